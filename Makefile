@@ -1,0 +1,110 @@
+# Makefile: builds adder and libadder.a from every src/<room>/*.c, runs the
+# tests (check), installs (install) and cleans (clean). Hand-written; the
+# host facts come from config.mk and config.h, written by ./configure.
+#
+#   make                 build ./adder (optimised, -O2)
+#   make check           every test suite; ends with "N passed, N failed"
+#   make SANITIZE=yes BUILDDIR=build-san unit
+#                        the unit tests under ASan + UBSan in a separate tree
+#   make install PREFIX=/usr/local DESTDIR=
+
+.DEFAULT_GOAL := all
+-include config.mk
+
+CC ?= cc
+DEBUG ?= no
+SANITIZE ?= no
+BUILDDIR ?= build
+PREFIX ?= $(if $(prefix),$(prefix),/usr/local)
+DESTDIR ?=
+STDLIB_VERSION := 3.14
+
+ifeq ($(DEBUG),yes)
+OPT := -O0 -g -DADDER_DEBUG=1
+else
+OPT := -O2 -DNDEBUG
+endif
+ifeq ($(SANITIZE),yes)
+OPT += -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SAN_LDFLAGS := -fsanitize=address,undefined
+endif
+
+WARN := -Wall -Wextra
+CFLAGS_ALL := -std=c11 $(OPT) $(CONFIG_CFLAGS) $(WARN) -D_GNU_SOURCE \
+	-Isrc -I$(BUILDDIR)/gen -I. $(CONFIG_CPPFLAGS) $(CFLAGS)
+LDFLAGS_ALL := $(CONFIG_LDFLAGS) $(SAN_LDFLAGS) $(LDFLAGS)
+LIBS_ALL := $(CONFIG_LIBS) -ldl -lpthread
+
+# Generated sources and headers: room fragments append to these.
+GEN_SRCS :=
+GEN_HDRS :=
+-include $(wildcard src/*/*.mk)
+
+SRCS := $(wildcard src/*/*.c) $(GEN_SRCS)
+OBJS := $(patsubst %.c,$(BUILDDIR)/obj/%.o,$(patsubst $(BUILDDIR)/%,%,$(SRCS)))
+LIB := $(BUILDDIR)/libadder.a
+ifeq ($(BUILDDIR),build)
+PROG := adder
+else
+PROG := $(BUILDDIR)/adder
+endif
+
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_OBJS := $(patsubst %.c,$(BUILDDIR)/obj/%.o,$(UNIT_SRCS))
+UNIT_BIN := $(BUILDDIR)/unit-tests
+
+.PHONY: all check unit install clean distclean stdlib
+all: $(PROG)
+
+config.mk config.h:
+	@echo "Makefile: run ./configure first (or ./setup)" >&2; exit 1
+
+$(BUILDDIR)/obj/%.o: %.c config.h | $(GEN_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILDDIR)/obj/gen/%.o: $(BUILDDIR)/gen/%.c config.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(LIB): $(OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(PROG): $(BUILDDIR)/obj/cmd/adder/main.o $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
+
+$(BUILDDIR)/obj/tests/unit/%.o: tests/unit/%.c config.h | $(GEN_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(CHECK_CFLAGS) -Itests/unit -MMD -MP -c $< -o $@
+
+$(UNIT_BIN): $(UNIT_OBJS) $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CHECK_LIBS) $(LIBS_ALL)
+
+unit: $(UNIT_BIN)
+	CK_FORK=yes $(UNIT_BIN)
+
+# The pinned CPython 3.14 standard library (DESIGN.md): fetched, verified, unpacked.
+stdlib: $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.stamp
+$(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.stamp: tools/fetch-stdlib
+	sh tools/fetch-stdlib $(BUILDDIR)/lib/adder$(STDLIB_VERSION) $(BUILDDIR)/cache
+
+check: $(PROG) $(UNIT_BIN)
+	sh tests/check.sh ./$(PROG) $(UNIT_BIN)
+
+install: $(PROG)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/lib/adder$(STDLIB_VERSION)
+	install -m 755 $(PROG) $(DESTDIR)$(PREFIX)/bin/adder
+	install -m 644 man/adder.1 $(DESTDIR)$(PREFIX)/share/man/man1/adder.1
+	if [ -d $(BUILDDIR)/lib/adder$(STDLIB_VERSION) ]; then \
+		cp -R $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/. $(DESTDIR)$(PREFIX)/lib/adder$(STDLIB_VERSION)/; \
+	fi
+
+clean:
+	rm -rf $(BUILDDIR)/obj $(BUILDDIR)/gen $(LIB) $(UNIT_BIN) $(PROG)
+
+distclean: clean
+	rm -rf build build-* config.mk config.h config.log config.status autom4te.cache
+
+-include $(OBJS:.o=.d) $(UNIT_OBJS:.o=.d)

@@ -1,0 +1,226 @@
+/* lifecycle.c: the start-up state machine and the ordered shutdown (see
+ * lifecycle.h). The stages only ever move forward: preinit -> core ->
+ * main; Ad_FinalizeEx returns the runtime to its initial state. */
+#include "runtime/lifecycle.h"
+#include "runtime/config_internal.h"
+#include "runtime/signals.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_HOOKS_PER_STEP 8
+
+static _Thread_local AdThread *current_thread;
+static AdStrList pending_cmd_warnoptions;
+
+/* Hooks are registered by rooms at build-in time, not per interpreter:
+ * they are code, not state, so they live outside AdRuntime. */
+static struct {
+    int (*fns[MAX_HOOKS_PER_STEP])(AdInterp *);
+    int count;
+} fini_hooks[AD_FINI_NSTEPS + 1];
+
+static const char *const step_names[AD_FINI_NSTEPS + 1] = {
+    [AD_FINI_ATEXIT] = "atexit callbacks",
+    [AD_FINI_PENDING_CALLS] = "pending calls",
+    [AD_FINI_GC] = "gc collect",
+    [AD_FINI_MODULES] = "module teardown",
+    [AD_FINI_GC_AGAIN] = "gc collect again",
+    [AD_FINI_FLUSH] = "flush stdout and stderr",
+    [AD_FINI_THREADS] = "clear thread states and C atexit callbacks",
+    [AD_FINI_ALLOCATOR] = "allocator shutdown",
+};
+
+const char *Ad_FiniStepName(AdFiniStep step)
+{
+    return (step >= 1 && step <= AD_FINI_NSTEPS) ? step_names[step] : "?";
+}
+
+int Ad_RegisterFiniHook(AdFiniStep step, int (*fn)(AdInterp *interp))
+{
+    if (step < 1 || step > AD_FINI_NSTEPS || fini_hooks[step].count >= MAX_HOOKS_PER_STEP)
+        return -1;
+    fini_hooks[step].fns[fini_hooks[step].count++] = fn;
+    return 0;
+}
+
+void ad_lifecycle_trace(const char *what)
+{
+    if (ad_runtime.trace_lifecycle) {
+        fprintf(stderr, "lifecycle: %s\n", what);
+        fflush(stderr);
+    }
+}
+
+AdInterp *Ad_MainInterp(void) { return ad_runtime.interpreters.main; }
+AdThread *Ad_CurrentThread(void) { return current_thread; }
+
+/* ---- stage 1: preinitialization --------------------------------------- */
+
+/* The locale decides UTF-8 mode when nothing else did (PEP 540: the C and
+ * POSIX locales turn it on). */
+static void preinit_locale(AdConfig *config)
+{
+    const char *loc = setlocale(LC_CTYPE, "");
+    if (!loc)
+        loc = setlocale(LC_CTYPE, NULL);
+    if (config->utf8_mode < 0)
+        config->utf8_mode = (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0) ? 1 : 0;
+}
+
+AdStatus Ad_PreInitializeFromArgs(AdConfig *config, int argc, char *const *argv,
+                                  char *const *envp)
+{
+    if (ad_runtime.preinitialized || ad_runtime.preinitializing)
+        return AdStatus_Error("the runtime is already preinitialized");
+    ad_runtime.preinitializing = 1;
+    AdStrList_Clear(&pending_cmd_warnoptions);
+    AdStatus st = ad_config_read_pre(config, &pending_cmd_warnoptions, argc, argv, envp);
+    if (AdStatus_Exception(st))
+        return st;
+    preinit_locale(config);
+    ad_runtime.preinitializing = 0;
+    ad_runtime.preinitialized = 1;
+    ad_lifecycle_trace("preinit");
+    return AdStatus_Ok();
+}
+
+AdStatus Ad_ReadConfigRest(AdConfig *config, char *const *envp)
+{
+    if (!ad_runtime.preinitialized)
+        return AdStatus_Error("the runtime is not preinitialized");
+    if (ad_runtime.core_initialized)
+        return AdStatus_Error("the configuration is read before core initialization");
+    AdStatus st = ad_config_read_rest(config, &pending_cmd_warnoptions, envp);
+    AdStrList_Clear(&pending_cmd_warnoptions);
+    return st;
+}
+
+/* ---- stage 2: core ------------------------------------------------------ */
+
+AdStatus Ad_InitializeCore(const AdConfig *config)
+{
+    if (!ad_runtime.preinitialized)
+        return AdStatus_Error("core initialization before preinitialization");
+    if (ad_runtime.core_initialized)
+        return AdStatus_Error("the core is already initialized");
+    if (AdConfig_Copy(&ad_runtime.config, config) < 0)
+        return AdStatus_NoMemory();
+    AdInterp *interp;
+    AdStatus st = Ad_InterpNew(&ad_runtime, config, &interp);
+    if (AdStatus_Exception(st))
+        return st;
+    current_thread = Ad_ThreadNew(interp);
+    if (!current_thread) {
+        Ad_InterpDelete(interp);
+        return AdStatus_NoMemory();
+    }
+    ad_runtime.core_initialized = 1;
+    ad_lifecycle_trace("core");
+    return AdStatus_Ok();
+}
+
+/* ---- stage 3: main ------------------------------------------------------ */
+
+static void init_stdio_buffering(const AdConfig *config)
+{
+    if (!config->buffered_stdio) {
+        setvbuf(stdout, NULL, _IONBF, 0);
+        setvbuf(stderr, NULL, _IONBF, 0);
+    }
+}
+
+AdStatus Ad_InitializeMain(void)
+{
+    if (!ad_runtime.core_initialized)
+        return AdStatus_Error("main initialization before core initialization");
+    if (ad_runtime.initialized)
+        return AdStatus_Error("the runtime is already initialized");
+    if (ad_signals_install(&ad_runtime) < 0)
+        return AdStatus_Error("can't install signal handlers");
+    init_stdio_buffering(&ad_runtime.config);
+    ad_runtime.initialized = 1;
+    ad_lifecycle_trace("main");
+    return AdStatus_Ok();
+}
+
+AdStatus Ad_InitializeFromConfig(const AdConfig *config)
+{
+    AdStatus st = Ad_InitializeCore(config);
+    if (AdStatus_Exception(st))
+        return st;
+    return Ad_InitializeMain();
+}
+
+/* ---- finalization ------------------------------------------------------- */
+
+static void run_hooks(AdFiniStep step, AdInterp *interp)
+{
+    if (ad_runtime.trace_lifecycle) {
+        char line[96];
+        snprintf(line, sizeof line, "finalize step %d: %s", (int)step, Ad_FiniStepName(step));
+        ad_lifecycle_trace(line);
+    }
+    for (int i = 0; i < fini_hooks[step].count; i++)
+        fini_hooks[step].fns[i](interp);
+}
+
+static void call_interp_atexit(AdInterp *interp)
+{
+    /* Last registered runs first; a callback may register more. */
+    while (interp->atexit.count > 0) {
+        interp->atexit.count--;
+        interp->atexit.calls[interp->atexit.count].func(
+            interp, interp->atexit.calls[interp->atexit.count].arg);
+    }
+}
+
+static int flush_std_streams(void)
+{
+    int rc = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        rc = -1;
+    if (fflush(stderr) != 0)
+        rc = -1;
+    return rc;
+}
+
+int Ad_FinalizeEx(void)
+{
+    if (!ad_runtime.initialized)
+        return 0;
+    AdInterp *interp = ad_runtime.interpreters.main;
+    atomic_store(&ad_runtime.finalizing, current_thread);
+    interp->finalizing = 1;
+
+    run_hooks(AD_FINI_ATEXIT, interp);
+    call_interp_atexit(interp);
+
+    run_hooks(AD_FINI_PENDING_CALLS, interp);
+    Ad_MakePendingCalls(interp);
+
+    run_hooks(AD_FINI_GC, interp);
+    run_hooks(AD_FINI_MODULES, interp);
+    run_hooks(AD_FINI_GC_AGAIN, interp);
+
+    run_hooks(AD_FINI_FLUSH, interp);
+    int status = flush_std_streams();
+
+    run_hooks(AD_FINI_THREADS, interp);
+    current_thread = NULL;
+    Ad_InterpDelete(interp);
+    for (int i = ad_runtime.c_atexit.count - 1; i >= 0; i--)
+        ad_runtime.c_atexit.funcs[i]();
+    ad_runtime.c_atexit.count = 0;
+    ad_signals_restore(&ad_runtime);
+
+    run_hooks(AD_FINI_ALLOCATOR, NULL);
+    int trace = ad_runtime.trace_lifecycle;
+    int ki = ad_runtime.unhandled_keyboard_interrupt;
+    ad_runtime_reset();
+    ad_runtime.trace_lifecycle = trace;
+    ad_runtime.unhandled_keyboard_interrupt = ki;
+    return status;
+}

@@ -1,0 +1,209 @@
+/* run.c: the entry points for each way of running (see run.h). Reading the
+ * program (opening the script through the open_code hook, reading stdin
+ * with Ctrl-C honoured) is done here; executing source text is the
+ * compiler's and the evaluation loop's, which do not exist yet: until they
+ * land, Ad_RunSource reports that plainly and fails with status 1. */
+#include "runtime/run.h"
+#include "runtime/signals.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *program_name(AdInterp *interp)
+{
+    const char *name = interp->runtime->config.program_name;
+    return name ? name : "adder";
+}
+
+/* Executes source text as the __main__ module. */
+static int run_source(AdInterp *interp, const char *source, size_t len, const char *filename)
+{
+    (void)source;
+    (void)len;
+    (void)filename;
+    fprintf(stderr, "%s: cannot execute Python code yet: the compiler and the "
+                    "evaluation loop are not built\n", program_name(interp));
+    return 1;
+}
+
+/* Reads a whole stream. On a SIGINT while blocked, stops with *interrupted
+ * set. Returns a malloc'd NUL-terminated buffer or NULL (errno set). */
+static char *read_all(FILE *fp, size_t *len, int *interrupted)
+{
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap);
+    *interrupted = 0;
+    if (!buf)
+        return NULL;
+    int fd = fileno(fp);
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > SIZE_MAX / 2) {
+                free(buf);
+                errno = ENOMEM;
+                return NULL;
+            }
+            char *bigger = realloc(buf, cap * 2);
+            if (!bigger) {
+                free(buf);
+                return NULL;
+            }
+            buf = bigger;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + n, cap - n - 1);
+        if (got > 0) {
+            n += (size_t)got;
+            continue;
+        }
+        if (got == 0)
+            break;
+        if (errno == EINTR) {
+            if (Ad_SignalsTakeInterrupt(&ad_runtime)) {
+                *interrupted = 1;
+                break;
+            }
+            continue;
+        }
+        free(buf);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* An uncaught KeyboardInterrupt outside Python code: CPython prints the
+ * bare exception line and the process dies by SIGINT. */
+static int keyboard_interrupt(void)
+{
+    fputs("KeyboardInterrupt\n", stderr);
+    ad_runtime.unhandled_keyboard_interrupt = 1;
+    return 1;
+}
+
+static char *absolute_path(const char *path)
+{
+    if (path[0] == '/')
+        return strdup(path);
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd))
+        return strdup(path);
+    size_t n = strlen(cwd) + strlen(path) + 2;
+    char *abs = malloc(n);
+    if (abs)
+        snprintf(abs, n, "%s/%s", cwd, path);
+    return abs;
+}
+
+int Ad_RunFile(AdInterp *interp, const char *filename)
+{
+    FILE *fp = Ad_OpenCode(filename);
+    struct stat st;
+    int err = errno;
+    if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(fp);
+        fp = NULL;
+        err = EISDIR;
+    }
+    if (!fp) {
+        char *abs = absolute_path(filename);
+        if (err == EISDIR)
+            fprintf(stderr, "%s: can't find '__main__' module in '%s'\n",
+                    program_name(interp), abs ? abs : filename);
+        else
+            fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n",
+                    program_name(interp), abs ? abs : filename, err, strerror(err));
+        free(abs);
+        return err == EISDIR ? 1 : 2;
+    }
+    size_t len;
+    int interrupted;
+    char *source = read_all(fp, &len, &interrupted);
+    err = errno;
+    fclose(fp);
+    if (interrupted) {
+        free(source);
+        return keyboard_interrupt();
+    }
+    if (!source) {
+        char *abs = absolute_path(filename);
+        fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n",
+                program_name(interp), abs ? abs : filename, err, strerror(err));
+        free(abs);
+        return 2;
+    }
+    int rc = run_source(interp, source, len, filename);
+    free(source);
+    return rc;
+}
+
+int Ad_RunCommand(AdInterp *interp, const char *command)
+{
+    return run_source(interp, command, strlen(command), "<string>");
+}
+
+int Ad_RunModule(AdInterp *interp, const char *module)
+{
+    (void)module;
+    fprintf(stderr, "%s: cannot run modules yet: the import system is not built\n",
+            program_name(interp));
+    return 1;
+}
+
+int Ad_RunStdin(AdInterp *interp)
+{
+    size_t len;
+    int interrupted;
+    char *source = read_all(stdin, &len, &interrupted);
+    if (interrupted) {
+        free(source);
+        return keyboard_interrupt();
+    }
+    if (!source) {
+        fprintf(stderr, "%s: can't read <stdin>: [Errno %d] %s\n",
+                program_name(interp), errno, strerror(errno));
+        return 1;
+    }
+    int rc = run_source(interp, source, len, "<stdin>");
+    free(source);
+    return rc;
+}
+
+int Ad_RunRepl(AdInterp *interp)
+{
+    fprintf(stderr, "%s: the interactive prompt is not built yet\n", program_name(interp));
+    return 1;
+}
+
+int Ad_RunMain(AdInterp *interp)
+{
+    const AdConfig *config = &interp->runtime->config;
+    switch (config->run) {
+    case AD_RUN_COMMAND:
+        return Ad_RunCommand(interp, config->run_command);
+    case AD_RUN_MODULE:
+        return Ad_RunModule(interp, config->run_module);
+    case AD_RUN_FILE:
+        return Ad_RunFile(interp, config->run_filename);
+    case AD_RUN_STDIN:
+        return Ad_RunStdin(interp);
+    case AD_RUN_REPL_OR_STDIN:
+    default:
+        if (isatty(STDIN_FILENO))
+            return Ad_RunRepl(interp);
+        return Ad_RunStdin(interp);
+    }
+}
+
+int Ad_ExitStatusFromInt(long long code, int overflowed)
+{
+    if (overflowed)
+        return 255;
+    return (int)((unsigned long long)code & 0xff);
+}

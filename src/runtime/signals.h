@@ -1,0 +1,20 @@
+/* signals.h: the runtime's signal state: handlers installed at main init
+ * (SIGINT noted for the eval breaker, SIGPIPE and SIGXFSZ ignored as
+ * CPython does), the tripped flags the evaluation loop polls, and the
+ * restoration of the original dispositions at finalization. */
+#ifndef ADDER_RUNTIME_SIGNALS_H
+#define ADDER_RUNTIME_SIGNALS_H
+
+#include "runtime/runtime.h"
+
+/* Installs Adder's handlers; remembers the old ones. Returns 0 or -1. */
+int ad_signals_install(AdRuntime *runtime);
+/* Puts back the dispositions replaced by ad_signals_install. */
+void ad_signals_restore(AdRuntime *runtime);
+/* Returns and clears whether SIGINT arrived since the last call. */
+int Ad_SignalsTakeInterrupt(AdRuntime *runtime);
+/* Ends the process the way a default SIGINT would (exit status 130 to a
+ * shell), after the runtime has been finalized. Never returns. */
+_Noreturn void ad_exit_by_sigint(void);
+
+#endif
