@@ -27,6 +27,10 @@ endif
 ifeq ($(SANITIZE),yes)
 OPT += -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 SAN_LDFLAGS := -fsanitize=address,undefined
+else ifeq ($(DEBUG),yes)
+# The debug build's leak report at exit (LeakSanitizer; ASan has its own).
+OPT += -fsanitize=leak
+SAN_LDFLAGS := -fsanitize=leak
 endif
 
 WARN := -Wall -Wextra
