@@ -57,7 +57,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_OBJS := $(patsubst %.c,$(BUILDDIR)/obj/%.o,$(UNIT_SRCS))
 UNIT_BIN := $(BUILDDIR)/unit-tests
 
-.PHONY: all check unit install clean distclean stdlib
+.PHONY: all check unit install clean distclean stdlib bench
 all: $(PROG)
 
 config.mk config.h:
@@ -87,6 +87,15 @@ $(UNIT_BIN): $(UNIT_OBJS) $(LIB)
 
 unit: $(UNIT_BIN)
 	CK_FORK=yes $(UNIT_BIN)
+
+# Benchmarks: measured, never asserted (tests/bench/bench.sh prints the table).
+$(BUILDDIR)/parse-bench: $(BUILDDIR)/obj/tests/bench/parse_bench.o $(LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
+$(BUILDDIR)/obj/tests/bench/%.o: tests/bench/%.c config.h | $(GEN_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+bench: $(BUILDDIR)/parse-bench stdlib
+	sh tests/bench/bench.sh
 
 # The pinned CPython 3.14 standard library (DESIGN.md): fetched, verified, unpacked.
 stdlib: $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.stamp
