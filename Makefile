@@ -98,8 +98,8 @@ bench: $(BUILDDIR)/parse-bench stdlib
 	sh tests/bench/bench.sh
 
 # The pinned CPython 3.14 standard library (DESIGN.md): fetched, verified, unpacked.
-stdlib: $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.stamp
-$(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.stamp: tools/fetch-stdlib
+stdlib: $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-stdlib-stamp
+$(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-stdlib-stamp: tools/fetch-stdlib
 	sh tools/fetch-stdlib $(BUILDDIR)/lib/adder$(STDLIB_VERSION) $(BUILDDIR)/cache
 
 check: $(PROG) $(UNIT_BIN)

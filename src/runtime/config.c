@@ -57,6 +57,11 @@ static const char *envp_lookup(char *const *envp, const char *name)
     return NULL;
 }
 
+static const char *nonempty(const char *s)
+{
+    return (s && *s) ? s : NULL;
+}
+
 /* A PYTHON* variable as the configuration sees it: NULL when -E is in
  * force, when it is absent, or when it is empty. */
 static const char *config_env(const AdConfig *config, char *const *envp, const char *name)
@@ -183,14 +188,15 @@ static AdStatus usage_error(AdConfig *config, const char *fmt, const char *arg)
 static AdStatus parse_long_option(AdConfig *config, int argc, char *const *argv, int *i)
 {
     const char *name = argv[*i] + 2;
+    /* A help request ends the parse at once (CPython prints it there). */
     if (strcmp(name, "help") == 0)
         config->help = AD_HELP_USAGE;
     else if (strcmp(name, "help-env") == 0)
-        config->help = config->help ? config->help : AD_HELP_ENV;
+        config->help = AD_HELP_ENV;
     else if (strcmp(name, "help-xoptions") == 0)
-        config->help = config->help ? config->help : AD_HELP_XOPTIONS;
+        config->help = AD_HELP_XOPTIONS;
     else if (strcmp(name, "help-all") == 0)
-        config->help = config->help ? config->help : AD_HELP_ALL;
+        config->help = AD_HELP_ALL;
     else if (strcmp(name, "version") == 0)
         config->version++;
     else if (strcmp(name, "check-hash-based-pycs") == 0) {
@@ -204,7 +210,7 @@ static AdStatus parse_long_option(AdConfig *config, int argc, char *const *argv,
             return AdStatus_NoMemory();
     }
     else
-        return usage_error(config, "unknown option %s", argv[*i]);
+        return usage_error(config, "Unknown option: %s", argv[*i]);
     return AdStatus_Ok();
 }
 
@@ -268,6 +274,8 @@ static AdStatus parse_cmdline(AdConfig *config, AdStrList *cmd_warnoptions,
             AdStatus st = parse_long_option(config, argc, argv, &i);
             if (AdStatus_Exception(st))
                 return st;
+            if (config->help)
+                return AdStatus_Exit(0);
             i++;
             continue;
         }
@@ -282,6 +290,8 @@ static AdStatus parse_cmdline(AdConfig *config, AdStrList *cmd_warnoptions,
                 return usage_error(config, "%s", "-J is reserved for Jython");
             if (spec[1] != ':') {
                 apply_short_flag(config, c);
+                if (config->help)
+                    return AdStatus_Exit(0);
                 continue;
             }
             /* An option with an argument: the rest of this word, or the next one. */
@@ -354,7 +364,7 @@ static AdStatus preconfig_init_utf8_mode(AdConfig *config, char *const *envp)
 {
     const char *x = AdConfig_GetXOption(config, "utf8");
     if (x) {
-        if (*x == '\0' || strcmp(x, "1") == 0)
+        if ((*x == '\0' && !xoption_has_value(config, "utf8")) || strcmp(x, "1") == 0)
             config->utf8_mode = 1;
         else if (strcmp(x, "0") == 0)
             config->utf8_mode = 0;
@@ -421,7 +431,10 @@ AdStatus ad_config_read_pre(AdConfig *config, AdStrList *cmd_warnoptions,
     st = preconfig_init_utf8_mode(config, envp);
     if (AdStatus_Exception(st))
         return st;
-    return preconfig_init_allocator(config, envp);
+    st = preconfig_init_allocator(config, envp);
+    if (!AdStatus_Exception(st) && config->dev_mode && config->allocator == AD_ALLOC_NOT_SET)
+        config->allocator = AD_ALLOC_DEBUG;    /* dev mode installs the debug hooks */
+    return st;
 }
 
 /* ---- the rest: variables and -X options with effect -------------------- */
@@ -436,16 +449,27 @@ static AdStatus config_init_hash_seed(AdConfig *config, char *const *envp)
     char *end;
     errno = 0;
     unsigned long seed = strtoul(v, &end, 10);
-    if (*end != '\0' || v[0] == '-' || v[0] == '+' || errno == ERANGE || seed > MAX_HASH_SEED)
+    if (*end != '\0' || errno == ERANGE || seed > MAX_HASH_SEED)
         return AdStatus_Error("PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]");
     config->use_hash_seed = 1;
     config->hash_seed = seed;
     return AdStatus_Ok();
 }
 
-static bool valid_max_str_digits(const char *s, int *out)
+/* An -X option's number: like str_to_int, except that an empty value reads
+ * as 0 (as CPython's conversion of -X values does). */
+static int xvalue_to_int(const char *s, int *out)
 {
-    return s && str_to_int(s, out) == 0 &&
+    if (s && *s == '\0') {
+        *out = 0;
+        return 0;
+    }
+    return str_to_int(s, out);
+}
+
+static bool valid_max_str_digits(const char *s, int *out, int (*conv)(const char *, int *))
+{
+    return s && conv(s, out) == 0 &&
            (*out == 0 || *out >= INT_MAX_STR_DIGITS_THRESHOLD);
 }
 
@@ -454,14 +478,14 @@ static AdStatus config_init_int_max_str_digits(AdConfig *config, char *const *en
     int n;
     const char *v = config_env(config, envp, "PYTHONINTMAXSTRDIGITS");
     if (v) {
-        if (!valid_max_str_digits(v, &n))
+        if (!valid_max_str_digits(v, &n, str_to_int))
             return AdStatus_Error("PYTHONINTMAXSTRDIGITS: invalid limit; must be >= 640 or 0 for unlimited.");
         config->int_max_str_digits = n;
     }
     if (AdConfig_GetXOption(config, "int_max_str_digits")) {
         const char *x = xoption_has_value(config, "int_max_str_digits")
                             ? AdConfig_GetXOption(config, "int_max_str_digits") : NULL;
-        if (!valid_max_str_digits(x, &n))
+        if (!valid_max_str_digits(x, &n, xvalue_to_int))
             return AdStatus_Error("-X int_max_str_digits: invalid limit; must be >= 640 or 0 for unlimited.");
         config->int_max_str_digits = n;
     }
@@ -487,7 +511,7 @@ static AdStatus config_init_cpu_count(AdConfig *config, char *const *envp)
             goto error;
         if (strcmp(x, "default") == 0)
             n = -1;
-        else if (str_to_int(x, &n) < 0 || n < 1)
+        else if (xvalue_to_int(x, &n) < 0 || n < 1)
             goto error;
         config->cpu_count = n;
     }
@@ -508,7 +532,7 @@ static AdStatus config_init_tracemalloc(AdConfig *config, char *const *envp)
     }
     if (AdConfig_GetXOption(config, "tracemalloc")) {
         if (xoption_has_value(config, "tracemalloc")) {
-            if (str_to_int(AdConfig_GetXOption(config, "tracemalloc"), &n) < 0 || n < 0)
+            if (xvalue_to_int(AdConfig_GetXOption(config, "tracemalloc"), &n) < 0 || n < 0)
                 return AdStatus_Error("-X tracemalloc=NFRAME: invalid number of frames");
         }
         else {
@@ -532,7 +556,7 @@ static AdStatus config_init_import_time(AdConfig *config, char *const *envp)
     }
     const char *x = AdConfig_GetXOption(config, "importtime");
     if (x) {
-        if (*x == '\0' || str_to_int(x, &n) < 0)
+        if (*x == '\0' || xvalue_to_int(x, &n) < 0)
             n = 1;
         if (n < 0 || n > 2)
             return AdStatus_Error("-X importtime: values other than 1 and 2 "
@@ -555,7 +579,7 @@ static AdStatus config_init_switch(AdConfig *config, char *const *envp, int *fie
     }
     if (AdConfig_GetXOption(config, xname)) {
         if (!xoption_has_value(config, xname) ||
-            str_to_int(AdConfig_GetXOption(config, xname), &n) < 0 || n < 0 || n > 1)
+            xvalue_to_int(AdConfig_GetXOption(config, xname), &n) < 0 || n < 0 || n > 1)
             return (AdStatus){.kind = AD_STATUS_ERROR, .func = NULL, .err_msg = x_msg};
         *field = n;
     }
@@ -582,6 +606,28 @@ static AdStatus config_init_context_aware_warnings(AdConfig *config, char *const
     if (AdStatus_IsError(st))
         st.func = __func__;
     return st;
+}
+
+/* This build always has the GIL: "1" is accepted, "0" cannot be honoured. */
+static AdStatus config_read_gil(const char *value)
+{
+    if (strcmp(value, "0") == 0)
+        return AdStatus_Error("Disabling the GIL is not supported by this build");
+    if (strcmp(value, "1") == 0)
+        return AdStatus_Ok();
+    return AdStatus_Error("PYTHON_GIL / -X gil must be \"0\" or \"1\"");
+}
+
+static AdStatus config_init_gil(AdConfig *config, char *const *envp)
+{
+    const char *v = config_env(config, envp, "PYTHON_GIL");
+    if (v) {
+        AdStatus st = config_read_gil(v);
+        if (AdStatus_Exception(st))
+            return st;
+    }
+    const char *x = AdConfig_GetXOption(config, "gil");
+    return x ? config_read_gil(x) : AdStatus_Ok();
 }
 
 static AdStatus config_init_frozen_modules(AdConfig *config, char *const *envp)
@@ -632,7 +678,7 @@ static AdStatus config_init_strings(AdConfig *config, char *const *envp)
         config_dup_env(config, envp, &config->breakpoint, "PYTHONBREAKPOINT") < 0 ||
         config_dup_env(config, envp, &config->history, "PYTHON_HISTORY") < 0 ||
         config_dup_env(config, envp, &config->colors, "PYTHON_COLORS") < 0 ||
-        config_dup_env(config, envp, &config->user_base, "PYTHONUSERBASE") < 0)
+        set_string(&config->user_base, nonempty(envp_lookup(envp, "PYTHONUSERBASE"))) < 0)
         return AdStatus_NoMemory();
     if (!config->platlibdir && set_string(&config->platlibdir, "lib") < 0)
         return AdStatus_NoMemory();
@@ -695,6 +741,8 @@ static void config_read_flags(AdConfig *config, char *const *envp)
     if (config_env(config, envp, "PYTHONWARNDEFAULTENCODING") ||
         AdConfig_GetXOption(config, "warn_default_encoding"))
         config->warn_default_encoding = 1;
+    if (config->dev_mode)
+        config->faulthandler = 1;
     if (AdConfig_GetXOption(config, "showrefcount"))
         config->show_ref_count = 1;
     if (config_env(config, envp, "PYTHON_DISABLE_REMOTE_DEBUG") ||
@@ -763,9 +811,14 @@ AdStatus ad_config_read_rest(AdConfig *config, const AdStrList *cmd_warnoptions,
         config_init_hash_seed, config_init_strings, config_init_import_time,
         config_init_tracemalloc, config_init_int_max_str_digits, config_init_cpu_count,
         config_init_thread_inherit_context, config_init_context_aware_warnings,
-        config_init_frozen_modules,
+        config_init_frozen_modules, config_init_gil,
     };
     config_read_flags(config, envp);
+    /* These are booleans in sys.flags, however often they were given. */
+    config->parser_debug = config->parser_debug != 0;
+    config->inspect = config->inspect != 0;
+    config->interactive = config->interactive != 0;
+    config->quiet = config->quiet != 0;
     for (size_t i = 0; i < sizeof steps / sizeof *steps; i++) {
         AdStatus st = steps[i](config, envp);
         if (AdStatus_Exception(st))

@@ -78,11 +78,14 @@ static char *read_all(FILE *fp, size_t *len, int *interrupted)
     return buf;
 }
 
-/* An uncaught KeyboardInterrupt outside Python code: CPython prints the
- * bare exception line and the process dies by SIGINT. */
-static int keyboard_interrupt(void)
+/* A KeyboardInterrupt while reading the program: CPython reports it from
+ * the module's frame at line 0 of the source, and the process then dies by
+ * SIGINT. */
+static int keyboard_interrupt(const char *filename)
 {
-    fputs("KeyboardInterrupt\n", stderr);
+    fprintf(stderr, "Traceback (most recent call last):\n"
+                    "  File \"%s\", line 0, in <module>\n"
+                    "KeyboardInterrupt\n", filename);
     ad_runtime.unhandled_keyboard_interrupt = 1;
     return 1;
 }
@@ -129,7 +132,7 @@ int Ad_RunFile(AdInterp *interp, const char *filename)
     fclose(fp);
     if (interrupted) {
         free(source);
-        return keyboard_interrupt();
+        return keyboard_interrupt(filename);
     }
     if (!source) {
         char *abs = absolute_path(filename);
@@ -163,7 +166,7 @@ int Ad_RunStdin(AdInterp *interp)
     char *source = read_all(stdin, &len, &interrupted);
     if (interrupted) {
         free(source);
-        return keyboard_interrupt();
+        return keyboard_interrupt("<stdin>");
     }
     if (!source) {
         fprintf(stderr, "%s: can't read <stdin>: [Errno %d] %s\n",

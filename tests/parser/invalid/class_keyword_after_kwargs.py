@@ -1,0 +1,1 @@
+class A(**k, b): pass

@@ -1,0 +1,1 @@
+{k: for k in a}

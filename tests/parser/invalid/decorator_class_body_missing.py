@@ -1,0 +1,3 @@
+@dec
+class A:
+x = 1

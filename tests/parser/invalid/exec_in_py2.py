@@ -1,0 +1,1 @@
+exec "x" in d

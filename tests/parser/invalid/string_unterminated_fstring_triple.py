@@ -1,0 +1,2 @@
+f"""abc {x}
+more

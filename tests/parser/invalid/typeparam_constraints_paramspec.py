@@ -1,0 +1,1 @@
+type A[**P: (int, str)] = P

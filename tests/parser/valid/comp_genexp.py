@@ -1,0 +1,6 @@
+(x for x in y)
+(x for x in y if x)
+f(x for x in y)
+f((x for x in y), z)
+sum(x * x for x in range(10))
+(x for x in y for y in z)

@@ -1,0 +1,8 @@
+[x for x in y]
+[x for x in y if x]
+[x for x in y if x if not x]
+[x * y for x in a for y in b]
+[x for x in a if x for y in b if y]
+[(x, y) for x, y in z]
+[[y for y in x] for x in z]
+[x for x in (1, 2, 3)]

@@ -1,0 +1,8 @@
+x = [1, \
+     2]
+import os, \
+    sys
+from a import \
+    b
+del a, \
+    b

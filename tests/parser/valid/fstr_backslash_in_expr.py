@@ -1,0 +1,6 @@
+f"{'\n'.join(lines)}"
+f"{'\t'}"
+f"{x}\n{y}\t"
+f"\{6*7}"
+f"\N{BULLET} {x}"
+f"{x}\N{EM DASH}"

@@ -1,0 +1,7 @@
+f"{value:{fill}{align}{width}}"
+f"{value:{fill}^{width}.{prec}f}"
+f"{x:{y:{z}}}"
+f"{x:>{len(y)}}"
+f"{x:{'a' if b else 'c'}}"
+f"{x:=^10}"
+f"{x:!<10}"

@@ -1,0 +1,9 @@
+f"{"nested"}"
+f"{'single'}"
+f"{f"{x}"}"
+f"{f"{f"{x}"}"}"
+f"{d["key"]}"
+f'{d['key']}'
+f"{"\n".join(a)}"
+f"{'''triple'''}"
+f"""{"""inner"""}"""

@@ -1,0 +1,9 @@
+print_ = 1
+exec = 2
+nonlocal_ = 3
+async_ = 4
+await_ = 5
+True_ = 6
+None_ = 7
+self = 8
+cls = 9

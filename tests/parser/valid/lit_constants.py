@@ -1,0 +1,6 @@
+None
+True
+False
+...
+__debug__
+NotImplemented

@@ -1,0 +1,5 @@
+print("hello")
+print("a", "b", sep=", ", end="\n")
+print(file=sys.stderr)
+print()
+print ("spaced")

@@ -1,0 +1,7 @@
+for x in y:
+    if x:
+        break
+    else:
+        continue
+while True:
+    break

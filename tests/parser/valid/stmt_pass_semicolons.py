@@ -1,0 +1,2 @@
+pass; pass
+x = 1; y = 2;

@@ -1,0 +1,12 @@
+try:
+    pass
+except A, B:
+    pass
+except C, D, E:
+    pass
+except (F, G) as e:
+    pass
+try:
+    pass
+except* A, B:
+    pass

@@ -1,0 +1,12 @@
+try:
+    pass
+except* ValueError:
+    pass
+except* (TypeError, KeyError) as e:
+    pass
+except *OSError as err:
+    raise
+else:
+    pass
+finally:
+    pass

@@ -1,0 +1,9 @@
+t"hello"
+t"{x}"
+t"a{x}b{y}c"
+T"{x}"
+t'{x}'
+t'''{x}'''
+t"""{x}"""
+t""
+t"{{braces}}"

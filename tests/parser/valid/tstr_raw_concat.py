@@ -1,0 +1,10 @@
+rt"\d{x}"
+tr"\w{y}"
+Rt"{x}"
+tR"{x}"
+RT"{x}"
+TR"{x}"
+t"a" t"b"
+t"{x}" t"{y}"
+t"""multi
+{line}"""
