@@ -5,6 +5,8 @@
  * land, Ad_RunSource reports that plainly and fails with status 1. */
 #include "runtime/run.h"
 #include "runtime/signals.h"
+#include "parser/parser.h"
+#include "parser/tokenizer.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -184,9 +186,45 @@ int Ad_RunRepl(AdInterp *interp)
     return 1;
 }
 
+/* Adder's testing views of the parser, on a script file: -X dump_tokens
+ * (as `python -m tokenize -e`), -X dump_ast (as print(ast.dump(...,
+ * include_attributes=True))) and -X dump_syntax_error (one line of the
+ * SyntaxError's fields, or OK). Returns -1 when none was asked for. */
+static int run_parser_dump(AdInterp *interp)
+{
+    const AdConfig *config = &interp->runtime->config;
+    int tokens = AdConfig_GetXOption(config, "dump_tokens") != NULL;
+    int ast = AdConfig_GetXOption(config, "dump_ast") != NULL;
+    int fields = AdConfig_GetXOption(config, "dump_syntax_error") != NULL;
+    if (!tokens && !ast && !fields)
+        return -1;
+    if (config->run != AD_RUN_FILE) {
+        fprintf(stderr, "%s: -X dump_tokens, dump_ast and dump_syntax_error need a script file\n",
+                program_name(interp));
+        return 2;
+    }
+    FILE *probe = fopen(config->run_filename, "rb");
+    if (!probe)
+        return Ad_RunFile(interp, config->run_filename);   /* CPython's can't-open report */
+    fclose(probe);
+    int rc;
+    if (tokens)
+        rc = AdTokenizer_DumpFile(config->run_filename, stdout, stderr);
+    else {
+        fprintf(stderr, "%s: -X dump_ast and dump_syntax_error arrive with the parser\n",
+                program_name(interp));
+        rc = 1;
+    }
+    fflush(stdout);
+    return rc;
+}
+
 int Ad_RunMain(AdInterp *interp)
 {
     const AdConfig *config = &interp->runtime->config;
+    int dumped = run_parser_dump(interp);
+    if (dumped >= 0)
+        return dumped;
     switch (config->run) {
     case AD_RUN_COMMAND:
         return Ad_RunCommand(interp, config->run_command);

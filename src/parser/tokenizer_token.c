@@ -1,0 +1,75 @@
+/* tokenizer_token.c -- token type names and operator spellings.
+ *
+ * Owns: AdToken_Name, AdToken_OpType, AdToken_OpText (see token.h).
+ */
+#include "parser/token.h"
+
+#include <string.h>
+
+static const char *const token_names[AD_TOK_N_TOKENS + 1] = {
+    "ENDMARKER", "NAME", "NUMBER", "STRING", "NEWLINE", "INDENT", "DEDENT",
+    "LPAR", "RPAR", "LSQB", "RSQB", "COLON", "COMMA", "SEMI", "PLUS", "MINUS",
+    "STAR", "SLASH", "VBAR", "AMPER", "LESS", "GREATER", "EQUAL", "DOT",
+    "PERCENT", "LBRACE", "RBRACE", "EQEQUAL", "NOTEQUAL", "LESSEQUAL",
+    "GREATEREQUAL", "TILDE", "CIRCUMFLEX", "LEFTSHIFT", "RIGHTSHIFT",
+    "DOUBLESTAR", "PLUSEQUAL", "MINEQUAL", "STAREQUAL", "SLASHEQUAL",
+    "PERCENTEQUAL", "AMPEREQUAL", "VBAREQUAL", "CIRCUMFLEXEQUAL",
+    "LEFTSHIFTEQUAL", "RIGHTSHIFTEQUAL", "DOUBLESTAREQUAL", "DOUBLESLASH",
+    "DOUBLESLASHEQUAL", "AT", "ATEQUAL", "RARROW", "ELLIPSIS", "COLONEQUAL",
+    "EXCLAMATION", "OP", "TYPE_IGNORE", "TYPE_COMMENT", "SOFT_KEYWORD",
+    "FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END", "TSTRING_START",
+    "TSTRING_MIDDLE", "TSTRING_END", "COMMENT", "NL", "ERRORTOKEN",
+    "ENCODING", "N_TOKENS",
+};
+
+const char *AdToken_Name(int type)
+{
+    if (type >= 0 && type <= AD_TOK_N_TOKENS)
+        return token_names[type];
+    if (type == AD_TOK_NT_OFFSET)
+        return "NT_OFFSET";
+    return "<unknown>";
+}
+
+static const char *const op_texts[AD_TOK_EXCLAMATION + 1] = {
+    [AD_TOK_LPAR] = "(", [AD_TOK_RPAR] = ")", [AD_TOK_LSQB] = "[",
+    [AD_TOK_RSQB] = "]", [AD_TOK_COLON] = ":", [AD_TOK_COMMA] = ",",
+    [AD_TOK_SEMI] = ";", [AD_TOK_PLUS] = "+", [AD_TOK_MINUS] = "-",
+    [AD_TOK_STAR] = "*", [AD_TOK_SLASH] = "/", [AD_TOK_VBAR] = "|",
+    [AD_TOK_AMPER] = "&", [AD_TOK_LESS] = "<", [AD_TOK_GREATER] = ">",
+    [AD_TOK_EQUAL] = "=", [AD_TOK_DOT] = ".", [AD_TOK_PERCENT] = "%",
+    [AD_TOK_LBRACE] = "{", [AD_TOK_RBRACE] = "}", [AD_TOK_EQEQUAL] = "==",
+    [AD_TOK_NOTEQUAL] = "!=", [AD_TOK_LESSEQUAL] = "<=",
+    [AD_TOK_GREATEREQUAL] = ">=", [AD_TOK_TILDE] = "~",
+    [AD_TOK_CIRCUMFLEX] = "^", [AD_TOK_LEFTSHIFT] = "<<",
+    [AD_TOK_RIGHTSHIFT] = ">>", [AD_TOK_DOUBLESTAR] = "**",
+    [AD_TOK_PLUSEQUAL] = "+=", [AD_TOK_MINEQUAL] = "-=",
+    [AD_TOK_STAREQUAL] = "*=", [AD_TOK_SLASHEQUAL] = "/=",
+    [AD_TOK_PERCENTEQUAL] = "%=", [AD_TOK_AMPEREQUAL] = "&=",
+    [AD_TOK_VBAREQUAL] = "|=", [AD_TOK_CIRCUMFLEXEQUAL] = "^=",
+    [AD_TOK_LEFTSHIFTEQUAL] = "<<=", [AD_TOK_RIGHTSHIFTEQUAL] = ">>=",
+    [AD_TOK_DOUBLESTAREQUAL] = "**=", [AD_TOK_DOUBLESLASH] = "//",
+    [AD_TOK_DOUBLESLASHEQUAL] = "//=", [AD_TOK_AT] = "@",
+    [AD_TOK_ATEQUAL] = "@=", [AD_TOK_RARROW] = "->",
+    [AD_TOK_ELLIPSIS] = "...", [AD_TOK_COLONEQUAL] = ":=",
+    [AD_TOK_EXCLAMATION] = "!",
+};
+
+int AdToken_OpType(const char *s, size_t len)
+{
+    if (len == 2 && s[0] == '<' && s[1] == '>')
+        return AD_TOK_NOTEQUAL;
+    if (len == 0 || len > 3)
+        return -1;
+    for (int t = AD_TOK_LPAR; t <= AD_TOK_EXCLAMATION; t++)
+        if (strlen(op_texts[t]) == len && memcmp(op_texts[t], s, len) == 0)
+            return t;
+    return -1;
+}
+
+const char *AdToken_OpText(int type)
+{
+    if (!AdToken_IsOperator(type))
+        return NULL;
+    return op_texts[type];
+}

@@ -1,0 +1,2 @@
+b'abc' B"def" br'\x' rB'''multi
+line'''

@@ -1,0 +1,6 @@
+def f():
+    # comment
+        # deeper comment
+    x = 1
+# top
+    # again

@@ -1,0 +1,3 @@
+#!/usr/bin/env python
+# vim: set fileencoding=utf8 :
+x = 1

@@ -1,0 +1,5 @@
+@dec
+@dec.attr(1)
+class C(Base, metaclass=M):
+    @property
+    def p(self) -> int: ...

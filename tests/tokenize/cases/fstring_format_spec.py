@@ -1,0 +1,1 @@
+f"{x:%Y-%m-%d}" f"{x:{width}.{prec}f}" f"{x!a}"

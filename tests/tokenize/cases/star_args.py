@@ -1,0 +1,1 @@
+def f(*, a, **k): return [*a, *b], {**k}

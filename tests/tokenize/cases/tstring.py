@@ -1,0 +1,1 @@
+t"hello {name}" T"{x!r:>5}" rt"{y}" tr"\{z}"
