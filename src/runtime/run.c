@@ -5,7 +5,6 @@
  * land, Ad_RunSource reports that plainly and fails with status 1. */
 #include "runtime/run.h"
 #include "runtime/signals.h"
-#include "parser/parser.h"
 #include "parser/tokenizer.h"
 
 #include <errno.h>
