@@ -5,6 +5,7 @@
  * land, Ad_RunSource reports that plainly and fails with status 1. */
 #include "runtime/run.h"
 #include "runtime/signals.h"
+#include "parser/parser.h"
 #include "parser/tokenizer.h"
 
 #include <errno.h>
@@ -209,11 +210,10 @@ static int run_parser_dump(AdInterp *interp)
     int rc;
     if (tokens)
         rc = AdTokenizer_DumpFile(config->run_filename, stdout, stderr);
-    else {
-        fprintf(stderr, "%s: -X dump_ast and dump_syntax_error arrive with the parser\n",
-                program_name(interp));
-        rc = 1;
-    }
+    else if (ast)
+        rc = AdParser_DumpAstFile(config->run_filename, stdout, stderr);
+    else
+        rc = AdParser_DumpSyntaxErrorFile(config->run_filename, stdout);
     fflush(stdout);
     return rc;
 }
