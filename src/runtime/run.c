@@ -5,6 +5,7 @@
  * land, Ad_RunSource reports that plainly and fails with status 1. */
 #include "runtime/run.h"
 #include "runtime/signals.h"
+#include "compiler/symtable.h"
 #include "parser/parser.h"
 #include "parser/tokenizer.h"
 
@@ -186,20 +187,23 @@ int Ad_RunRepl(AdInterp *interp)
     return 1;
 }
 
-/* Adder's testing views of the parser, on a script file: -X dump_tokens
+/* Adder's testing views of the front end, on a script file: -X dump_tokens
  * (as `python -m tokenize -e`), -X dump_ast (as print(ast.dump(...,
- * include_attributes=True))) and -X dump_syntax_error (one line of the
- * SyntaxError's fields, or OK). Returns -1 when none was asked for. */
+ * include_attributes=True))), -X dump_syntax_error (one line of the
+ * SyntaxError's fields, or OK) and -X dump_symtable (every scope and
+ * symbol, as tests/symtable/dump_symtable.py prints them with CPython's
+ * symtable module). Returns -1 when none was asked for. */
 static int run_parser_dump(AdInterp *interp)
 {
     const AdConfig *config = &interp->runtime->config;
     int tokens = AdConfig_GetXOption(config, "dump_tokens") != NULL;
     int ast = AdConfig_GetXOption(config, "dump_ast") != NULL;
     int fields = AdConfig_GetXOption(config, "dump_syntax_error") != NULL;
-    if (!tokens && !ast && !fields)
+    int symbols = AdConfig_GetXOption(config, "dump_symtable") != NULL;
+    if (!tokens && !ast && !fields && !symbols)
         return -1;
     if (config->run != AD_RUN_FILE) {
-        fprintf(stderr, "%s: -X dump_tokens, dump_ast and dump_syntax_error need a script file\n",
+        fprintf(stderr, "%s: -X dump_tokens, dump_ast, dump_syntax_error and dump_symtable need a script file\n",
                 program_name(interp));
         return 2;
     }
@@ -212,6 +216,8 @@ static int run_parser_dump(AdInterp *interp)
         rc = AdTokenizer_DumpFile(config->run_filename, stdout, stderr);
     else if (ast)
         rc = AdParser_DumpAstFile(config->run_filename, stdout, stderr);
+    else if (symbols)
+        rc = AdSymtable_DumpFile(config->run_filename, stdout, stderr);
     else
         rc = AdParser_DumpSyntaxErrorFile(config->run_filename, stdout);
     fflush(stdout);

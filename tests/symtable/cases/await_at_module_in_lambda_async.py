@@ -1,0 +1,3 @@
+async def f():
+    g = lambda: 1
+    await g()

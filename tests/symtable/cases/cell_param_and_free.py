@@ -1,0 +1,5 @@
+def f(a):
+    def g():
+        nonlocal a
+        a = 2
+    return g

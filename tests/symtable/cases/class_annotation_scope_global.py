@@ -1,0 +1,3 @@
+class C:
+    global G
+    x: G

@@ -1,0 +1,5 @@
+class C:
+    a: int
+    b: str = "s"
+    def m(self) -> C:
+        pass

@@ -1,0 +1,3 @@
+if True:
+    class C:
+        x: int

@@ -1,0 +1,4 @@
+class C:
+    if cond:
+        a: int
+    b: str

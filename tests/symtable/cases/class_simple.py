@@ -1,0 +1,4 @@
+class C(Base, metaclass=Meta):
+    x = 1
+    def m(self):
+        return x

@@ -1,0 +1,2 @@
+def f():
+    return [(lambda: y) for x in a for y in x]

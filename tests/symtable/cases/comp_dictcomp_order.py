@@ -1,0 +1,1 @@
+d = {k: v for k in ks for v in vs}

@@ -1,0 +1,2 @@
+class C:
+    g = (x for x in a)

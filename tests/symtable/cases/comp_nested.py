@@ -1,0 +1,2 @@
+def f():
+    return [[y for y in x] for x in m]

@@ -1,0 +1,3 @@
+def f():
+    n = 1
+    return [x + n for x in y]

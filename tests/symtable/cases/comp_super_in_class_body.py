@@ -1,0 +1,2 @@
+class C:
+    z = [super() for _ in ()]

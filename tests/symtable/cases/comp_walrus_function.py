@@ -1,0 +1,3 @@
+def f():
+    if any((hit := x) for x in xs):
+        return hit

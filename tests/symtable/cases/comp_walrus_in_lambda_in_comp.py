@@ -1,0 +1,2 @@
+def f():
+    return [lambda: (q := 1) for x in y]

@@ -1,0 +1,1 @@
+[last := x for x in data]

@@ -1,0 +1,2 @@
+def f():
+    return [[(m := y) for y in x] for x in z]

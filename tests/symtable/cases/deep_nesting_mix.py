@@ -1,0 +1,7 @@
+def f():
+    def g():
+        class C:
+            def h(self):
+                return [lambda: v for v in self]
+        return C
+    return g

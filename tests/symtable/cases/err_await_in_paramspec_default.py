@@ -1,0 +1,1 @@
+def f[**P = (await x)](): pass

@@ -1,0 +1,1 @@
+[0 for j in x if (i := j) for i in y]

@@ -1,0 +1,3 @@
+def f():
+    yield
+    lambda a, a: 1

@@ -1,0 +1,4 @@
+def f():
+    y = 1
+    global x, \
+        y

@@ -1,0 +1,1 @@
+class C[T]([(y := 1) for x in z]): pass

@@ -1,0 +1,2 @@
+def f(a: int, b: "str" = 1, *args: tuple, c: list, **kw: dict) -> ret:
+    pass

@@ -1,0 +1,3 @@
+@deco(arg)
+def f(x=dflt, *, y=kwd):
+    pass

@@ -1,0 +1,2 @@
+class C:
+    x: (a for a in b)

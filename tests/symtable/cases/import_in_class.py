@@ -1,0 +1,3 @@
+class C:
+    import os
+    from x import y

@@ -1,0 +1,3 @@
+class C:
+    import __foo.bar
+    import __baz

@@ -1,0 +1,3 @@
+class C[__T]:
+    def f(self) -> __T:
+        return __x

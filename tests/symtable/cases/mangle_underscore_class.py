@@ -1,0 +1,4 @@
+class _C:
+    __x = 1
+class __:
+    __y = 2

@@ -1,0 +1,4 @@
+try:
+    pass
+except* OSError as eg:
+    x = eg

@@ -1,0 +1,1 @@
+t = t"{name:{spec}} {other!s}"

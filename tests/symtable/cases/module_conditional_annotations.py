@@ -1,0 +1,3 @@
+x: int
+if a:
+    y: str

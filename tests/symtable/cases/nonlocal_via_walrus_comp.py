@@ -1,0 +1,5 @@
+def f():
+    x = 0
+    def g():
+        return [x := y for y in z]
+    return g

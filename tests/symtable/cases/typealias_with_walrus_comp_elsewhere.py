@@ -1,0 +1,3 @@
+def f():
+    type T = int
+    [a := 1 for _ in ()]

@@ -1,0 +1,2 @@
+type Alias = list[int]
+type Gen[T] = dict[str, T]

@@ -1,0 +1,4 @@
+class C:
+    x = int
+    type A = x
+    type B[T] = (T, x)

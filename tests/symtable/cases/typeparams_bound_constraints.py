@@ -1,0 +1,1 @@
+def f[T: int, U: (str, bytes), V = list, *Ts = tuple, **P = [int]](): pass

@@ -1,0 +1,3 @@
+class C[T](Base[T], metaclass=M):
+    def m(self) -> T:
+        return T

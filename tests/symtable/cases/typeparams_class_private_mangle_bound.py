@@ -1,0 +1,2 @@
+class __X[__T: __B]:
+    pass

@@ -1,0 +1,3 @@
+class C:
+    K = int
+    def m[T = K](self): pass

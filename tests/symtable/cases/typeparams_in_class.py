@@ -1,0 +1,5 @@
+class Outer:
+    class Inner[T: Outer]:
+        pass
+    def m[U: Outer](self) -> U:
+        pass

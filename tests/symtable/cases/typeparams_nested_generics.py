@@ -1,0 +1,4 @@
+def f[T]():
+    def g[U]():
+        return T, U
+    return g

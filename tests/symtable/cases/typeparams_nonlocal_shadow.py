@@ -1,0 +1,5 @@
+def f[T]():
+    def g():
+        T = 1
+        return T
+    return g

@@ -1,0 +1,1 @@
+def f() -> [y := 1 for z in w]: pass
