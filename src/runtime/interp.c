@@ -66,6 +66,7 @@ AdThread *Ad_ThreadNew(AdInterp *interp)
         return NULL;
     t->interp = interp;
     t->native = pthread_self();
+    t->recursion_limit = 1000;
     pthread_mutex_lock(&interp->threads_mutex);
     t->id = interp->next_thread_id++;
     t->next = interp->threads;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "runtime/runtime.h"
+#include "memory/gc_state.h"
 
 #define AD_MAX_PENDING_CALLS 32
 #define AD_MAX_INTERP_ATEXIT 64
@@ -16,13 +17,22 @@
 typedef int (*AdPendingCall)(void *arg);
 typedef void (*AdInterpAtExit)(AdInterp *interp, void *arg);
 
+struct AdObject;
+
 struct AdThread {
     AdInterp *interp;
     AdThread *next;
     uint64_t id;                /* per-interpreter thread number */
     pthread_t native;           /* the OS thread it belongs to */
-    int recursion_depth;
+    int recursion_depth;        /* C-level recursion (Ad_EnterRecursiveCall) */
+    int recursion_limit;        /* sys.getrecursionlimit() */
+    struct AdObject *current_exception; /* being raised (owned), or NULL */
+    struct AdObject *handled_exception; /* sys.exception() (owned), or NULL */
+    struct AdObject *repr_active;       /* list of objects inside repr() (Ad_ReprEnter) */
 };
+
+/* The calling OS thread's state (NULL outside the runtime). */
+extern _Thread_local AdThread *ad_current_thread;
 
 struct AdInterp {
     AdRuntime *runtime;
@@ -40,6 +50,8 @@ struct AdInterp {
         struct { AdPendingCall func; void *arg; } calls[AD_MAX_PENDING_CALLS];
         int first, count;
     } pending;
+
+    AdGCState gc;               /* the cycle collector's generations */
 
     struct {                    /* atexit callbacks of this interpreter (step 1) */
         struct { AdInterpAtExit func; void *arg; } calls[AD_MAX_INTERP_ATEXIT];

@@ -12,7 +12,7 @@
 
 #define MAX_HOOKS_PER_STEP 8
 
-static _Thread_local AdThread *current_thread;
+_Thread_local AdThread *ad_current_thread;
 static AdStrList pending_cmd_warnoptions;
 
 /* Hooks are registered by rooms at build-in time, not per interpreter:
@@ -55,7 +55,7 @@ void ad_lifecycle_trace(const char *what)
 }
 
 AdInterp *Ad_MainInterp(void) { return ad_runtime.interpreters.main; }
-AdThread *Ad_CurrentThread(void) { return current_thread; }
+AdThread *Ad_CurrentThread(void) { return ad_current_thread; }
 
 /* ---- stage 1: preinitialization --------------------------------------- */
 
@@ -112,11 +112,13 @@ AdStatus Ad_InitializeCore(const AdConfig *config)
     AdStatus st = Ad_InterpNew(&ad_runtime, config, &interp);
     if (AdStatus_Exception(st))
         return st;
-    current_thread = Ad_ThreadNew(interp);
-    if (!current_thread) {
+    ad_current_thread = Ad_ThreadNew(interp);
+    if (!ad_current_thread) {
         Ad_InterpDelete(interp);
         return AdStatus_NoMemory();
     }
+    /* OBJECTS_INIT_PENDING: ad_objects_init() is called here once the
+     * object room links (int/complex and bytearray are being finished). */
     ad_runtime.core_initialized = 1;
     ad_lifecycle_trace("core");
     return AdStatus_Ok();
@@ -192,7 +194,7 @@ int Ad_FinalizeEx(void)
     if (!ad_runtime.initialized)
         return 0;
     AdInterp *interp = ad_runtime.interpreters.main;
-    atomic_store(&ad_runtime.finalizing, current_thread);
+    atomic_store(&ad_runtime.finalizing, ad_current_thread);
     interp->finalizing = 1;
 
     run_hooks(AD_FINI_ATEXIT, interp);
@@ -209,7 +211,7 @@ int Ad_FinalizeEx(void)
     int status = flush_std_streams();
 
     run_hooks(AD_FINI_THREADS, interp);
-    current_thread = NULL;
+    ad_current_thread = NULL;
     Ad_InterpDelete(interp);
     for (int i = ad_runtime.c_atexit.count - 1; i >= 0; i--)
         ad_runtime.c_atexit.funcs[i]();

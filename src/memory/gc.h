@@ -1,0 +1,46 @@
+/* gc.h: the cycle collector's contract with container types. A GC type
+ * (AD_TPFLAGS_HAVE_GC, with tp_traverse and tp_clear) allocates its
+ * instances with AdObject_GC_New/NewVar, which put an AdGCHead in front of
+ * the object; it tracks an instance once its fields are valid and
+ * untracks it first thing in tp_dealloc. Collection is generational
+ * (three generations, thresholds as CPython's gc module exposes them),
+ * driven by allocations and by the gc module; unreachable cycles are
+ * cleared through tp_clear after finalizers (PEP 442) have run. */
+#ifndef ADDER_MEMORY_GC_H
+#define ADDER_MEMORY_GC_H
+
+#include <stdint.h>
+#include "objects/object.h"
+
+typedef struct AdGCHead {
+    struct AdGCHead *next;
+    struct AdGCHead *prev;      /* low bits: flags; NULL next = untracked */
+    Ad_ssize_t gc_refs;         /* scratch during a collection */
+} AdGCHead;
+
+#define AD_GC_HEAD(o) ((AdGCHead *)(o) - 1)
+#define AD_GC_OBJECT(g) ((AdObject *)((AdGCHead *)(g) + 1))
+
+/* New untracked instances (ob_refcnt 1, type set, memory not zeroed beyond
+ * the header). New ref or NULL with MemoryError. */
+AdObject *AdObject_GC_New(AdTypeObject *type);
+AdObject *AdObject_GC_NewVar(AdTypeObject *type, Ad_ssize_t nitems);
+/* Resizes a var-sized GC object (untracked); returns the new address. */
+AdObject *AdObject_GC_Resize(AdObject *o, Ad_ssize_t nitems);
+void AdObject_GC_Del(void *o);          /* tp_free of GC types */
+void AdObject_GC_Track(AdObject *o);
+void AdObject_GC_UnTrack(AdObject *o);
+int AdObject_GC_IsTracked(AdObject *o);
+
+/* Non-GC allocation (tp_alloc/tp_free of plain types). */
+AdObject *AdObject_New(AdTypeObject *type);
+AdObject *AdObject_NewVar(AdTypeObject *type, Ad_ssize_t nitems);
+void AdObject_Free(void *o);
+
+/* gc.collect(generation): number of unreachable objects found, or -1. */
+Ad_ssize_t AdGC_Collect(int generation);
+int AdGC_Enable(void);      /* return the previous state */
+int AdGC_Disable(void);
+int AdGC_IsEnabled(void);
+
+#endif

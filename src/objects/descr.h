@@ -1,0 +1,91 @@
+/* descr.h: the descriptors that expose native code to Python: method
+ * descriptors (a type's tp_methods), builtin functions and bound builtin
+ * methods (builtin_function_or_method), class-method descriptors, member
+ * descriptors (tp_members), getset descriptors (tp_getset), slot wrappers
+ * (wrapper_descriptor: int.__add__ and friends) with their bound form
+ * (method-wrapper), and mappingproxy (type.__dict__). */
+#ifndef ADDER_OBJECTS_DESCR_H
+#define ADDER_OBJECTS_DESCR_H
+#include "objects/object.h"
+
+typedef struct {
+    AdObject_HEAD;
+    AdTypeObject *d_type;       /* the class that defines it */
+    AdObject *d_name;           /* str */
+    AdObject *d_qualname;       /* str or NULL until asked */
+} AdDescrObject;
+
+typedef struct {
+    AdDescrObject common;
+    AdMethodDef *d_method;
+    vectorcallfunc vectorcall;
+} AdMethodDescrObject;
+
+typedef struct {
+    AdDescrObject common;
+    AdMemberDef *d_member;
+} AdMemberDescrObject;
+
+typedef struct {
+    AdDescrObject common;
+    AdGetSetDef *d_getset;
+} AdGetSetDescrObject;
+
+/* A slot wrapper: which slot, and the C function that calls it. */
+typedef AdObject *(*AdWrapperFunc)(AdObject *self, AdObject *args, void *wrapped);
+typedef AdObject *(*AdWrapperFuncKw)(AdObject *self, AdObject *args, void *wrapped, AdObject *kwds);
+
+typedef struct AdSlotDef {
+    const char *name;
+    int offset;                 /* of the slot function in the type/sub-tables */
+    void *function;             /* the slot_* function a class with this method gets */
+    AdWrapperFunc wrapper;      /* calls the native slot */
+    const char *doc;
+    int flags;                  /* AD_WRAPPER_FLAG_KEYWORDS: wrapper is AdWrapperFuncKw */
+    AdObject *name_strobj;      /* interned name, set at start-up */
+} AdSlotDef;
+#define AD_WRAPPER_FLAG_KEYWORDS 1
+
+typedef struct {
+    AdDescrObject common;
+    const AdSlotDef *d_base;
+    void *d_wrapped;            /* the native slot function */
+} AdWrapperDescrObject;
+
+/* builtin_function_or_method: a C function bound to self (a module for
+ * module-level functions, an instance for bound methods). */
+typedef struct {
+    AdObject_HEAD;
+    AdMethodDef *m_ml;
+    AdObject *m_self;           /* NULL for unbound static functions */
+    AdObject *m_module;         /* __module__ */
+    vectorcallfunc vectorcall;
+} AdCFunctionObject;
+
+extern AdTypeObject AdMethodDescr_Type, AdClassMethodDescr_Type, AdMemberDescr_Type,
+    AdGetSetDescr_Type, AdWrapperDescr_Type, AdMethodWrapper_Type, AdCFunction_Type,
+    AdDictProxy_Type;
+
+#define AdCFunction_Check(o) Ad_IS_TYPE((AdObject *)(o), &AdCFunction_Type)
+
+/* Constructors (new refs). */
+AdObject *AdDescr_NewMethod(AdTypeObject *type, AdMethodDef *def);
+AdObject *AdDescr_NewClassMethod(AdTypeObject *type, AdMethodDef *def);
+AdObject *AdDescr_NewMember(AdTypeObject *type, AdMemberDef *def);
+AdObject *AdDescr_NewGetSet(AdTypeObject *type, AdGetSetDef *def);
+AdObject *AdDescr_NewWrapper(AdTypeObject *type, const AdSlotDef *base, void *wrapped);
+/* A builtin function: def bound to self, with __module__ module. */
+AdObject *AdCFunction_NewEx(AdMethodDef *def, AdObject *self, AdObject *module);
+/* mappingproxy(mapping). */
+AdObject *AdDictProxy_New(AdObject *mapping);
+
+/* Calls a native method definition with vectorcall arguments (shared by
+ * method descriptors and builtin functions): checks the argument count
+ * that the calling convention allows and raises CPython's messages
+ * ("len() takes exactly one argument (2 given)", "f() takes no keyword
+ * arguments", ...). */
+AdObject *ad_call_methoddef(AdMethodDef *def, AdObject *self, AdObject *const *args,
+                            size_t nargsf, AdObject *kwnames);
+
+/* The function name for messages: "name" or "Type.name". */
+#endif

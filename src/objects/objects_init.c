@@ -1,0 +1,48 @@
+/* objects_init.c: readying the static types at core initialization, in an
+ * order where every type's base and the types the type machinery itself
+ * uses (str for names, dict for namespaces, tuple for bases and MROs) come
+ * first. Static types are shared, immortal and readied once per process. */
+#include "objects/objects.h"
+#include "objects/abstract.h"
+#include "objects/bytes.h"
+#include "objects/cell.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/iterobject.h"
+#include "objects/list.h"
+#include "objects/method.h"
+#include "objects/set.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/traceback.h"
+#include "objects/tuple.h"
+#include "objects/typeobject.h"
+
+void ad_errors_init(void);
+
+static int ready_done;
+
+int ad_objects_init(void)
+{
+    if (ready_done)
+        return 0;
+    AdTypeObject *const types[] = {
+        &AdBaseObject_Type, &AdType_Type, &AdStr_Type, &AdDict_Type, &AdTuple_Type,
+        &AdList_Type, &AdInt_Type, &AdBool_Type, &AdNone_Type, &AdNotImplemented_Type,
+        &AdEllipsis_Type, &AdMethodDescr_Type, &AdClassMethodDescr_Type, &AdMemberDescr_Type,
+        &AdGetSetDescr_Type, &AdWrapperDescr_Type, &AdMethodWrapper_Type, &AdCFunction_Type,
+        &AdDictProxy_Type, &AdStaticMethod_Type, &AdClassMethod_Type, &AdCell_Type,
+        &AdMethod_Type, &AdSlice_Type, &AdSeqIter_Type, &AdCallIter_Type, &AdGenericAlias_Type,
+        &AdTraceback_Type, &AdSet_Type, &AdFrozenSet_Type, &AdBytes_Type,
+    };
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        if (AdType_Ready(types[i]) < 0)
+            return -1;
+    if (ad_exceptions_init() < 0)
+        return -1;
+    ad_errors_init();
+    ready_done = 1;
+    return 0;
+}
