@@ -94,8 +94,9 @@ $(BUILDDIR)/parse-bench: $(BUILDDIR)/obj/tests/bench/parse_bench.o $(LIB)
 $(BUILDDIR)/obj/tests/bench/%.o: tests/bench/%.c config.h | $(GEN_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
-bench: $(BUILDDIR)/parse-bench stdlib
+bench: $(PROG) $(BUILDDIR)/parse-bench stdlib
 	sh tests/bench/bench.sh
+	sh tests/bench/programs.sh
 
 # The pinned CPython 3.14 standard library (DESIGN.md): fetched, verified, unpacked.
 stdlib: $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-stdlib-stamp
