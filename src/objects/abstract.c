@@ -257,7 +257,7 @@ AdObject *AdNumber_Index(AdObject *o)
         return AdErr_Format(AdExc_TypeError, "'%s' object cannot be interpreted as an integer",
                             AdType_Name(AD_TYPE(o)));
     if (AdInt_Check(o))
-        return Ad_NewRef(o);
+        return AdInt_CopyExact(o);      /* an int subclass (bool too) gives a plain int */
     AdObject *r = AD_TYPE(o)->tp_as_number->nb_index(o);
     if (!r || AdInt_CheckExact(r))
         return r;

@@ -12,6 +12,7 @@
 #include "memory/gc.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- calling an AdMethodDef --------------------------------------------- */
@@ -43,14 +44,35 @@ static AdObject *call_varargs(AdMethodDef *def, AdObject *self, AdObject *const 
     return r;
 }
 
+/* The name argument errors use: "Type.name" for methods, "name" for
+ * module-level functions. Returns a pointer into buf or to def's name. */
+static const char *methoddef_display_name(AdMethodDef *def, AdTypeObject *owner, char *buf, size_t size)
+{
+    if (!owner)
+        return def->ml_name;
+    snprintf(buf, size, "%s.%s", AdType_Name(owner), def->ml_name);
+    return buf;
+}
+
+static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdObject *self,
+                                      AdObject *const *args, size_t nargsf, AdObject *kwnames);
+
 AdObject *ad_call_methoddef(AdMethodDef *def, AdObject *self, AdObject *const *args,
                             size_t nargsf, AdObject *kwnames)
 {
+    return call_methoddef_owned(def, NULL, self, args, nargsf, kwnames);
+}
+
+static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdObject *self,
+                                      AdObject *const *args, size_t nargsf, AdObject *kwnames)
+{
+    char namebuf[200];
+    const char *display = methoddef_display_name(def, owner, namebuf, sizeof namebuf);
     Ad_ssize_t nargs = AdVectorcall_NARGS(nargsf);
     int flags = def->ml_flags & ~(AD_METH_CLASS | AD_METH_STATIC | AD_METH_COEXIST);
     int has_kw = kwnames && AdTuple_GET_SIZE(kwnames) > 0;
     if (has_kw && !(flags & AD_METH_KEYWORDS)) {
-        return AdErr_Format(AdExc_TypeError, "%s() takes no keyword arguments", def->ml_name);
+        return AdErr_Format(AdExc_TypeError, "%s() takes no keyword arguments", display);
     }
     if (Ad_EnterRecursiveCall(" while calling a Python object"))
         return NULL;
@@ -58,7 +80,7 @@ AdObject *ad_call_methoddef(AdMethodDef *def, AdObject *self, AdObject *const *a
     switch (flags) {
     case AD_METH_NOARGS:
         if (nargs != 0) {
-            r = AdErr_Format(AdExc_TypeError, "%s() takes no arguments (%zd given)", def->ml_name, nargs);
+            r = AdErr_Format(AdExc_TypeError, "%s() takes no arguments (%zd given)", display, nargs);
             break;
         }
         r = ((AdCFunction)(void (*)(void))def->ml_meth)(self, NULL);
@@ -66,7 +88,7 @@ AdObject *ad_call_methoddef(AdMethodDef *def, AdObject *self, AdObject *const *a
     case AD_METH_O:
         if (nargs != 1) {
             r = AdErr_Format(AdExc_TypeError, "%s() takes exactly one argument (%zd given)",
-                             def->ml_name, nargs);
+                             display, nargs);
             break;
         }
         r = ((AdCFunction)(void (*)(void))def->ml_meth)(self, args[0]);
@@ -169,7 +191,7 @@ static AdObject *method_vectorcall(AdObject *callable, AdObject *const *args, si
                             AdType_Name(m->common.d_type), m->d_method->ml_name);
     if (descr_check(callable, args[0]) < 0)
         return NULL;
-    return ad_call_methoddef(m->d_method, args[0], args + 1, (size_t)(nargs - 1), kwnames);
+    return call_methoddef_owned(m->d_method, m->common.d_type, args[0], args + 1, (size_t)(nargs - 1), kwnames);
 }
 
 AdObject *AdDescr_NewMethod(AdTypeObject *type, AdMethodDef *def)
@@ -249,7 +271,7 @@ static AdObject *classmethod_vectorcall(AdObject *callable, AdObject *const *arg
     if (nargs < 1 || !AdType_Check(args[0]))
         return AdErr_Format(AdExc_TypeError, "descriptor '%s' of '%s' object needs a type",
                             descr_name(callable), AdType_Name(m->common.d_type));
-    return ad_call_methoddef(m->d_method, args[0], args + 1, (size_t)(nargs - 1), kwnames);
+    return call_methoddef_owned(m->d_method, m->common.d_type, args[0], args + 1, (size_t)(nargs - 1), kwnames);
 }
 
 AdObject *AdDescr_NewClassMethod(AdTypeObject *type, AdMethodDef *def)
@@ -679,7 +701,10 @@ static AdObject *cfunction_vectorcall(AdObject *callable, AdObject *const *args,
                                       AdObject *kwnames)
 {
     AdCFunctionObject *f = (AdCFunctionObject *)callable;
-    return ad_call_methoddef(f->m_ml, f->m_self, args, nargsf, kwnames);
+    AdTypeObject *owner = NULL;
+    if (f->m_self && strcmp(AD_TYPE(f->m_self)->tp_name, "module") != 0)
+        owner = AdType_Check(f->m_self) ? (AdTypeObject *)f->m_self : AD_TYPE(f->m_self);
+    return call_methoddef_owned(f->m_ml, owner, f->m_self, args, nargsf, kwnames);
 }
 
 AdObject *AdCFunction_NewEx(AdMethodDef *def, AdObject *self, AdObject *module)

@@ -52,8 +52,11 @@ int AdInt_AsInt64Exact(AdObject *o, int64_t *out);
 #include "numeric/numeric.h"
 
 /* Core init: makes the small ints -5..256 (immortal) and readies int, bool,
- * float and complex. Must run after object/type are ready and before any
- * other AdBigInt use. 0, or -1 with an exception. */
+ * float and complex; call it right after ad_objects_init(). Idempotent. 0,
+ * or -1 with an exception. (The bigint allocator that makes every kernel
+ * result an int object is installed when the program loads, by a
+ * constructor in int.c, so kernel use before this call is safe; ints made
+ * before it are not the cached small ints.) */
 int ad_int_init(void);
 /* sys.get_int_max_str_digits() / sys.set_int_max_str_digits(n): 0 means no
  * limit; the setter refuses 0 < n < 640 with ValueError "maxdigits must be

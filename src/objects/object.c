@@ -11,6 +11,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "memory/alloc.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -489,12 +490,40 @@ AdObject *AdObject_Vectorcall(AdObject *callable, AdObject *const *args, size_t 
     return call_via_tuple(callable, args, nargsf, kwnames);
 }
 
+/* Calls a vectorcall-only callable with a tuple and a dict. */
+static AdObject *vectorcall_with_dict(vectorcallfunc f, AdObject *callable, AdObject *args, AdObject *kwargs)
+{
+    Ad_ssize_t nargs = AdTuple_GET_SIZE(args), nkw = AdDict_GET_SIZE(kwargs);
+    AdObject **stack = AdMem_Malloc((size_t)(nargs + nkw + 1) * sizeof(AdObject *));
+    AdObject *kwnames = AdTuple_New(nkw);
+    if (!stack || !kwnames) {
+        AdMem_Free(stack);
+        Ad_XDECREF(kwnames);
+        return AdErr_NoMemory();
+    }
+    for (Ad_ssize_t i = 0; i < nargs; i++)
+        stack[i + 1] = AdTuple_GET_ITEM(args, i);
+    Ad_ssize_t pos = 0, k = 0;
+    AdObject *key, *value;
+    while (AdDict_Next(kwargs, &pos, &key, &value)) {
+        AdTuple_SET_ITEM(kwnames, k, Ad_NewRef(key));
+        stack[1 + nargs + k] = value;
+        k++;
+    }
+    AdObject *r = f(callable, stack + 1, (size_t)nargs | AD_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    Ad_DECREF(kwnames);
+    AdMem_Free(stack);
+    return r;
+}
+
 AdObject *AdObject_Call(AdObject *callable, AdObject *args, AdObject *kwargs)
 {
     vectorcallfunc f = vectorcall_of(callable);
     if (f && (!kwargs || AdDict_GET_SIZE(kwargs) == 0))
         return f(callable, AdTuple_ITEMS(args), (size_t)AdTuple_GET_SIZE(args), NULL);
     ternaryfunc call = AD_TYPE(callable)->tp_call;
+    if (!call && f)
+        return vectorcall_with_dict(f, callable, args, kwargs);
     if (!call)
         return not_callable(callable);
     if (Ad_EnterRecursiveCall(" while calling a Python object"))

@@ -11,8 +11,13 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/iterobject.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/method.h"
+#include "objects/namespace.h"
+#include "objects/module.h"
+#include "objects/range.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -36,11 +41,14 @@ int ad_objects_init(void)
         &AdDictProxy_Type, &AdStaticMethod_Type, &AdClassMethod_Type, &AdCell_Type,
         &AdMethod_Type, &AdSlice_Type, &AdSeqIter_Type, &AdCallIter_Type, &AdGenericAlias_Type,
         &AdTraceback_Type, &AdSet_Type, &AdFrozenSet_Type, &AdBytes_Type,
+        &AdNamespace_Type,
+        &AdRange_Type, &AdRangeIter_Type, &AdLongRangeIter_Type, &AdEnum_Type, &AdReversed_Type,
+        &AdZip_Type, &AdMap_Type, &AdFilter_Type, &AdModule_Type, &AdProperty_Type, &AdSuper_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)
             return -1;
-    if (ad_exceptions_init() < 0)
+    if (ad_exceptions_init() < 0 || ad_int_init() < 0)
         return -1;
     ad_errors_init();
     ready_done = 1;

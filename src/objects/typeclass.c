@@ -1260,9 +1260,11 @@ AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds)
         size += sizeof(AdObject *);
     }
     if (add_dict) {
+        /* Var-sized instances keep the dict after their items (a negative
+         * offset); the basic size still grows by the slot, so the
+         * allocation has room for it. */
         type->tp_dictoffset = base->tp_itemsize ? -(Ad_ssize_t)sizeof(AdObject *) : size;
-        if (!base->tp_itemsize)
-            size += sizeof(AdObject *);
+        size += sizeof(AdObject *);
     }
     if (add_weak) {
         type->tp_weaklistoffset = size;

@@ -2,6 +2,7 @@
  * interpreter list with its ids, pending calls and interpreter-level
  * atexit callbacks. */
 #include "runtime/interp.h"
+#include "objects/object.h"
 
 #include <stdlib.h>
 
@@ -86,6 +87,9 @@ void Ad_ThreadDelete(AdThread *thread)
         }
     }
     pthread_mutex_unlock(&interp->threads_mutex);
+    Ad_XDECREF(thread->current_exception);
+    Ad_XDECREF(thread->handled_exception);
+    Ad_XDECREF(thread->repr_active);
     free(thread);
 }
 

@@ -53,6 +53,9 @@ struct AdInterp {
 
     AdGCState gc;               /* the cycle collector's generations */
 
+    struct AdObject *sysdict;   /* the sys module's namespace (owned; modules/sys.c) */
+    void *sys_state;            /* sys's private state (modules/sys.c; freed by ad_sys_fini) */
+
     struct {                    /* atexit callbacks of this interpreter (step 1) */
         struct { AdInterpAtExit func; void *arg; } calls[AD_MAX_INTERP_ATEXIT];
         int count;

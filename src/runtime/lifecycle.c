@@ -4,6 +4,8 @@
 #include "runtime/lifecycle.h"
 #include "runtime/config_internal.h"
 #include "runtime/signals.h"
+#include "memory/gc.h"
+#include "objects/objects.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -117,8 +119,11 @@ AdStatus Ad_InitializeCore(const AdConfig *config)
         Ad_InterpDelete(interp);
         return AdStatus_NoMemory();
     }
-    /* OBJECTS_INIT_PENDING: ad_objects_init() is called here once the
-     * object room links (int/complex and bytearray are being finished). */
+    if (ad_objects_init() < 0) {
+        Ad_InterpDelete(interp);
+        ad_current_thread = NULL;
+        return AdStatus_Error("can't initialize the object model");
+    }
     ad_runtime.core_initialized = 1;
     ad_lifecycle_trace("core");
     return AdStatus_Ok();
@@ -204,8 +209,10 @@ int Ad_FinalizeEx(void)
     Ad_MakePendingCalls(interp);
 
     run_hooks(AD_FINI_GC, interp);
+    AdGC_Collect(2);
     run_hooks(AD_FINI_MODULES, interp);
     run_hooks(AD_FINI_GC_AGAIN, interp);
+    AdGC_Collect(2);
 
     run_hooks(AD_FINI_FLUSH, interp);
     int status = flush_std_streams();

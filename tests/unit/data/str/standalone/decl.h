@@ -1,0 +1,1 @@
+void stub_init(void);
