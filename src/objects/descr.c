@@ -50,7 +50,7 @@ static const char *methoddef_display_name(AdMethodDef *def, AdTypeObject *owner,
 {
     if (!owner)
         return def->ml_name;
-    snprintf(buf, size, "%s.%s", AdType_Name(owner), def->ml_name);
+    snprintf(buf, size, "%s.%s", AdType_ShortName(owner), def->ml_name);
     return buf;
 }
 
@@ -170,7 +170,7 @@ static AdObject *descr_get_qualname(AdObject *o, void *c)
     (void)c;
     AdDescrObject *d = (AdDescrObject *)o;
     if (!d->d_qualname)
-        d->d_qualname = AdStr_FromFormat("%s.%U", AdType_Name(d->d_type), d->d_name);
+        d->d_qualname = AdStr_FromFormat("%s.%U", AdType_ShortName(d->d_type), d->d_name);
     return Ad_XNewRef(d->d_qualname);
 }
 
@@ -764,7 +764,7 @@ static AdObject *cfunction_get_qualname(AdObject *o, void *c)
     if (!f->m_self || strcmp(AD_TYPE(f->m_self)->tp_name, "module") == 0)
         return AdStr_FromString(f->m_ml->ml_name);
     AdTypeObject *owner = AdType_Check(f->m_self) ? (AdTypeObject *)f->m_self : AD_TYPE(f->m_self);
-    return AdStr_FromFormat("%s.%s", AdType_Name(owner), f->m_ml->ml_name);
+    return AdStr_FromFormat("%s.%s", AdType_ShortName(owner), f->m_ml->ml_name);
 }
 
 static AdObject *cfunction_get_self(AdObject *o, void *c)

@@ -104,7 +104,7 @@ static AdObject *base_str(AdObject *o)
 
 static AdObject *base_repr(AdObject *o)
 {
-    const char *name = AdType_Name(AD_TYPE(o));
+    const char *name = AdType_ShortName(AD_TYPE(o));
     AdObject *args = BASE(o)->args;
     if (AdTuple_GET_SIZE(args) == 1)
         return AdStr_FromFormat("%s(%R)", name, AdTuple_GET_ITEM(args, 0));

@@ -14,6 +14,8 @@
 #include "objects/list.h"
 #include "objects/memoryview.h"
 #include "objects/method.h"
+#include "objects/module.h"
+#include "objects/namespace.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -38,7 +40,7 @@ int ad_objects_init(void)
         &AdMethod_Type, &AdSlice_Type, &AdSeqIter_Type, &AdCallIter_Type, &AdGenericAlias_Type,
         &AdTraceback_Type, &AdSet_Type, &AdFrozenSet_Type, &AdBytes_Type,
         &AdByteArray_Type, &AdBytesIter_Type, &AdByteArrayIter_Type, &AdManagedBuffer_Type,
-        &AdMemoryView_Type, &AdMemoryViewIter_Type,
+        &AdMemoryView_Type, &AdMemoryViewIter_Type, &AdNamespace_Type, &AdModule_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)

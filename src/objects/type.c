@@ -25,6 +25,11 @@
 
 const char *AdType_Name(AdTypeObject *type)
 {
+    return type->tp_name;
+}
+
+const char *AdType_ShortName(AdTypeObject *type)
+{
     const char *dot = strrchr(type->tp_name, '.');
     return dot ? dot + 1 : type->tp_name;
 }

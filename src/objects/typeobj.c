@@ -69,7 +69,7 @@ static AdObject *object_repr(AdObject *self)
     AdObject *mod = type_module(type);
     if (!mod) {
         AdErr_Clear();
-        return AdStr_FromFormat("<%s object at %p>", AdType_Name(type), (void *)self);
+        return AdStr_FromFormat("<%s object at %p>", AdType_ShortName(type), (void *)self);
     }
     AdObject *qual = AdObject_GetAttrString((AdObject *)type, "__qualname__");
     AdObject *r;
@@ -420,7 +420,7 @@ static AdObject *type_get_name(AdObject *self, void *c)
     AdTypeObject *t = (AdTypeObject *)self;
     if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
         return Ad_NewRef(ad_heaptype_name(t));
-    return AdStr_FromString(AdType_Name(t));
+    return AdStr_FromString(AdType_ShortName(t));
 }
 
 static AdObject *type_get_qualname(AdObject *self, void *c)
@@ -429,7 +429,7 @@ static AdObject *type_get_qualname(AdObject *self, void *c)
     AdTypeObject *t = (AdTypeObject *)self;
     if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
         return Ad_NewRef(ad_heaptype_qualname(t));
-    return AdStr_FromString(AdType_Name(t));
+    return AdStr_FromString(AdType_ShortName(t));
 }
 
 static AdObject *type_get_module(AdObject *self, void *c)

@@ -27,8 +27,12 @@ AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name);
 /* The same for a C string name, for slot implementations. */
 AdObject *AdType_LookupString(AdTypeObject *type, const char *name);
 
-/* type.__name__ and type.__qualname__ as C strings (borrowed from the type). */
+/* The type's tp_name ("int", "sys.flags", "C"): what CPython's error
+ * messages show. Borrowed from the type. */
 const char *AdType_Name(AdTypeObject *type);
+/* The part after the last dot ("flags"): type.__name__ of native types,
+ * and what exception reprs and descriptor qualnames use. */
+const char *AdType_ShortName(AdTypeObject *type);
 
 /* Generic tp_alloc: zero-filled instance with ob_size items, GC-tracked if
  * the type is a GC type. New ref or NULL. */

@@ -6,6 +6,7 @@
 #include "runtime/signals.h"
 #include "memory/gc.h"
 #include "objects/objects.h"
+#include "modules/sys.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -148,6 +149,8 @@ AdStatus Ad_InitializeMain(void)
     if (ad_signals_install(&ad_runtime) < 0)
         return AdStatus_Error("can't install signal handlers");
     init_stdio_buffering(&ad_runtime.config);
+    if (ad_sys_init(ad_runtime.interpreters.main) < 0)
+        return AdStatus_Error("can't initialize sys module");
     ad_runtime.initialized = 1;
     ad_lifecycle_trace("main");
     return AdStatus_Ok();
@@ -215,11 +218,14 @@ int Ad_FinalizeEx(void)
     AdGC_Collect(2);
 
     run_hooks(AD_FINI_FLUSH, interp);
-    int status = flush_std_streams();
+    int status = AdSys_FlushStdStreams(interp) < 0 ? -1 : 0;
+    if (flush_std_streams() < 0)
+        status = -1;
 
     run_hooks(AD_FINI_THREADS, interp);
+    ad_sys_fini(interp);
+    Ad_InterpDelete(interp);        /* its thread states drop their exceptions */
     ad_current_thread = NULL;
-    Ad_InterpDelete(interp);
     for (int i = ad_runtime.c_atexit.count - 1; i >= 0; i--)
         ad_runtime.c_atexit.funcs[i]();
     ad_runtime.c_atexit.count = 0;
