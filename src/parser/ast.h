@@ -293,11 +293,13 @@ typedef struct AdMod {
 /* ---- dump ---- */
 
 /* Write `ast.dump(tree, include_attributes=True)` of MOD exactly as CPython
- * 3.14 prints it (no trailing newline).  Returns 0, or -1 on a write error. */
+ * 3.14 prints it (no trailing newline).  Returns 0; -1 on a write error or
+ * when out of memory; -2 when nodes nest deeper than 10000 (CPython's AST
+ * construction raises RecursionError there; nothing is written). */
 int AdAst_Dump(const AdMod *mod, FILE *out);
 
 /* The same into a malloc'ed NUL-terminated string (caller frees), or NULL
- * when out of memory. */
+ * when out of memory or too deep. */
 char *AdAst_DumpToString(const AdMod *mod);
 
 /* Python's repr() of a constant appended to a malloc'ed buffer; exposed for

@@ -20,8 +20,15 @@
 typedef struct {
     char *buf;
     size_t len, cap;
-    int oom;
+    int oom;        /* out of memory, or too deep: output stops */
+    int depth;      /* nesting of expr/stmt/pattern nodes */
+    int too_deep;
 } dbuf;
+
+/* Deeper trees (a+a+...+a with tens of thousands of terms parses fine)
+ * make CPython's AST construction raise RecursionError; the dump recurses
+ * per node, so it stops there too instead of exhausting the C stack. */
+#define DUMP_MAX_DEPTH 10000
 
 static void db_reserve(dbuf *b, size_t extra)
 {
@@ -508,7 +515,7 @@ static const char *ctx_name(AdExprContext c)
     return c == AD_Store ? "Store" : c == AD_Del ? "Del" : "Load";
 }
 
-static void dump_expr(dbuf *b, const AdExpr *e)
+static void dump_expr_node(dbuf *b, const AdExpr *e)
 {
     nw w = nw_begin(b, AdAst_ExprKindName(e->kind));
     switch (e->kind) {
@@ -636,7 +643,19 @@ static void dump_expr(dbuf *b, const AdExpr *e)
     nw_end(&w);
 }
 
-static void dump_pattern(dbuf *b, const AdPattern *p)
+static void dump_expr(dbuf *b, const AdExpr *e)
+{
+    if (b->oom)
+        return;
+    if (++b->depth > DUMP_MAX_DEPTH) {
+        b->too_deep = b->oom = 1;
+        return;
+    }
+    dump_expr_node(b, e);
+    b->depth--;
+}
+
+static void dump_pattern_node(dbuf *b, const AdPattern *p)
 {
     static const char *const names[] = {
         "", "MatchValue", "MatchSingleton", "MatchSequence", "MatchMapping",
@@ -682,7 +701,19 @@ static void dump_pattern(dbuf *b, const AdPattern *p)
     nw_end(&w);
 }
 
-static void dump_stmt(dbuf *b, const AdStmt *s)
+static void dump_pattern(dbuf *b, const AdPattern *p)
+{
+    if (b->oom)
+        return;
+    if (++b->depth > DUMP_MAX_DEPTH) {
+        b->too_deep = b->oom = 1;
+        return;
+    }
+    dump_pattern_node(b, p);
+    b->depth--;
+}
+
+static void dump_stmt_node(dbuf *b, const AdStmt *s)
 {
     nw w = nw_begin(b, AdAst_StmtKindName(s->kind));
     switch (s->kind) {
@@ -795,6 +826,18 @@ static void dump_stmt(dbuf *b, const AdStmt *s)
     nw_end(&w);
 }
 
+static void dump_stmt(dbuf *b, const AdStmt *s)
+{
+    if (b->oom)
+        return;
+    if (++b->depth > DUMP_MAX_DEPTH) {
+        b->too_deep = b->oom = 1;
+        return;
+    }
+    dump_stmt_node(b, s);
+    b->depth--;
+}
+
 static void dump_mod(dbuf *b, const AdMod *m)
 {
     nw w;
@@ -821,11 +864,12 @@ static void dump_mod(dbuf *b, const AdMod *m)
     nw_end(&w);
 }
 
-char *AdAst_DumpToString(const AdMod *mod)
+static char *dump_to_string(const AdMod *mod, int *too_deep)
 {
     dbuf b = {0};
     db_reserve(&b, 4096);
     dump_mod(&b, mod);
+    *too_deep = b.too_deep;
     if (b.oom) {
         free(b.buf);
         return NULL;
@@ -833,11 +877,18 @@ char *AdAst_DumpToString(const AdMod *mod)
     return b.buf;
 }
 
+char *AdAst_DumpToString(const AdMod *mod)
+{
+    int too_deep;
+    return dump_to_string(mod, &too_deep);
+}
+
 int AdAst_Dump(const AdMod *mod, FILE *out)
 {
-    char *s = AdAst_DumpToString(mod);
+    int too_deep;
+    char *s = dump_to_string(mod, &too_deep);
     if (!s)
-        return -1;
+        return too_deep ? -2 : -1;
     size_t n = strlen(s);
     int rc = fwrite(s, 1, n, out) == n ? 0 : -1;
     free(s);

@@ -21,12 +21,24 @@ static const char *const keyword_names[] = {
     "with", "yield"
 };
 
+static const unsigned char keyword_len[] = {
+    0, 5, 4, 4, 3, 2, 6, 5, 5, 5, 5, 8, 3, 3, 4, 4, 6, 7, 3, 4, 6, 2, 6, 2, 2, 6,
+    8, 3, 2, 4, 5, 6, 3, 5, 4, 5
+};
+_Static_assert(sizeof keyword_len == sizeof keyword_names / sizeof keyword_names[0],
+               "one length per keyword");
+
+/* Called for every NAME: dispatch on the first letter before comparing. */
 static int keyword_of(const char *s, size_t n)
 {
     if (n < 2 || n > 8)
         return 0;
+    char c = s[0];
+    if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T'))
+        return 0;
     for (size_t i = 1; i < sizeof keyword_names / sizeof keyword_names[0]; i++) {
-        if (strlen(keyword_names[i]) == n && memcmp(keyword_names[i], s, n) == 0)
+        if (keyword_names[i][0] == c && keyword_len[i] == n &&
+            memcmp(keyword_names[i], s, n) == 0)
             return (int)i;
     }
     return 0;
@@ -178,12 +190,12 @@ static int fetch_token(Parser *p)
         pt->col = -1;
         pt->end_col = -1;
     }
-    pt->memo = NULL;
+    pt->memo = 0;
     p->toks[p->fill++] = pt;
     return 0;
 }
 
-ptok *parser_token_at(Parser *p, int i)
+ptok *parser_token_fetch(Parser *p, int i)
 {
     while (i >= p->fill) {
         if (p->tok_failed || fetch_token(p) < 0) {
@@ -194,47 +206,13 @@ ptok *parser_token_at(Parser *p, int i)
     return p->toks[i];
 }
 
-ptok *parser_peek(Parser *p)
-{
-    return parser_token_at(p, p->mark);
-}
-
-ptok *parser_expect(Parser *p, int type)
-{
-    ptok *t = parser_token_at(p, p->mark);
-    if (t && t->type == type && t->kw == 0) {
-        p->mark++;
-        return t;
-    }
-    return NULL;
-}
-
-ptok *parser_expect_kw(Parser *p, int kw)
-{
-    ptok *t = parser_token_at(p, p->mark);
-    if (t && t->kw == kw) {
-        p->mark++;
-        return t;
-    }
-    return NULL;
-}
-
-ptok *parser_name_token(Parser *p)
-{
-    ptok *t = parser_token_at(p, p->mark);
-    if (t && t->type == AD_TOK_NAME && t->kw == 0) {
-        p->mark++;
-        return t;
-    }
-    return NULL;
-}
-
 ptok *parser_expect_soft(Parser *p, const char *s)
 {
     ptok *t = parser_token_at(p, p->mark);
+    if (!t || t->type != AD_TOK_NAME || t->start[0] != s[0])
+        return NULL;
     size_t n = strlen(s);
-    if (t && t->type == AD_TOK_NAME && (size_t)(t->end - t->start) == n &&
-        memcmp(t->start, s, n) == 0) {
+    if ((size_t)(t->end - t->start) == n && memcmp(t->start, s, n) == 0) {
         p->mark++;
         return t;
     }
@@ -258,9 +236,11 @@ ptok *parser_last_nonws(Parser *p)
 int parser_memo_get(Parser *p, int rule, void **node)
 {
     ptok *t = parser_token_at(p, p->mark);
-    if (!t)
+    if (!t || !(t->memo_mask & (1ULL << rule)))
         return 0;
-    for (parser_memo *m = t->memo; m; m = m->next) {
+    for (int i = t->memo; i;) {
+        parser_memo *m = PARSER_MEMO(p, i);
+        i = m->next;
         if (m->rule == rule) {
             p->mark = m->end;
             *node = m->node;
@@ -275,23 +255,43 @@ void parser_memo_put(Parser *p, int rule, int start, void *node)
     if (start >= p->fill)
         return;
     ptok *t = p->toks[start];
-    for (parser_memo *m = t->memo; m; m = m->next) {
-        if (m->rule == rule) {
-            m->end = p->mark;
-            m->node = node;
-            return;
+    if (t->memo_mask & (1ULL << rule)) {
+        for (int i = t->memo; i;) {
+            parser_memo *m = PARSER_MEMO(p, i);
+            i = m->next;
+            if (m->rule == rule) {
+                m->end = p->mark;
+                m->node = node;
+                return;
+            }
         }
     }
-    parser_memo *m = AdArena_Alloc(p->arena, sizeof *m);
-    if (!m) {
-        parser_set_memory_error(p, "");
-        return;
+    if (p->nmemos == p->nchunks * PARSER_MEMO_CHUNK) {
+        if (p->nchunks == p->capchunks) {
+            int cap = p->capchunks ? p->capchunks * 2 : 16;
+            parser_memo **n = realloc(p->memo_chunks, (size_t)cap * sizeof *n);
+            if (!n) {
+                parser_set_memory_error(p, "");
+                return;
+            }
+            p->memo_chunks = n;
+            p->capchunks = cap;
+        }
+        parser_memo *c = malloc(PARSER_MEMO_CHUNK * sizeof *c);
+        if (!c) {
+            parser_set_memory_error(p, "");
+            return;
+        }
+        p->memo_chunks[p->nchunks++] = c;
     }
+    int idx = ++p->nmemos;
+    parser_memo *m = PARSER_MEMO(p, idx);
     m->rule = rule;
     m->end = p->mark;
     m->node = node;
     m->next = t->memo;
-    t->memo = m;
+    t->memo = p->nmemos;
+    t->memo_mask |= 1ULL << rule;
 }
 
 ppos ppos_tok(ptok *t)
@@ -354,9 +354,57 @@ static int bad_single_statement(Parser *p)
     return *s != '\0';
 }
 
+int parser_warn(Parser *p, int lineno, int col, const char *msg)
+{
+    if (p->warn == NULL || p->invalid)
+        return 0;
+    AdParseWarning w;
+    size_t n = 0;
+    const char *line = AdTokenizer_GetLine(p->tok, lineno, &n);
+    while (line && n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        n--;
+    int offset = line ? AdTokenizer_CharColumn(line, col) + 1 : col + 1;
+    w.msg = msg;
+    w.lineno = w.end_lineno = lineno;
+    w.offset = w.end_offset = offset;
+    w.line = line;
+    w.line_len = n;
+    if (p->warn(p->warnctx, &w) < 0) {
+        parser_raise(p, AD_PERR_SYNTAX, 0, "%s", msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* The tokenizer's warnings, passed on with their line. */
+static int tok_warning(void *ctx, const AdTokWarning *tw)
+{
+    Parser *p = ctx;
+    AdParseWarning w;
+    size_t n = 0;
+    const char *line = AdTokenizer_GetLine(p->tok, tw->lineno, &n);
+    while (line && n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+        n--;
+    w.msg = tw->msg;
+    w.lineno = tw->lineno;
+    w.offset = tw->offset;
+    w.end_lineno = tw->end_lineno;
+    w.end_offset = tw->end_offset;
+    w.line = line;
+    w.line_len = n;
+    return p->warn(p->warnctx, &w);
+}
+
 AdMod *AdParser_ParseString(const char *src, size_t len, const char *filename,
                             AdParseMode mode, int flags, AdArena *arena,
                             AdParseError *err)
+{
+    return AdParser_ParseStringEx(src, len, filename, mode, flags, arena, err, NULL, NULL);
+}
+
+AdMod *AdParser_ParseStringEx(const char *src, size_t len, const char *filename,
+                              AdParseMode mode, int flags, AdArena *arena,
+                              AdParseError *err, AdParseWarnFunc warn, void *warnctx)
 {
     memset(err, 0, sizeof *err);
     if (!filename)
@@ -373,6 +421,11 @@ AdMod *AdParser_ParseString(const char *src, size_t len, const char *filename,
         err->filename = strdup(filename);
         return NULL;
     }
+    if (warn) {
+        p.warn = warn;
+        p.warnctx = warnctx;
+        AdTokenizer_SetWarnFunc(p.tok, tok_warning, &p);
+    }
     AdMod *mod = parser_run_rules(&p);
     if (mod && !p.error) {
         if (mode == AD_PARSE_SINGLE && bad_single_statement(&p)) {
@@ -383,8 +436,11 @@ AdMod *AdParser_ParseString(const char *src, size_t len, const char *filename,
     } else if (err->kind != AD_PERR_MEMORY) {
         mod = NULL;
         ptok *last = p.fill > 0 ? p.toks[p.fill - 1] : NULL;
-        for (int i = 0; i < p.fill; i++)
-            p.toks[i]->memo = NULL;
+        for (int i = 0; i < p.fill; i++) {
+            p.toks[i]->memo = 0;
+            p.toks[i]->memo_mask = 0;
+        }
+        p.nmemos = 0;
         p.mark = 0;
         p.invalid = 1;
         p.level = 0;
@@ -399,12 +455,20 @@ AdMod *AdParser_ParseString(const char *src, size_t len, const char *filename,
         parser_raise(&p, AD_PERR_SYNTAX, 0, "invalid syntax");
     if (!mod && !err->filename)
         err->filename = strdup(filename);
+    if (!mod) {
+        const AdTokError *te = AdTokenizer_Error(p.tok);
+        err->at_eof = (te && te->kind != AD_TOKERR_NONE && te->at_eof) ||
+                      (p.fill > 0 && p.toks[p.fill - 1]->type == AD_TOK_ENDMARKER);
+    }
     free(p.toks);
+    for (int i = 0; i < p.nchunks; i++)
+        free(p.memo_chunks[i]);
+    free(p.memo_chunks);
     AdTokenizer_Free(p.tok);
     return mod;
 }
 
-static char *read_file(const char *path, size_t *len, int *errnum)
+char *parser_read_file(const char *path, size_t *len, int *errnum)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -452,7 +516,7 @@ AdMod *AdParser_ParseFile(const char *path, AdParseMode mode, AdArena *arena,
     memset(err, 0, sizeof *err);
     size_t len = 0;
     int errnum = 0;
-    char *src = read_file(path, &len, &errnum);
+    char *src = parser_read_file(path, &len, &errnum);
     if (!src) {
         err->kind = AD_PERR_OS;
         err->msg = strdup(strerror(errnum));

@@ -29,7 +29,7 @@ typedef struct parser_memo {
     int rule;
     int end;
     void *node;
-    struct parser_memo *next;
+    int next;               /* index + 1 of the token's next entry, 0: none */
 } parser_memo;
 
 typedef struct ptok {
@@ -39,7 +39,9 @@ typedef struct ptok {
     int lineno, col, end_lineno, end_col;  /* col: 0-based bytes */
     int level;              /* bracket depth after the token */
     int cur_col;            /* tokenizer cursor column after the token */
-    parser_memo *memo;
+    int memo;               /* index + 1 of its first entry in p->memos, 0: none */
+    unsigned long long memo_mask;  /* bit R: memo has an entry for rule R (< 64) */
+    int warned;             /* its SyntaxWarning was reported */
 } ptok;
 
 /* The "current position" marker of CPython's RAISE_..._STARTING_FROM. */
@@ -58,23 +60,63 @@ typedef struct Parser {
     AdParseError *err;
     int tok_failed;         /* the tokenizer reported an error */
     int in_fstring_expr;    /* depth of f-string replacement fields */
+    parser_memo **memo_chunks;  /* the memo entries of all tokens, in chunks of
+                                 * PARSER_MEMO_CHUNK (malloc'ed; never moved) */
+    int nmemos, nchunks, capchunks;
+    AdParseWarnFunc warn;   /* SyntaxWarnings (NULL: dropped) */
+    void *warnctx;
 } Parser;
 
 #define PARSER_MAXSTACK 6000
+#define PARSER_MEMO_CHUNK 4096
+/* Memo entry I (1-based). */
+#define PARSER_MEMO(p, i) (&(p)->memo_chunks[((i) - 1) / PARSER_MEMO_CHUNK][((i) - 1) % PARSER_MEMO_CHUNK])
 
 /* ---- tokens (parser_core.c) ---- */
 
 /* The token at index I, reading more from the tokenizer as needed; NULL
- * (with p->error set) on a tokenizer error. */
-ptok *parser_token_at(Parser *p, int i);
+ * (with p->error set) on a tokenizer error.  The hot accessors below are
+ * inline: the parser calls them for nearly every rule. */
+ptok *parser_token_fetch(Parser *p, int i);
+static inline ptok *parser_token_at(Parser *p, int i)
+{
+    return i < p->fill ? p->toks[i] : parser_token_fetch(p, i);
+}
 /* The token at the mark (not consumed). */
-ptok *parser_peek(Parser *p);
+static inline ptok *parser_peek(Parser *p)
+{
+    return parser_token_at(p, p->mark);
+}
 /* Consume and return the token at the mark if it has exact TYPE. */
-ptok *parser_expect(Parser *p, int type);
+static inline ptok *parser_expect(Parser *p, int type)
+{
+    ptok *t = parser_token_at(p, p->mark);
+    if (t && t->type == type && t->kw == 0) {
+        p->mark++;
+        return t;
+    }
+    return NULL;
+}
 /* Consume a reserved keyword. */
-ptok *parser_expect_kw(Parser *p, int kw);
+static inline ptok *parser_expect_kw(Parser *p, int kw)
+{
+    ptok *t = parser_token_at(p, p->mark);
+    if (t && t->kw == kw) {
+        p->mark++;
+        return t;
+    }
+    return NULL;
+}
 /* Consume a NAME that is not a reserved keyword. */
-ptok *parser_name_token(Parser *p);
+static inline ptok *parser_name_token(Parser *p)
+{
+    ptok *t = parser_token_at(p, p->mark);
+    if (t && t->type == AD_TOK_NAME && t->kw == 0) {
+        p->mark++;
+        return t;
+    }
+    return NULL;
+}
 /* Consume the soft keyword spelled S (a NAME). */
 ptok *parser_expect_soft(Parser *p, const char *s);
 /* The last consumed token that is not NEWLINE/INDENT/DEDENT/ENDMARKER. */
@@ -85,6 +127,14 @@ ptok *parser_last_nonws(Parser *p);
 int parser_memo_get(Parser *p, int rule, void **node);
 /* Store NODE (NULL for failure) for RULE at START, ending at the mark. */
 void parser_memo_put(Parser *p, int rule, int start, void *node);
+
+/* Report a SyntaxWarning MSG at LINENO (1-based; column COL, 0-based
+ * bytes) unless in the second pass.  Returns 0, or -1 when the callback
+ * turned it into an error (then set: p->error). */
+int parser_warn(Parser *p, int lineno, int col, const char *msg);
+
+/* Read the whole file at PATH (malloc'ed); NULL with *ERRNUM on failure. */
+char *parser_read_file(const char *path, size_t *len, int *errnum);
 
 /* Arena helpers; on out-of-memory they set a MemoryError and return NULL. */
 void *parser_alloc(Parser *p, size_t size);

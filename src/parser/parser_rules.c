@@ -45,6 +45,19 @@ enum {
     do { if (!(res)) p->mark = _mstart; \
          parser_memo_put(p, (id), _mstart, (res)); } while (0)
 
+/* For rules reached in the first pass only through their memoized parent
+ * at the same position (the links of the binary-operator chain): each runs
+ * at most a few times per position without a memo of its own, so it is
+ * memoized only in the second pass, where invalid_* rules call it too. */
+#define MEMO2_BEGIN(id, T) \
+    if (p->error) return NULL; \
+    if (p->invalid) { void *_mn; if (parser_memo_get(p, (id), &_mn)) return (T)_mn; } \
+    int _mstart = p->mark
+
+#define MEMO2_END(id, res) \
+    do { if (!(res)) p->mark = _mstart; \
+         if (p->invalid) parser_memo_put(p, (id), _mstart, (res)); } while (0)
+
 /* Recursion guard, as CPython's MAXSTACK check. */
 #define GUARD_ENTER() \
     do { if (++p->level > PARSER_MAXSTACK) { \
@@ -703,9 +716,9 @@ static AdExpr *r_disjunction(Parser *p)
 
 static AdExpr *r_conjunction(Parser *p)
 {
-    MEMO_BEGIN(M_conjunction, AdExpr *);
+    MEMO2_BEGIN(M_conjunction, AdExpr *);
     AdExpr *res = boolop(p, KW_and, r_inversion, AD_And);
-    MEMO_END(M_conjunction, res);
+    MEMO2_END(M_conjunction, res);
     return res;
 }
 
@@ -731,11 +744,11 @@ static AdExpr *inversion_raw(Parser *p)
 
 static AdExpr *r_inversion(Parser *p)
 {
-    MEMO_BEGIN(M_inversion, AdExpr *);
+    MEMO2_BEGIN(M_inversion, AdExpr *);
     GUARD_ENTER();
     AdExpr *res = inversion_raw(p);
     GUARD_LEAVE();
-    MEMO_END(M_inversion, res);
+    MEMO2_END(M_inversion, res);
     return res;
 }
 
@@ -905,17 +918,17 @@ static AdExpr *r_bitwise_or(Parser *p)
 
 static AdExpr *r_bitwise_xor(Parser *p)
 {
-    MEMO_BEGIN(M_bitwise_xor, AdExpr *);
+    MEMO2_BEGIN(M_bitwise_xor, AdExpr *);
     AdExpr *res = binary_level(p, r_bitwise_and, xor_ops, 1, NULL);
-    MEMO_END(M_bitwise_xor, res);
+    MEMO2_END(M_bitwise_xor, res);
     return res;
 }
 
 static AdExpr *r_bitwise_and(Parser *p)
 {
-    MEMO_BEGIN(M_bitwise_and, AdExpr *);
+    MEMO2_BEGIN(M_bitwise_and, AdExpr *);
     AdExpr *res = binary_level(p, r_shift_expr, and_ops, 1, NULL);
-    MEMO_END(M_bitwise_and, res);
+    MEMO2_END(M_bitwise_and, res);
     return res;
 }
 
@@ -953,17 +966,17 @@ static AdExpr *shift_expr_raw(Parser *p)
 
 static AdExpr *r_shift_expr(Parser *p)
 {
-    MEMO_BEGIN(M_shift_expr, AdExpr *);
+    MEMO2_BEGIN(M_shift_expr, AdExpr *);
     AdExpr *res = shift_expr_raw(p);
-    MEMO_END(M_shift_expr, res);
+    MEMO2_END(M_shift_expr, res);
     return res;
 }
 
 static AdExpr *r_sum(Parser *p)
 {
-    MEMO_BEGIN(M_sum, AdExpr *);
+    MEMO2_BEGIN(M_sum, AdExpr *);
     AdExpr *res = binary_level(p, r_term, sum_ops, 2, NULL);
-    MEMO_END(M_sum, res);
+    MEMO2_END(M_sum, res);
     return res;
 }
 
@@ -997,9 +1010,9 @@ static AdExpr *term_raw(Parser *p)
 
 static AdExpr *r_term(Parser *p)
 {
-    MEMO_BEGIN(M_term, AdExpr *);
+    MEMO2_BEGIN(M_term, AdExpr *);
     AdExpr *res = term_raw(p);
-    MEMO_END(M_term, res);
+    MEMO2_END(M_term, res);
     return res;
 }
 

@@ -38,6 +38,22 @@ static int take_strlit(Parser *p, ptok *t, int rc, AdStrlit *lit, AdConst *c)
         AdStrlit_Clear(lit);
         return -1;
     }
+    if (lit->warn_msg && p->warn && !t->warned && !p->invalid) {
+        /* the line of the backslash: the token may span lines */
+        int lineno = t->lineno;
+        const char *bs = t->start + lit->warn_offset, *ls = NULL;
+        for (const char *q = t->start; q < bs; q++)
+            if (*q == '\n') {
+                lineno++;
+                ls = q + 1;
+            }
+        t->warned = 1;
+        int col = ls ? (int)(bs - ls) : t->col + (int)(bs - t->start);
+        if (parser_warn(p, lineno, col, lit->warn_msg) < 0) {
+            AdStrlit_Clear(lit);
+            return -1;
+        }
+    }
     char *d = AdArena_Alloc(p->arena, lit->len + 1);
     if (!d) {
         AdStrlit_Clear(lit);

@@ -82,7 +82,18 @@ static void report_pending(AdTokenizer *t)
     free(text);
 }
 
-static int nextc(AdTokenizer *t)
+/* The next character, reading the next line when the current one is
+ * used up; the fast path (a character left on the line) is inlined. */
+static int nextc_line(AdTokenizer *t);
+
+static inline int nextc(AdTokenizer *t)
+{
+    if (__builtin_expect(t->cur != t->inp, 1))
+        return (unsigned char)*t->cur++;
+    return nextc_line(t);
+}
+
+static int nextc_line(AdTokenizer *t)
 {
     for (;;) {
         if (t->cur != t->inp)
@@ -639,7 +650,7 @@ nextline:
                     return make_token(t, tk, indent_error(t), NULL, NULL);
             } else if (col > t->indstack[t->indent]) {
                 if (t->indent + 1 >= TOK_MAXINDENT) {
-                    layout_error(t, AD_TOKERR_INDENTATION, -2, -1,
+                    layout_error(t, AD_TOKERR_INDENTATION, 1, 0,
                                  "too many levels of indentation");
                     t->cur = t->inp;
                     return make_token(t, tk, AD_TOK_ERRORTOKEN, NULL, NULL);
@@ -1092,12 +1103,12 @@ middle_part:
             return make_token(t, tk, AD_TOK_ERRORTOKEN, NULL, NULL);
         int in_format_spec = m->in_format_spec && INSIDE_FSTRING_EXPR(m);
         if (c == EOF_C || (m->quote_size == 1 && c == '\n')) {
-            if (in_format_spec && c == '\n') {
-                backup(t, c);
-                m->in_string_part = 0;
-                m->in_format_spec = 0;
-                return make_token(t, tk, middle, t->start, t->cur);
-            }
+            if (in_format_spec && c == '\n')  /* only single-quoted ones get here */
+                return make_token(t, tk,
+                                  syntax_error(t, "%s: newlines are not allowed in format "
+                                                  "specifiers for single quoted %ss",
+                                               ft_name(m), ft_name(m)),
+                                  NULL, NULL);
             int detected = t->lineno;
             t->cur = m->start + 1;
             t->line_start = m->multi_line_start;

@@ -161,8 +161,7 @@ int AdTokenizer_CharColumn(const char *line, int bytes);
  * AdTokenizer_NormalizeName: if NAME[0..LEN) (UTF-8) is pure ASCII returns
  * NULL (nothing to do); otherwise returns a malloc'ed NUL-terminated NFKC
  * form that the caller frees, with *OUTLEN set; NULL with *OUTLEN = (size_t)-1
- * when out of memory.  NOT YET IMPLEMENTED: the copy returned is the name
- * unchanged (see tokenizer_nfkc.c). */
+ * when out of memory (NFKC by src/unicode/unicode_db.h). */
 int AdTokenizer_IsXIDStart(unsigned cp);
 int AdTokenizer_IsXIDContinue(unsigned cp);
 char *AdTokenizer_NormalizeName(const char *name, size_t len, size_t *outlen);

@@ -1,19 +1,23 @@
 /* tokenizer_decode.c -- source decoding for the tokenizer (PEP 263).
  *
  * Owns: BOM handling, coding-cookie detection on lines 1-2, encoding-name
- * normalization (CPython's get_normal_name and codec aliases for the
- * supported codecs: utf-8, latin-1, ascii), decoding into the tokenizer's
- * UTF-8 buffer with "\r\n"/"\r" turned into "\n" and a final "\n" added,
+ * normalization (CPython's get_normal_name; the codec itself is looked up
+ * and, except for latin-1 and ascii, applied by tokenizer_codecs.c),
+ * decoding into the tokenizer's UTF-8 buffer with "\r\n"/"\r" turned into "\n" and a final "\n" added,
  * and finding the NUL bytes / invalid UTF-8 that the lexer reports when it
  * reaches their line.
  */
 #include "parser/tokenizer_internal.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { CODEC_UTF8, CODEC_LATIN1, CODEC_ASCII, CODEC_UNKNOWN };
+/* How the line loop below treats the bytes: UTF-8 checked line by line
+ * ("Non-UTF-8 code ..."), latin-1 or ascii converted there, or text
+ * already decoded by tokenizer_codecs.c. */
+enum { CODEC_UTF8, CODEC_LATIN1, CODEC_ASCII, CODEC_DECODED };
 
 /* Length of the line at S (up to and including its '\n'; a lone '\r' also
  * ends a line, as universal newlines do). */
@@ -104,48 +108,7 @@ static void normal_name(const char *name, size_t nlen, char *out)
     out[nlen] = 0;
 }
 
-/* Which codec the (normalized) name names, following Python's codec
- * search normalization (lower case, runs of other characters than
- * alphanumerics and '.' become '_') and the aliases of these codecs. */
-static int codec_of(const char *name)
-{
-    char norm[64];
-    size_t j = 0;
-    int pending_us = 0;
-    for (const char *p = name; *p && j < sizeof norm - 2; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (isalnum(c) || c == '.') {
-            if (pending_us && j > 0)
-                norm[j++] = '_';
-            pending_us = 0;
-            norm[j++] = (char)tolower(c);
-        } else {
-            pending_us = 1;
-        }
-    }
-    norm[j] = 0;
-    static const char *const utf8[] = {"utf_8", "utf8", "u8", "utf", "utf8_ucs2",
-                                       "utf8_ucs4", "cp65001", NULL};
-    static const char *const latin1[] = {
-        "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859",
-        "cp819", "iso_ir_100", "iso_8859_1_1987", "csisolatin1", "ibm819", NULL};
-    static const char *const ascii[] = {
-        "ascii", "us_ascii", "646", "ansi_x3.4_1968", "ansi_x3_4_1968",
-        "ansi_x3.4_1986", "cp367", "csascii", "ibm367", "iso646_us",
-        "iso_646.irv_1991", "iso_ir_6", "us", NULL};
-    for (int i = 0; utf8[i]; i++)
-        if (strcmp(norm, utf8[i]) == 0)
-            return CODEC_UTF8;
-    for (int i = 0; latin1[i]; i++)
-        if (strcmp(norm, latin1[i]) == 0)
-            return CODEC_LATIN1;
-    for (int i = 0; ascii[i]; i++)
-        if (strcmp(norm, ascii[i]) == 0)
-            return CODEC_ASCII;
-    return CODEC_UNKNOWN;
-}
-
-static const char *static_name(const char *normal, int codec)
+static const char *static_name(const char *normal)
 {
     /* The ENCODING token shows tokenize's normal name; keep the common
      * spellings static and others in a small ring of static buffers. */
@@ -155,11 +118,36 @@ static const char *static_name(const char *normal, int codec)
         return "iso-8859-1";
     static char ring[4][64];
     static int next;
-    (void)codec;
     char *slot = ring[next++ & 3];
     strncpy(slot, normal, 63);
     slot[63] = 0;
     return slot;
+}
+
+/* Is S[0..N) valid UTF-8 (as the tokenizer accepts it)?  ASCII is checked
+ * eight bytes at a time. */
+static int utf8_ok(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080ull) == 0) {
+                i += 8;
+                continue;
+            }
+        }
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int l;
+        if (parser_tok_utf8_decode((const unsigned char *)s + i, n - i, &l) < 0)
+            return 0;
+        i += (size_t)l;
+    }
+    return 1;
 }
 
 /* Append the line [s, s+n) to out with its line end turned into '\n'. */
@@ -176,6 +164,87 @@ static size_t copy_translated(const char *s, size_t n, char *out)
         }
     }
     return j;
+}
+
+/* A BOM (utf-8) with a cookie naming another encoding: CPython compares
+ * the normal names before looking the codec up. */
+static void bom_conflict(AdTokenizer *tok, const char *normal, int file, int cookie_line,
+                         const char *cl, const char *end)
+{
+    size_t cn = line_length(cl, (size_t)(end - cl));
+    while (cn > 0 && (cl[cn - 1] == '\n' || cl[cn - 1] == '\r'))
+        cn--;
+    if (file)
+        parser_tok_set_error(tok, AD_TOKERR_SYNTAX, 0, -1, 0, -1, NULL, 0,
+                             "encoding problem: %s with BOM", normal);
+    else
+        parser_tok_set_error(tok, AD_TOKERR_SYNTAX, cookie_line, 0, cookie_line, (int)cn, cl,
+                             cn, "encoding problem: %s with BOM", normal);
+}
+
+/* The cookie names NORMAL (not "utf-8" itself): look the codec up and,
+ * unless the line loop converts it (latin-1, ascii), decode the whole
+ * source now, as CPython's string tokenizer does; then *SRC, *LEN and *POS
+ * describe the decoded text (owned by TOK) and *CODEC is CODEC_DECODED.
+ * Returns 0, 1 after setting the error (lineno 0, offset -1, as
+ * CPython's codec errors have), or -1 when out of memory. */
+static int decode_named(AdTokenizer *tok, const char *normal, int file, const char **src,
+                        size_t *len, size_t *pos, int *codec)
+{
+    const struct parser_codec *c;
+    int kind = parser_codec_lookup(normal, &c);
+    if (kind == PARSER_CODEC_UNKNOWN || (file && kind == PARSER_CODEC_NOT_TEXT)) {
+        parser_tok_set_error(tok, AD_TOKERR_SYNTAX, 0, -1, 0, -1, NULL, 0,
+                             file ? "encoding problem: %s" : "unknown encoding: %s", normal);
+        return 1;
+    }
+    if (kind == PARSER_CODEC_NOT_TEXT) {
+        parser_tok_set_error(tok, AD_TOKERR_SYNTAX, 0, -1, 0, -1, NULL, 0,
+                             "'%s' is not a text encoding; use codecs.decode() to handle "
+                             "arbitrary codecs", normal);
+        return 1;
+    }
+    if (kind == PARSER_CODEC_LATIN1) {
+        *codec = CODEC_LATIN1;
+        return 0;
+    }
+    if (kind == PARSER_CODEC_ASCII) {
+        *codec = CODEC_ASCII;
+        return 0;
+    }
+    /* CPython turns "\r\n" and "\r" into "\n" and adds a final "\n" before
+     * decoding (so error positions count the translated bytes); tokenize
+     * (extra mode) decodes the lines as they are. */
+    const char *in = *src + *pos;
+    size_t n = *len - *pos;
+    char *translated = NULL;
+    if (!tok->extra) {
+        translated = malloc(n + 2);
+        if (translated == NULL)
+            return -1;
+        n = copy_translated(in, n, translated);
+        if (n == 0 || translated[n - 1] != '\n')
+            translated[n++] = '\n';
+        in = translated;
+    }
+    char msg[300];
+    char *out;
+    size_t outlen;
+    int r = parser_codec_decode(c, in, n, &out, &outlen, msg, sizeof msg);
+    free(translated);
+    if (r < 0)
+        return -1;
+    if (r > 0) {
+        parser_tok_set_error(tok, AD_TOKERR_SYNTAX, 0, -1, 0, -1, NULL, 0, "%s", msg);
+        return 1;
+    }
+    if (parser_tok_own(tok, out) == NULL)
+        return -1;
+    *src = out;
+    *len = outlen;
+    *pos = 0;
+    *codec = CODEC_DECODED;
+    return 0;
 }
 
 int parser_tok_decode(AdTokenizer *tok, const char *src, size_t len)
@@ -209,37 +278,40 @@ int parser_tok_decode(AdTokenizer *tok, const char *src, size_t len)
             if (normal == NULL)
                 return -1;
             normal_name(name, nlen, normal);
-            codec = codec_of(normal);
-            if (codec == CODEC_UNKNOWN) {
-                if (file)
-                    parser_tok_set_error(tok, AD_TOKERR_SYNTAX, 0, -1, 0, -1, NULL, 0,
-                                         "encoding problem: %s", normal);
-                else
-                    parser_tok_set_error(tok, AD_TOKERR_SYNTAX, 0, -1, 0, -1, NULL, 0,
-                                         "unknown encoding: %s", normal);
-                tok->encoding = static_name(normal, codec);
-                free(normal);
-                goto empty;
+            tok->encoding = static_name(normal);
+            int r = 0;
+            if (bom && strcmp(normal, "utf-8") != 0) {
+                bom_conflict(tok, normal, file, cookie_line, cookie_line == 1 ? l1 : l1 + n1,
+                             src + len);
+                r = 1;
+            } else if (strcmp(normal, "utf-8") != 0) {
+                r = decode_named(tok, normal, file, &src, &len, &pos, &codec);
             }
-            if (bom && codec != CODEC_UTF8) {
-                const char *cl = cookie_line == 1 ? l1 : l1 + n1;
-                size_t cn = line_length(cl, (size_t)(src + len - cl));
-                while (cn > 0 && (cl[cn - 1] == '\n' || cl[cn - 1] == '\r'))
-                    cn--;
-                if (file)
-                    parser_tok_set_error(tok, AD_TOKERR_SYNTAX, 0, -1, 0, -1, NULL, 0,
-                                         "encoding problem: %s with BOM", normal);
-                else
-                    parser_tok_set_error(tok, AD_TOKERR_SYNTAX, cookie_line, 0,
-                                         cookie_line, (int)cn, cl, cn,
-                                         "encoding problem: %s with BOM", normal);
-                tok->encoding = static_name(normal, codec);
-                free(normal);
-                goto empty;
-            }
-            tok->encoding = static_name(normal, codec);
             free(normal);
+            if (r < 0)
+                return -1;
+            if (r > 0)
+                goto empty;
         }
+    }
+
+    /* The common case, checked at memchr/word speed: UTF-8 without CR or
+     * NUL bytes needs no per-line work; the text is copied as it is. */
+    if (codec == CODEC_UTF8 && !tok->extra && memchr(src + pos, '\r', len - pos) == NULL &&
+        memchr(src + pos, 0, len - pos) == NULL && utf8_ok(src + pos, len - pos)) {
+        size_t n = len - pos;
+        tok->buf = malloc(n + 2);
+        if (tok->buf == NULL)
+            return -1;
+        memcpy(tok->buf, src + pos, n);
+        if (n > 0 && tok->buf[n - 1] != '\n') {
+            tok->buf[n++] = '\n';
+            tok->implicit_newline = 1;
+        }
+        tok->buf[n] = 0;
+        tok->len = n;
+        tok->limit = tok->buf + n;
+        return 0;
     }
 
     /* Decode into UTF-8; latin-1 may double the size. */
@@ -324,7 +396,7 @@ int parser_tok_decode(AdTokenizer *tok, const char *src, size_t len)
                     o += (size_t)parser_tok_utf8_encode(c, out + o);
                 }
             }
-        } else if (codec == CODEC_UTF8 && tok->extra) {
+        } else if ((codec == CODEC_UTF8 || codec == CODEC_DECODED) && tok->extra) {
             /* tokenize reads lines as they are (no newline translation)
              * and decodes lines past the cookie with replacement */
             size_t i = 0;

@@ -25,6 +25,8 @@ long parser_tok_utf8_decode(const unsigned char *s, size_t n, int *len)
         need = 2, cp = c & 0x0F;
         if (c == 0xE0)
             lo = 0xA0;
+        else if (c == 0xED)
+            hi = 0x9F; /* surrogates are not UTF-8: CPython rejects them */
     } else if (c >= 0xF0 && c <= 0xF4) {
         need = 3, cp = c & 0x07;
         if (c == 0xF0)

@@ -126,6 +126,29 @@ struct AdTokenizer {
  * when out of memory. */
 int parser_tok_decode(AdTokenizer *tok, const char *src, size_t len);
 
+/* tokenizer_codecs.c: the codec a coding cookie names. */
+enum {
+    PARSER_CODEC_UNKNOWN = 0, /* "unknown encoding: NAME" */
+    PARSER_CODEC_UTF8,        /* a spelling of utf-8 other than "utf-8" itself */
+    PARSER_CODEC_LATIN1,
+    PARSER_CODEC_ASCII,
+    PARSER_CODEC_UTF16,
+    PARSER_CODEC_UTF32,
+    PARSER_CODEC_ICONV,       /* decoded through iconv(3) */
+    PARSER_CODEC_NOT_TEXT,    /* rot13, base64, ...: "'NAME' is not a text encoding; ..." */
+    PARSER_CODEC_UNDEFINED,   /* the "undefined" codec: "undefined encoding" */
+};
+struct parser_codec;
+/* Look NAME (the cookie's normal name) up as Python's codec registry
+ * would; returns a PARSER_CODEC_* kind and sets *CODEC (NULL when
+ * unknown). */
+int parser_codec_lookup(const char *name, const struct parser_codec **codec);
+/* Decode SRC[0..N) with CODEC into a malloc'ed NUL-terminated UTF-8 *OUT of
+ * *OUTLEN bytes.  Returns 0; 1 when the codec fails, with str() of its
+ * UnicodeDecodeError (or UnicodeError) in MSG; -1 when out of memory. */
+int parser_codec_decode(const struct parser_codec *codec, const char *src, size_t n,
+                        char **out, size_t *outlen, char *msg, size_t msgcap);
+
 /* tokenizer_error.c */
 /* Set the error record: KIND, message from FMT, line LINENO, 1-based
  * character offsets, TEXT (copied; may be NULL) of TEXTLEN bytes. */

@@ -3,6 +3,7 @@
 # parser benchmark: Adder's parser over the whole installed standard library
 # next to CPython 3.13's ast.parse of the same files, in the same run.
 # Usage: make bench, or tests/bench/bench.sh [ROUNDS] from the top of the tree
+# (PARSE_BENCH=path overrides build/parse-bench, CPYTHON= the python3.13)
 set -eu
 rounds=${1:-5}
 lib=${ADDER_STDLIB_DIR:-build/lib/adder3.14}
@@ -22,7 +23,7 @@ n=$(wc -l < "$list")
 [ "$n" = "$total" ] || echo "bench: $((total - n)) of $total files left out: CPython 3.13 cannot parse them"
 load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')
 echo "bench: load average before the run: $load (on $(nproc 2>/dev/null || echo '?') CPUs)"
-adder_t=$(xargs build/parse-bench "$rounds" < "$list")
+adder_t=$(xargs "${PARSE_BENCH:-build/parse-bench}" "$rounds" < "$list")
 if [ -x "$cpython" ]; then
     cpy_t=$(xargs "$cpython" tests/bench/parse_cpython.py "$rounds" < "$list")
     ratio=$(awk -v a="$adder_t" -v c="$cpy_t" 'BEGIN { printf "%.2f", c / a }')

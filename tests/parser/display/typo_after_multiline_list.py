@@ -1,0 +1,4 @@
+x = [1,
+     2,
+     improt]
+whille x: pass

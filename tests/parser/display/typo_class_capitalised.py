@@ -1,0 +1,2 @@
+Class A:
+    pass

@@ -1,0 +1,5 @@
+a = 1
+if a:
+    b = 2
+els:
+    pass

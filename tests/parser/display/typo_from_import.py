@@ -1,0 +1,1 @@
+from x improt y

@@ -1,0 +1,2 @@
+x = "\d"
+whille True: pass

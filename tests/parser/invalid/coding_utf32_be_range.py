@@ -1,0 +1,2 @@
+# coding: utf-32-be
+x = 1

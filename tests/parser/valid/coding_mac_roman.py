@@ -1,0 +1,2 @@
+# coding: mac-roman
+s = "€"
