@@ -283,9 +283,12 @@ static AdObject **instance_dict_ptr(AdObject *o)
     if (off == 0)
         return NULL;
     if (off < 0) {
-        /* Var-sized objects keep the dict after their items. */
-        Ad_ssize_t size = AD_SIZE(o) < 0 ? -AD_SIZE(o) : AD_SIZE(o);
-        off += AD_TYPE(o)->tp_basicsize + size * AD_TYPE(o)->tp_itemsize;
+        /* Var-sized objects keep the dict after their items, at the end of
+         * the object's size rounded up to pointer alignment. */
+        Ad_ssize_t n = AD_SIZE(o) < 0 ? -AD_SIZE(o) : AD_SIZE(o);
+        Ad_ssize_t size = AD_TYPE(o)->tp_basicsize + n * AD_TYPE(o)->tp_itemsize;
+        size = (size + (Ad_ssize_t)sizeof(void *) - 1) & ~((Ad_ssize_t)sizeof(void *) - 1);
+        off += size;
     }
     return (AdObject **)((char *)o + off);
 }

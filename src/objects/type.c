@@ -158,14 +158,22 @@ AdObject *AdObject_LookupSpecial(AdObject *obj, AdObject *name)
 AdObject *AdType_GenericAlloc(AdTypeObject *type, Ad_ssize_t nitems)
 {
     AdObject *o;
+    /* One spare item (a NUL for str/bytes) and room up to pointer alignment,
+     * where var-sized instances of classes keep their __dict__. */
     size_t size = (size_t)type->tp_basicsize + (size_t)(nitems + 1) * (size_t)type->tp_itemsize;
+    size = type->tp_itemsize ? (size + sizeof(void *) - 1) & ~(sizeof(void *) - 1)
+                             : (size_t)type->tp_basicsize;
+    /* Items to allocate so that the whole rounded size is covered. */
+    Ad_ssize_t alloc_items = type->tp_itemsize
+        ? (Ad_ssize_t)((size - (size_t)type->tp_basicsize + (size_t)type->tp_itemsize - 1) / (size_t)type->tp_itemsize)
+        : 0;
     if (type->tp_flags & AD_TPFLAGS_HAVE_GC) {
         o = AdObject_GC_NewVar(type, 0);
         if (!o)
             return NULL;
         /* GC_NewVar sized it for 0 items; grow to the real size. */
         if (size > (size_t)type->tp_basicsize) {
-            AdObject *bigger = AdObject_GC_Resize(o, nitems + 1);
+            AdObject *bigger = AdObject_GC_Resize(o, alloc_items);
             if (!bigger) {
                 AdObject_GC_Del(o);
                 return NULL;
@@ -178,7 +186,7 @@ AdObject *AdType_GenericAlloc(AdTypeObject *type, Ad_ssize_t nitems)
         AdObject_GC_Track(o);
     }
     else {
-        o = type->tp_itemsize ? AdObject_NewVar(type, nitems + 1) : AdObject_New(type);
+        o = type->tp_itemsize ? AdObject_NewVar(type, alloc_items) : AdObject_New(type);
         if (!o)
             return NULL;
         memset((char *)o + sizeof(AdObject), 0, size - sizeof(AdObject));
