@@ -6,16 +6,22 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/cell.h"
+#include "objects/code.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/frame.h"
+#include "objects/function.h"
+#include "objects/gen.h"
 #include "objects/int.h"
 #include "objects/iterobject.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/memoryview.h"
 #include "objects/method.h"
-#include "objects/module.h"
 #include "objects/namespace.h"
+#include "objects/module.h"
+#include "objects/range.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -38,9 +44,12 @@ int ad_objects_init(void)
         &AdGetSetDescr_Type, &AdWrapperDescr_Type, &AdMethodWrapper_Type, &AdCFunction_Type,
         &AdDictProxy_Type, &AdStaticMethod_Type, &AdClassMethod_Type, &AdCell_Type,
         &AdMethod_Type, &AdSlice_Type, &AdSeqIter_Type, &AdCallIter_Type, &AdGenericAlias_Type,
-        &AdTraceback_Type, &AdSet_Type, &AdFrozenSet_Type, &AdBytes_Type,
+        &AdTraceback_Type, &AdCode_Type, &AdSet_Type, &AdFrozenSet_Type, &AdBytes_Type,
         &AdByteArray_Type, &AdBytesIter_Type, &AdByteArrayIter_Type, &AdManagedBuffer_Type,
-        &AdMemoryView_Type, &AdMemoryViewIter_Type, &AdNamespace_Type, &AdModule_Type,
+        &AdMemoryView_Type, &AdMemoryViewIter_Type,
+        &AdNamespace_Type,
+        &AdRange_Type, &AdRangeIter_Type, &AdLongRangeIter_Type, &AdEnum_Type, &AdReversed_Type,
+        &AdZip_Type, &AdMap_Type, &AdFilter_Type, &AdModule_Type, &AdProperty_Type, &AdSuper_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)

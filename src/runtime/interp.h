@@ -52,6 +52,8 @@ struct AdInterp {
     } pending;
 
     AdGCState gc;               /* the cycle collector's generations */
+    struct AdObject *builtins;  /* the builtins module */
+    struct AdObject *main_module; /* __main__ */
 
     struct AdObject *sysdict;   /* the sys module's namespace (owned; modules/sys.c) */
     void *sys_state;            /* sys's private state (modules/sys.c; freed by ad_sys_fini) */

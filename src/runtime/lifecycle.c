@@ -7,6 +7,11 @@
 #include "memory/gc.h"
 #include "objects/objects.h"
 #include "modules/sys.h"
+#include "modules/builtins.h"
+#include "objects/dict.h"
+#include "objects/module.h"
+#include "objects/traceback_print.h"
+#include "vm/ceval.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -149,8 +154,19 @@ AdStatus Ad_InitializeMain(void)
     if (ad_signals_install(&ad_runtime) < 0)
         return AdStatus_Error("can't install signal handlers");
     init_stdio_buffering(&ad_runtime.config);
-    if (ad_sys_init(ad_runtime.interpreters.main) < 0)
+    AdInterp *interp = ad_runtime.interpreters.main;
+    if (ad_sys_init(interp) < 0)
         return AdStatus_Error("can't initialize sys module");
+    if (ad_vm_init() < 0)
+        return AdStatus_Error("can't initialize the evaluation loop");
+    interp->builtins = AdBuiltins_NewModule(ad_runtime.config.optimization_level);
+    if (!interp->builtins)
+        return AdStatus_Error("can't initialize builtins module");
+    AdEval_SetDefaultBuiltins(AdModule_GetDict(interp->builtins));
+    AdObject *modules = AdSys_GetObject("modules");
+    if (!modules || AdDict_SetItemString(modules, "builtins", interp->builtins) < 0)
+        return AdStatus_Error("can't register builtins module");
+    AdSys_PrintExceptionHook = AdTraceback_ExceptHook;
     ad_runtime.initialized = 1;
     ad_lifecycle_trace("main");
     return AdStatus_Ok();
@@ -214,6 +230,10 @@ int Ad_FinalizeEx(void)
     run_hooks(AD_FINI_GC, interp);
     AdGC_Collect(2);
     run_hooks(AD_FINI_MODULES, interp);
+    if (interp->main_module)
+        AdDict_Clear(AdModule_GetDict(interp->main_module));
+    AD_CLEAR(interp->main_module);
+    AD_CLEAR(interp->builtins);
     run_hooks(AD_FINI_GC_AGAIN, interp);
     AdGC_Collect(2);
 

@@ -5,7 +5,18 @@
  * land, Ad_RunSource reports that plainly and fails with status 1. */
 #include "runtime/run.h"
 #include "runtime/signals.h"
+#include "compiler/compile.h"
 #include "compiler/symtable.h"
+#include "modules/sys.h"
+#include "modules/textio.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/traceback_print.h"
+#include "vm/ceval.h"
 #include "parser/parser.h"
 #include "parser/tokenizer.h"
 
@@ -23,15 +34,95 @@ static const char *program_name(AdInterp *interp)
     return name ? name : "adder";
 }
 
+/* The exit status for an exception that reached the top level: SystemExit
+ * gives its code (None -> 0, an int -> its low bits, anything else printed
+ * to stderr -> 1); KeyboardInterrupt is reported and asks Ad_Main to die by
+ * SIGINT; anything else goes through sys.excepthook and gives 1. */
+static int handle_uncaught(void)
+{
+    AdObject *exc = AdErr_GetRaisedException();
+    if (!exc)
+        return 0;
+    if (AdErr_GivenExceptionMatches(exc, AdExc_SystemExit)) {
+        AdObject *code = AdObject_GetAttrString(exc, "code");
+        int status = 1;
+        if (!code)
+            AdErr_Clear();
+        else if (code == Ad_None)
+            status = 0;
+        else if (AdInt_Check(code)) {
+            int64_t v;
+            status = AdInt_AsInt64Exact(code, &v) ? Ad_ExitStatusFromInt(v, 0) : Ad_ExitStatusFromInt(0, 1);
+        }
+        else {
+            AdObject *text = AdObject_Str(code);
+            const char *utf8 = text ? AdStr_AsUTF8(text) : NULL;
+            AdSys_FlushStdStreams(ad_runtime.interpreters.main);
+            fflush(stdout);
+            if (utf8) {
+                AdObject *err = AdSys_GetObject("stderr");
+                if (err && AdIO_WriteString(err, utf8) == 0 && AdIO_WriteString(err, "\n") == 0)
+                    AdIO_Flush(err);
+                else {
+                    AdErr_Clear();
+                    fprintf(stderr, "%s\n", utf8);
+                }
+            }
+            AdErr_Clear();
+            Ad_XDECREF(text);
+        }
+        Ad_XDECREF(code);
+        Ad_DECREF(exc);
+        return status;
+    }
+    if (AdErr_GivenExceptionMatches(exc, AdExc_KeyboardInterrupt))
+        ad_runtime.unhandled_keyboard_interrupt = 1;
+    AdSys_DisplayException(exc, NULL);
+    Ad_DECREF(exc);
+    return 1;
+}
+
 /* Executes source text as the __main__ module. */
 static int run_source(AdInterp *interp, const char *source, size_t len, const char *filename)
 {
-    (void)source;
-    (void)len;
-    (void)filename;
-    fprintf(stderr, "%s: cannot execute Python code yet: the compiler and the "
-                    "evaluation loop are not built\n", program_name(interp));
-    return 1;
+    const AdConfig *config = &interp->runtime->config;
+    AdCompileOptions opts = {.optimize = config->optimization_level};
+    AdCompileError err;
+    memset(&err, 0, sizeof err);
+    if (!interp->main_module) {
+        interp->main_module = AdModule_New("__main__");
+        if (!interp->main_module)
+            return handle_uncaught();
+        AdObject *dict = AdModule_GetDict(interp->main_module);
+        if (AdDict_SetItemString(dict, "__builtins__", interp->builtins) < 0)
+            return handle_uncaught();
+        AdObject *modules = AdSys_GetObject("modules");
+        if (modules && AdDict_SetItemString(modules, "__main__", interp->main_module) < 0)
+            return handle_uncaught();
+    }
+    AdObject *dict = AdModule_GetDict(interp->main_module);
+    if (filename[0] != '<') {
+        AdObject *f = AdStr_FromString(filename);
+        if (!f || AdDict_SetItemString(dict, "__file__", f) < 0) {
+            Ad_XDECREF(f);
+            return handle_uncaught();
+        }
+        Ad_DECREF(f);
+    }
+    AdObject *code = AdCompile_String(source, len, filename, AD_COMPILE_EXEC, &opts, &err);
+    if (!code) {
+        AdCompile_RaiseError(&err);
+        AdParseError_Clear(&err);
+        return handle_uncaught();
+    }
+    if (filename[0] == '<')
+        AdTraceback_RegisterSource(code, source, (Ad_ssize_t)len);
+    AdObject *r = AdEval_EvalCode(code, dict, dict);
+    Ad_DECREF(code);
+    if (!r)
+        return handle_uncaught();
+    Ad_DECREF(r);
+    return 0;
 }
 
 /* Reads a whole stream. On a SIGINT while blocked, stops with *interrupted

@@ -1,0 +1,2029 @@
+/* eval.c: the evaluation loop. It runs CPython 3.14's instruction set (see
+ * vm/opcodes.h) over the frames of vm/frame.h: one C activation runs a
+ * chain of Python calls (calls to Python functions push a frame and
+ * continue in the same loop), dispatch is by computed goto where the
+ * compiler supports it, inline cache entries are skipped, exceptions
+ * unwind through the code's exception table adding traceback entries as
+ * they leave each frame. The eval breaker (signals, pending calls) is
+ * polled on backward jumps and at RESUME; trace hooks run between
+ * instructions while a trace or profile function is set. */
+#include "config.h"
+#include "vm/ceval.h"
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+#include "vm/vm_int.h"
+#include "objects/abstract.h"
+#include "objects/cell.h"
+#include "objects/code.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/frame.h"
+#include "objects/function.h"
+#include "objects/gen.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/method.h"
+#include "objects/set.h"
+#include "objects/slice.h"
+#include "objects/str.h"
+#include "objects/traceback.h"
+#include "objects/tuple.h"
+#include "objects/typeobject.h"
+#include "runtime/interp.h"
+#include "runtime/runtime.h"
+
+#include <string.h>
+
+#if defined(HAVE_COMPUTED_GOTO) && HAVE_COMPUTED_GOTO && defined(__GNUC__)
+#define USE_COMPUTED_GOTO 1
+#else
+#define USE_COMPUTED_GOTO 0
+#endif
+
+static const uint8_t cache_sizes[256] = {
+#define CACHE_ENTRY(name, n) [OP_##name] = n,
+    AD_OPCODE_CACHES(CACHE_ENTRY)
+#undef CACHE_ENTRY
+};
+
+AdCodeUnit *vm_next_after(AdCodeUnit *p)
+{
+    while ((*p & 0xff) == OP_EXTENDED_ARG)
+        p++;
+    return p + 1 + cache_sizes[*p & 0xff];
+}
+
+int vm_enter_check(AdVMState *vm)
+{
+    AdThread *t = vm->thread;
+    if (t && vm->py_depth >= t->recursion_limit) {
+        AdErr_SetString(AdExc_RecursionError, "maximum recursion depth exceeded");
+        return -1;
+    }
+    return vm_check_c_stack(vm);
+}
+
+/* The eval breaker: signals and pending calls. 0 or -1. */
+static int handle_eval_breaker(AdVMState *vm)
+{
+    if (ad_runtime.signals.is_tripped && AdErr_CheckSignals() < 0)
+        return -1;
+    AdThread *t = vm->thread;
+    if (t && t->interp && t->interp->pending.count && t == t->interp->threads) {
+        if (Ad_MakePendingCalls(t->interp) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static inline int eval_breaker_set(AdVMState *vm)
+{
+    AdThread *t = vm->thread;
+    return ad_runtime.signals.is_tripped || (t && t->interp && t->interp->pending.count);
+}
+
+/* Adds this frame to the raised exception's traceback. */
+static void add_traceback(AdFrame *frame)
+{
+    AdObject *exc = AdErr_GetRaisedException();
+    if (!exc)
+        return;
+    AdObject *fo = vm_frame_get_object(frame);
+    if (fo && AdExceptionInstance_Check(exc)) {
+        int lasti = vm_frame_lasti(frame);
+        AdObject *tb = AdTraceback_New(AdException_GetTraceback(exc), fo, lasti,
+                                       AdCode_Addr2Line(frame->f_code, lasti));
+        if (tb) {
+            AdException_SetTraceback(exc, tb);
+            Ad_DECREF(tb);
+        } else {
+            Ad_DECREF(exc);
+            return;
+        }
+    } else if (!fo) {
+        AdErr_Clear();
+    }
+    AdErr_SetRaisedException(exc);
+}
+
+static int trace_exception(AdVMState *vm, AdFrame *frame)
+{
+    AdObject *exc = AdErr_GetRaisedException();
+    AdObject *tb = AdException_GetTraceback(exc);
+    AdObject *arg = AdTuple_Pack(3, (AdObject *)AD_TYPE(exc), exc, tb ? tb : Ad_None);
+    if (!arg) {
+        Ad_DECREF(exc);
+        return -1;
+    }
+    int rc = vm_trace_event(vm, frame, AD_TRACE_EXCEPTION, arg);
+    Ad_DECREF(arg);
+    if (rc < 0) {
+        Ad_DECREF(exc);
+        return -1;
+    }
+    AdErr_SetRaisedException(exc);
+    return 0;
+}
+
+/* The hook run before each instruction while tracing: line and opcode
+ * events for the frame's local trace function. */
+static int trace_instruction(AdVMState *vm, AdFrame *frame, AdCodeUnit *at)
+{
+    if (vm->tracing || !vm->trace_func)
+        return 0;
+    AdObject *fo = frame->frame_obj;
+    if (!fo || !((AdFrameObject *)fo)->f_trace)
+        return 0;
+    int op = *at & 0xff;
+    int offset = (int)((at - AdCode_CODE(frame->f_code)) * 2);
+    if (op == OP_RESUME || op == OP_RETURN_GENERATOR || op == OP_EXTENDED_ARG) {
+        frame->trace_lasti = offset;
+        return 0;
+    }
+    AdFrameObject *f = (AdFrameObject *)fo;
+    int line = AdCode_Addr2Line(frame->f_code, offset);
+    int prev_lasti = frame->trace_lasti;
+    frame->trace_lasti = offset;
+    AdCodeUnit *saved = frame->instr_ptr;
+    frame->instr_ptr = at;
+    if (line >= 0 && f->f_trace_lines && (line != frame->trace_line || offset < prev_lasti)) {
+        frame->trace_line = line;
+        if (vm_trace_event(vm, frame, AD_TRACE_LINE, Ad_None) < 0) {
+            frame->instr_ptr = saved;
+            return -1;
+        }
+    }
+    if (f->f_trace_opcodes && frame->frame_obj && ((AdFrameObject *)frame->frame_obj)->f_trace) {
+        if (vm_trace_event(vm, frame, AD_TRACE_OPCODE, Ad_None) < 0) {
+            frame->instr_ptr = saved;
+            return -1;
+        }
+    }
+    frame->instr_ptr = saved;
+    return 0;
+}
+
+static AdObject *binary_op(int op, AdObject *l, AdObject *r)
+{
+    switch (op) {
+    case 0: return AdNumber_Add(l, r);
+    case 1: return AdNumber_And(l, r);
+    case 2: return AdNumber_FloorDivide(l, r);
+    case 3: return AdNumber_Lshift(l, r);
+    case 4: return AdNumber_MatrixMultiply(l, r);
+    case 5: return AdNumber_Multiply(l, r);
+    case 6: return AdNumber_Remainder(l, r);
+    case 7: return AdNumber_Or(l, r);
+    case 8: return AdNumber_Power(l, r, Ad_None);
+    case 9: return AdNumber_Rshift(l, r);
+    case 10: return AdNumber_Subtract(l, r);
+    case 11: return AdNumber_TrueDivide(l, r);
+    case 12: return AdNumber_Xor(l, r);
+    case 13: return AdNumber_InPlaceAdd(l, r);
+    case 14: return AdNumber_InPlaceAnd(l, r);
+    case 15: return AdNumber_InPlaceFloorDivide(l, r);
+    case 16: return AdNumber_InPlaceLshift(l, r);
+    case 17: return AdNumber_InPlaceMatrixMultiply(l, r);
+    case 18: return AdNumber_InPlaceMultiply(l, r);
+    case 19: return AdNumber_InPlaceRemainder(l, r);
+    case 20: return AdNumber_InPlaceOr(l, r);
+    case 21: return AdNumber_InPlacePower(l, r, Ad_None);
+    case 22: return AdNumber_InPlaceRshift(l, r);
+    case 23: return AdNumber_InPlaceSubtract(l, r);
+    case 24: return AdNumber_InPlaceTrueDivide(l, r);
+    case 25: return AdNumber_InPlaceXor(l, r);
+    case 26: return AdObject_GetItem(l, r);
+    default:
+        AdErr_Format(AdExc_SystemError, "invalid BINARY_OP oparg %d", op);
+        return NULL;
+    }
+}
+
+/* Looks a name up in globals then builtins (LOAD_GLOBAL and friends):
+ * new ref, or NULL (with NameError when absent). */
+static AdObject *load_global(AdFrame *frame, AdObject *name)
+{
+    AdObject *v;
+    if (AdDict_CheckExact(frame->f_globals)) {
+        v = AdDict_GetItemWithError(frame->f_globals, name);
+        if (v)
+            return Ad_NewRef(v);
+        if (AdErr_Occurred())
+            return NULL;
+    } else {
+        v = AdObject_GetItem(frame->f_globals, name);
+        if (v)
+            return v;
+        if (!AdErr_ExceptionMatches(AdExc_KeyError))
+            return NULL;
+        AdErr_Clear();
+    }
+    if (AdDict_CheckExact(frame->f_builtins)) {
+        v = AdDict_GetItemWithError(frame->f_builtins, name);
+        if (v)
+            return Ad_NewRef(v);
+        if (!AdErr_Occurred())
+            vm_name_error(name);
+        return NULL;
+    }
+    v = AdObject_GetItem(frame->f_builtins, name);
+    if (!v && AdErr_ExceptionMatches(AdExc_KeyError)) {
+        AdErr_Clear();
+        vm_name_error(name);
+    }
+    return v;
+}
+
+/* mapping[name] as LOAD_NAME reads locals: 1 found, 0 absent, -1 error. */
+static int mapping_get(AdObject *mapping, AdObject *name, AdObject **out)
+{
+    if (AdDict_CheckExact(mapping))
+        return AdDict_GetItemRef(mapping, name, out);
+    *out = AdObject_GetItem(mapping, name);
+    if (*out)
+        return 1;
+    if (AdErr_ExceptionMatches(AdExc_KeyError)) {
+        AdErr_Clear();
+        return 0;
+    }
+    return -1;
+}
+
+static int is_cfunction_like(AdObject *o)
+{
+    return AdCFunction_Check(o) || Ad_IS_TYPE(o, &AdMethodDescr_Type);
+}
+
+/* Calls with the profile hook's c_call/c_return/c_exception events. */
+static AdObject *call_profiled(AdVMState *vm, AdFrame *frame, AdObject *callable,
+                               AdObject *const *args, size_t nargsf, AdObject *kwnames)
+{
+    if (!vm->profile_func || vm->tracing || !is_cfunction_like(callable))
+        return AdObject_Vectorcall(callable, args, nargsf, kwnames);
+    if (vm_trace_event(vm, frame, AD_TRACE_C_CALL, callable) < 0)
+        return NULL;
+    AdObject *r = AdObject_Vectorcall(callable, args, nargsf, kwnames);
+    if (r) {
+        if (vm_trace_event(vm, frame, AD_TRACE_C_RETURN, callable) < 0) {
+            Ad_DECREF(r);
+            return NULL;
+        }
+    } else {
+        AdObject *exc = AdErr_GetRaisedException();
+        int rc = vm_trace_event(vm, frame, AD_TRACE_C_EXCEPTION, callable);
+        if (rc < 0)
+            Ad_XDECREF(exc);
+        else
+            AdErr_SetRaisedException(exc);
+    }
+    return r;
+}
+
+AdObject *vm_eval_frame(AdVMState *vm, AdFrame *frame, int throwflag)
+{
+#if USE_COMPUTED_GOTO
+    static void *dispatch_table[256];
+    static int table_ready;
+    if (!table_ready) {
+        for (int i = 0; i < 256; i++)
+            dispatch_table[i] = &&L_unknown_opcode;
+#define SET_LABEL(op) dispatch_table[OP_##op] = &&L_##op;
+        SET_LABEL(BINARY_SLICE) SET_LABEL(BUILD_TEMPLATE) SET_LABEL(CALL_FUNCTION_EX)
+        SET_LABEL(CHECK_EG_MATCH) SET_LABEL(CHECK_EXC_MATCH) SET_LABEL(CLEANUP_THROW)
+        SET_LABEL(DELETE_SUBSCR) SET_LABEL(END_FOR) SET_LABEL(END_SEND) SET_LABEL(EXIT_INIT_CHECK)
+        SET_LABEL(FORMAT_SIMPLE) SET_LABEL(FORMAT_WITH_SPEC) SET_LABEL(GET_AITER) SET_LABEL(GET_ANEXT)
+        SET_LABEL(GET_ITER) SET_LABEL(GET_LEN) SET_LABEL(GET_YIELD_FROM_ITER)
+        SET_LABEL(INTERPRETER_EXIT) SET_LABEL(LOAD_BUILD_CLASS) SET_LABEL(LOAD_LOCALS)
+        SET_LABEL(MAKE_FUNCTION) SET_LABEL(MATCH_KEYS) SET_LABEL(MATCH_MAPPING)
+        SET_LABEL(MATCH_SEQUENCE) SET_LABEL(NOP) SET_LABEL(NOT_TAKEN) SET_LABEL(POP_EXCEPT)
+        SET_LABEL(POP_ITER) SET_LABEL(POP_TOP) SET_LABEL(PUSH_EXC_INFO) SET_LABEL(PUSH_NULL)
+        SET_LABEL(RETURN_GENERATOR) SET_LABEL(RETURN_VALUE) SET_LABEL(SETUP_ANNOTATIONS)
+        SET_LABEL(STORE_SLICE) SET_LABEL(STORE_SUBSCR) SET_LABEL(TO_BOOL) SET_LABEL(UNARY_INVERT)
+        SET_LABEL(UNARY_NEGATIVE) SET_LABEL(UNARY_NOT) SET_LABEL(WITH_EXCEPT_START)
+        SET_LABEL(BINARY_OP) SET_LABEL(BUILD_INTERPOLATION) SET_LABEL(BUILD_LIST)
+        SET_LABEL(BUILD_MAP) SET_LABEL(BUILD_SET) SET_LABEL(BUILD_SLICE) SET_LABEL(BUILD_STRING)
+        SET_LABEL(BUILD_TUPLE) SET_LABEL(CALL) SET_LABEL(CALL_INTRINSIC_1) SET_LABEL(CALL_INTRINSIC_2)
+        SET_LABEL(CALL_KW) SET_LABEL(COMPARE_OP) SET_LABEL(CONTAINS_OP) SET_LABEL(CONVERT_VALUE)
+        SET_LABEL(COPY) SET_LABEL(COPY_FREE_VARS) SET_LABEL(DELETE_ATTR) SET_LABEL(DELETE_DEREF)
+        SET_LABEL(DELETE_FAST) SET_LABEL(DELETE_GLOBAL) SET_LABEL(DELETE_NAME) SET_LABEL(DICT_MERGE)
+        SET_LABEL(DICT_UPDATE) SET_LABEL(END_ASYNC_FOR) SET_LABEL(EXTENDED_ARG) SET_LABEL(FOR_ITER)
+        SET_LABEL(GET_AWAITABLE) SET_LABEL(IMPORT_FROM) SET_LABEL(IMPORT_NAME) SET_LABEL(IS_OP)
+        SET_LABEL(JUMP_BACKWARD) SET_LABEL(JUMP_BACKWARD_NO_INTERRUPT) SET_LABEL(JUMP_FORWARD)
+        SET_LABEL(LIST_APPEND) SET_LABEL(LIST_EXTEND) SET_LABEL(LOAD_ATTR)
+        SET_LABEL(LOAD_COMMON_CONSTANT) SET_LABEL(LOAD_CONST) SET_LABEL(LOAD_DEREF)
+        SET_LABEL(LOAD_FAST) SET_LABEL(LOAD_FAST_AND_CLEAR) SET_LABEL(LOAD_FAST_BORROW)
+        SET_LABEL(LOAD_FAST_BORROW_LOAD_FAST_BORROW) SET_LABEL(LOAD_FAST_CHECK)
+        SET_LABEL(LOAD_FAST_LOAD_FAST) SET_LABEL(LOAD_FROM_DICT_OR_DEREF)
+        SET_LABEL(LOAD_FROM_DICT_OR_GLOBALS) SET_LABEL(LOAD_GLOBAL) SET_LABEL(LOAD_NAME)
+        SET_LABEL(LOAD_SMALL_INT) SET_LABEL(LOAD_SPECIAL) SET_LABEL(LOAD_SUPER_ATTR)
+        SET_LABEL(MAKE_CELL) SET_LABEL(MAP_ADD) SET_LABEL(MATCH_CLASS) SET_LABEL(POP_JUMP_IF_FALSE)
+        SET_LABEL(POP_JUMP_IF_NONE) SET_LABEL(POP_JUMP_IF_NOT_NONE) SET_LABEL(POP_JUMP_IF_TRUE)
+        SET_LABEL(RAISE_VARARGS) SET_LABEL(RERAISE) SET_LABEL(SEND) SET_LABEL(SET_ADD)
+        SET_LABEL(SET_FUNCTION_ATTRIBUTE) SET_LABEL(SET_UPDATE) SET_LABEL(STORE_ATTR)
+        SET_LABEL(STORE_DEREF) SET_LABEL(STORE_FAST) SET_LABEL(STORE_FAST_LOAD_FAST)
+        SET_LABEL(STORE_FAST_STORE_FAST) SET_LABEL(STORE_GLOBAL) SET_LABEL(STORE_NAME)
+        SET_LABEL(SWAP) SET_LABEL(UNPACK_EX) SET_LABEL(UNPACK_SEQUENCE) SET_LABEL(YIELD_VALUE)
+        SET_LABEL(RESUME)
+#undef SET_LABEL
+        table_ready = 1;
+    }
+#define TARGET(op) L_##op: case OP_##op:
+#define DISPATCH_GOTO() goto *dispatch_table[opcode]
+#else
+#define TARGET(op) case OP_##op:
+#define DISPATCH_GOTO() goto dispatch_switch
+#endif
+
+    AdCodeObject *co;
+    AdObject *consts, *names;
+    AdCodeUnit *code_start, *next_instr;
+    AdObject **sp;
+    AdCodeUnit *unwind_at;
+    int opcode, oparg;
+
+#define LOAD_FRAME_STATE()                                   \
+    do {                                                     \
+        co = (AdCodeObject *)frame->f_code;                  \
+        consts = co->co_consts;                              \
+        names = co->co_names;                                \
+        code_start = AdCode_CODE(co);                        \
+        sp = frame->stackpointer;                            \
+    } while (0)
+#define NEXT_OP()                                            \
+    do {                                                     \
+        frame->instr_ptr = next_instr;                       \
+        AdCodeUnit word_ = *next_instr++;                    \
+        opcode = word_ & 0xff;                               \
+        oparg = word_ >> 8;                                  \
+        DISPATCH_GOTO();                                     \
+    } while (0)
+#define DISPATCH()                                           \
+    do {                                                     \
+        if (vm->use_tracing)                                 \
+            goto trace_hook;                                 \
+        NEXT_OP();                                           \
+    } while (0)
+#define SKIP_CACHES(op) (next_instr += cache_sizes[OP_##op])
+#define JUMPBY(n) (next_instr += (n))
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(n)])
+#define GETLOCAL(i) (frame->localsplus[i])
+#define SETLOCAL(i, v) do { AdObject *old_ = frame->localsplus[i]; frame->localsplus[i] = (v); Ad_XDECREF(old_); } while (0)
+#define GETITEM(t, i) AdTuple_GET_ITEM((t), (i))
+
+    if (vm_enter_check(vm) < 0) {
+        /* Nothing ran: release the frame. */
+        if (frame->owner == AD_FRAME_OWNED_BY_THREAD)
+            vm_pop_frame(vm, frame);
+        return NULL;
+    }
+    frame->previous = vm->current_frame;
+    vm->current_frame = frame;
+    vm->py_depth++;
+
+start_frame:
+    LOAD_FRAME_STATE();
+    next_instr = frame->instr_ptr;
+    if (throwflag) {
+        throwflag = 0;
+        goto error;
+    }
+    DISPATCH();
+
+trace_hook:
+    frame->stackpointer = sp;
+    if (trace_instruction(vm, frame, next_instr) < 0) {
+        frame->instr_ptr = next_instr;
+        goto error;
+    }
+    NEXT_OP();
+
+#if !USE_COMPUTED_GOTO
+dispatch_switch:
+#endif
+    switch (opcode) {
+
+    TARGET(NOP)
+    TARGET(NOT_TAKEN)
+    TARGET(INTERPRETER_EXIT)
+        DISPATCH();
+
+    TARGET(EXTENDED_ARG) {
+        AdCodeUnit w = *next_instr++;
+        opcode = w & 0xff;
+        oparg = (oparg << 8) | (w >> 8);
+        DISPATCH_GOTO();
+    }
+
+    TARGET(RESUME) {
+        if (eval_breaker_set(vm)) {
+            frame->stackpointer = sp;
+            if (handle_eval_breaker(vm) < 0)
+                goto error;
+        }
+        if (vm->use_tracing && !vm->tracing) {
+            frame->stackpointer = sp;
+            if ((oparg & 3) == 0)
+                frame->trace_line = -1;
+            if (vm_trace_event(vm, frame, AD_TRACE_CALL, Ad_None) < 0)
+                goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST)
+    TARGET(LOAD_FAST_BORROW)
+    TARGET(LOAD_FAST_CHECK) {
+        AdObject *v = GETLOCAL(oparg);
+        if (!v) {
+            vm_unbound_local_error(co, oparg);
+            goto error;
+        }
+        PUSH(Ad_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_AND_CLEAR) {
+        PUSH(GETLOCAL(oparg));
+        GETLOCAL(oparg) = NULL;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST_LOAD_FAST)
+    TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW) {
+        AdObject *a = GETLOCAL(oparg >> 4), *b = GETLOCAL(oparg & 15);
+        if (!a) {
+            vm_unbound_local_error(co, oparg >> 4);
+            goto error;
+        }
+        if (!b) {
+            vm_unbound_local_error(co, oparg & 15);
+            goto error;
+        }
+        PUSH(Ad_NewRef(a));
+        PUSH(Ad_NewRef(b));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        PUSH(Ad_NewRef(GETITEM(consts, oparg)));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_SMALL_INT) {
+        AdObject *v = AdInt_FromInt64(oparg);
+        if (!v)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        AdObject *v = POP();
+        SETLOCAL(oparg, v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST_LOAD_FAST) {
+        AdObject *v = POP();
+        SETLOCAL(oparg >> 4, v);
+        AdObject *w = GETLOCAL(oparg & 15);
+        if (!w) {
+            vm_unbound_local_error(co, oparg & 15);
+            goto error;
+        }
+        PUSH(Ad_NewRef(w));
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST_STORE_FAST) {
+        AdObject *v1 = POP();
+        AdObject *v2 = POP();
+        SETLOCAL(oparg >> 4, v1);
+        SETLOCAL(oparg & 15, v2);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        if (!GETLOCAL(oparg)) {
+            vm_unbound_local_error(co, oparg);
+            goto error;
+        }
+        SETLOCAL(oparg, NULL);
+        DISPATCH();
+    }
+
+    TARGET(POP_TOP)
+    TARGET(POP_ITER)
+    TARGET(END_FOR) {
+        AdObject *v = POP();
+        Ad_XDECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {
+        PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(END_SEND) {
+        AdObject *v = POP();
+        AdObject *recv = POP();
+        Ad_DECREF(recv);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(COPY) {
+        AdObject *v = PEEK(oparg);
+        PUSH(Ad_XNewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {
+        AdObject *t = TOP();
+        TOP() = PEEK(oparg);
+        PEEK(oparg) = t;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        AdObject *v = TOP();
+        AdObject *r = AdNumber_Negative(v);
+        if (!r)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        AdObject *v = TOP();
+        AdObject *r = AdNumber_Invert(v);
+        if (!r)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = r;
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        AdObject *v = TOP();
+        int t = v == Ad_True ? 1 : v == Ad_False ? 0 : AdObject_IsTrue(v);
+        if (t < 0)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = t ? Ad_False : Ad_True;
+        DISPATCH();
+    }
+
+    TARGET(TO_BOOL) {
+        SKIP_CACHES(TO_BOOL);
+        AdObject *v = TOP();
+        if (v == Ad_True || v == Ad_False)
+            DISPATCH();
+        int t = AdObject_IsTrue(v);
+        if (t < 0)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = t ? Ad_True : Ad_False;
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        SKIP_CACHES(BINARY_OP);
+        AdObject *r = PEEK(1), *l = PEEK(2);
+        AdObject *res = binary_op(oparg, l, r);
+        if (!res)
+            goto error;
+        Ad_DECREF(l);
+        Ad_DECREF(r);
+        sp--;
+        TOP() = res;
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SLICE) {
+        AdObject *stop = PEEK(1), *start = PEEK(2), *container = PEEK(3);
+        AdObject *slice = AdSlice_New(start, stop, NULL);
+        AdObject *res = slice ? AdObject_GetItem(container, slice) : NULL;
+        Ad_XDECREF(slice);
+        if (!res)
+            goto error;
+        Ad_DECREF(stop);
+        Ad_DECREF(start);
+        Ad_DECREF(container);
+        sp -= 2;
+        TOP() = res;
+        DISPATCH();
+    }
+
+    TARGET(STORE_SLICE) {
+        AdObject *stop = PEEK(1), *start = PEEK(2), *container = PEEK(3), *v = PEEK(4);
+        AdObject *slice = AdSlice_New(start, stop, NULL);
+        int rc = slice ? AdObject_SetItem(container, slice, v) : -1;
+        Ad_XDECREF(slice);
+        if (rc < 0)
+            goto error;
+        sp -= 4;
+        Ad_DECREF(stop);
+        Ad_DECREF(start);
+        Ad_DECREF(container);
+        Ad_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        SKIP_CACHES(STORE_SUBSCR);
+        AdObject *sub = PEEK(1), *container = PEEK(2), *v = PEEK(3);
+        int rc;
+        if (AdDict_CheckExact(container))
+            rc = AdDict_SetItem(container, sub, v);
+        else
+            rc = AdObject_SetItem(container, sub, v);
+        if (rc < 0)
+            goto error;
+        sp -= 3;
+        Ad_DECREF(sub);
+        Ad_DECREF(container);
+        Ad_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        AdObject *sub = PEEK(1), *container = PEEK(2);
+        if (AdObject_DelItem(container, sub) < 0)
+            goto error;
+        sp -= 2;
+        Ad_DECREF(sub);
+        Ad_DECREF(container);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        SKIP_CACHES(COMPARE_OP);
+        AdObject *r = PEEK(1), *l = PEEK(2);
+        AdObject *res = AdObject_RichCompare(l, r, oparg >> 5);
+        if (!res)
+            goto error;
+        if (oparg & 16) {
+            int t = res == Ad_True ? 1 : res == Ad_False ? 0 : AdObject_IsTrue(res);
+            Ad_DECREF(res);
+            if (t < 0)
+                goto error;
+            res = t ? Ad_True : Ad_False;
+        }
+        Ad_DECREF(l);
+        Ad_DECREF(r);
+        sp--;
+        TOP() = res;
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        AdObject *r = POP(), *l = TOP();
+        int res = (l == r) ^ oparg;
+        Ad_XDECREF(l);
+        Ad_XDECREF(r);
+        TOP() = res ? Ad_True : Ad_False;
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        SKIP_CACHES(CONTAINS_OP);
+        AdObject *r = PEEK(1), *l = PEEK(2);
+        int res = AdSequence_Contains(r, l);
+        if (res < 0)
+            goto error;
+        Ad_DECREF(l);
+        Ad_DECREF(r);
+        sp--;
+        TOP() = (res ^ oparg) ? Ad_True : Ad_False;
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        AdObject *v = TOP();
+        AdObject *it = AdObject_GetIter(v);
+        if (!it)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = it;
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN) {
+        Ad_ssize_t n = AdObject_Size(TOP());
+        if (n < 0)
+            goto error;
+        AdObject *v = AdInt_FromSsize_t(n);
+        if (!v)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        SKIP_CACHES(FOR_ITER);
+        AdObject *it = TOP();
+        iternextfunc next = AD_TYPE(it)->tp_iternext;
+        AdObject *v = next ? next(it) : NULL;
+        if (!next)
+            AdErr_Format(AdExc_TypeError, "'%s' object is not an iterator", AdType_Name(AD_TYPE(it)));
+        if (v) {
+            PUSH(v);
+            DISPATCH();
+        }
+        if (AdErr_Occurred()) {
+            if (!AdErr_ExceptionMatches(AdExc_StopIteration))
+                goto error;
+            AdErr_Clear();
+        }
+        /* Exhausted: jump past the END_FOR at the target. */
+        JUMPBY(oparg + 1);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_FORWARD) {
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD) {
+        SKIP_CACHES(JUMP_BACKWARD);
+        JUMPBY(-oparg);
+        if (eval_breaker_set(vm)) {
+            frame->stackpointer = sp;
+            if (handle_eval_breaker(vm) < 0)
+                goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD_NO_INTERRUPT) {
+        JUMPBY(-oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        SKIP_CACHES(POP_JUMP_IF_TRUE);
+        AdObject *v = POP();
+        int t = v == Ad_True ? 1 : v == Ad_False ? 0 : AdObject_IsTrue(v);
+        Ad_DECREF(v);
+        if (t < 0)
+            goto error;
+        if (t)
+            JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        SKIP_CACHES(POP_JUMP_IF_FALSE);
+        AdObject *v = POP();
+        int t = v == Ad_True ? 1 : v == Ad_False ? 0 : AdObject_IsTrue(v);
+        Ad_DECREF(v);
+        if (t < 0)
+            goto error;
+        if (!t)
+            JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE) {
+        SKIP_CACHES(POP_JUMP_IF_NONE);
+        AdObject *v = POP();
+        int t = v == Ad_None;
+        Ad_DECREF(v);
+        if (t)
+            JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        SKIP_CACHES(POP_JUMP_IF_NOT_NONE);
+        AdObject *v = POP();
+        int t = v != Ad_None;
+        Ad_DECREF(v);
+        if (t)
+            JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {
+        SKIP_CACHES(LOAD_GLOBAL);
+        AdObject *v = load_global(frame, GETITEM(names, oparg >> 1));
+        if (!v)
+            goto error;
+        PUSH(v);
+        if (oparg & 1)
+            PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        AdObject *v = TOP();
+        if (AdDict_SetItem(frame->f_globals, GETITEM(names, oparg), v) < 0)
+            goto error;
+        sp--;
+        Ad_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        AdObject *name = GETITEM(names, oparg);
+        AdObject *old = NULL;
+        int rc = AdDict_Pop(frame->f_globals, name, &old);
+        Ad_XDECREF(old);
+        if (rc < 0)
+            goto error;
+        if (rc == 0) {
+            vm_name_error(name);
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        AdObject *name = GETITEM(names, oparg);
+        AdObject *v;
+        if (!frame->f_locals) {
+            AdErr_Format(AdExc_SystemError, "no locals found when loading %R", name);
+            goto error;
+        }
+        int rc = mapping_get(frame->f_locals, name, &v);
+        if (rc < 0)
+            goto error;
+        if (rc == 0) {
+            v = load_global(frame, name);
+            if (!v)
+                goto error;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FROM_DICT_OR_GLOBALS) {
+        AdObject *mapping = TOP();
+        AdObject *name = GETITEM(names, oparg);
+        AdObject *v;
+        int rc = mapping_get(mapping, name, &v);
+        if (rc < 0)
+            goto error;
+        if (rc == 0) {
+            v = load_global(frame, name);
+            if (!v)
+                goto error;
+        }
+        Ad_DECREF(mapping);
+        TOP() = v;
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        AdObject *name = GETITEM(names, oparg);
+        AdObject *v = TOP();
+        if (!frame->f_locals) {
+            AdErr_Format(AdExc_SystemError, "no locals found when storing %R", name);
+            goto error;
+        }
+        int rc = AdDict_CheckExact(frame->f_locals) ? AdDict_SetItem(frame->f_locals, name, v)
+                                                     : AdObject_SetItem(frame->f_locals, name, v);
+        if (rc < 0)
+            goto error;
+        sp--;
+        Ad_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        AdObject *name = GETITEM(names, oparg);
+        if (!frame->f_locals) {
+            AdErr_Format(AdExc_SystemError, "no locals when deleting %R", name);
+            goto error;
+        }
+        if (AdObject_DelItem(frame->f_locals, name) < 0) {
+            if (AdErr_ExceptionMatches(AdExc_KeyError)) {
+                AdErr_Clear();
+                vm_name_error(name);
+            }
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_LOCALS) {
+        if (!frame->f_locals) {
+            AdErr_SetString(AdExc_SystemError, "no locals found");
+            goto error;
+        }
+        PUSH(Ad_NewRef(frame->f_locals));
+        DISPATCH();
+    }
+
+    TARGET(MAKE_CELL) {
+        AdObject *cell = AdCell_New(GETLOCAL(oparg));
+        if (!cell)
+            goto error;
+        SETLOCAL(oparg, cell);
+        DISPATCH();
+    }
+
+    TARGET(COPY_FREE_VARS) {
+        AdObject *closure = frame->f_func ? ((AdFunctionObject *)frame->f_func)->func_closure : NULL;
+        int offset = co->co_nlocalsplus - oparg;
+        for (int i = 0; i < oparg; i++) {
+            AdObject *c = closure && i < AdTuple_GET_SIZE(closure) ? AdTuple_GET_ITEM(closure, i) : NULL;
+            frame->localsplus[offset + i] = Ad_XNewRef(c);
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        AdObject *cell = GETLOCAL(oparg);
+        AdObject *v = cell ? AdCell_GET(cell) : NULL;
+        if (!v) {
+            vm_free_var_error(co, oparg);
+            goto error;
+        }
+        PUSH(Ad_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FROM_DICT_OR_DEREF) {
+        AdObject *mapping = TOP();
+        AdObject *name = GETITEM(co->co_localsplusnames, oparg);
+        AdObject *v;
+        int rc = mapping_get(mapping, name, &v);
+        if (rc < 0)
+            goto error;
+        if (rc == 0) {
+            AdObject *cell = GETLOCAL(oparg);
+            v = cell ? AdCell_GET(cell) : NULL;
+            if (!v) {
+                vm_free_var_error(co, oparg);
+                goto error;
+            }
+            Ad_INCREF(v);
+        }
+        Ad_DECREF(mapping);
+        TOP() = v;
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        AdObject *v = POP();
+        AdObject *cell = GETLOCAL(oparg);
+        AdCell_Set(cell, v);
+        Ad_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        AdObject *cell = GETLOCAL(oparg);
+        if (!cell || !AdCell_GET(cell)) {
+            vm_free_var_error(co, oparg);
+            goto error;
+        }
+        AdCell_Set(cell, NULL);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR) {
+        SKIP_CACHES(LOAD_ATTR);
+        AdObject *owner = TOP();
+        AdObject *name = GETITEM(names, oparg >> 1);
+        if (oparg & 1) {
+            AdObject *meth = NULL;
+            int rc = vm_get_method(owner, name, &meth);
+            if (rc < 0)
+                goto error;
+            if (rc == 1) {
+                TOP() = meth;
+                PUSH(owner);
+            } else {
+                Ad_DECREF(owner);
+                TOP() = meth;
+                PUSH(NULL);
+            }
+        } else {
+            AdObject *v = AdObject_GetAttr(owner, name);
+            if (!v)
+                goto error;
+            Ad_DECREF(owner);
+            TOP() = v;
+        }
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        SKIP_CACHES(STORE_ATTR);
+        AdObject *owner = PEEK(1), *v = PEEK(2);
+        if (AdObject_SetAttr(owner, GETITEM(names, oparg), v) < 0)
+            goto error;
+        sp -= 2;
+        Ad_DECREF(owner);
+        Ad_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        AdObject *owner = TOP();
+        if (AdObject_SetAttr(owner, GETITEM(names, oparg), NULL) < 0)
+            goto error;
+        sp--;
+        Ad_DECREF(owner);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_SUPER_ATTR) {
+        SKIP_CACHES(LOAD_SUPER_ATTR);
+        AdObject *self = PEEK(1), *cls = PEEK(2), *gsuper = PEEK(3);
+        AdObject *self_out = NULL;
+        AdObject *v = vm_load_super_attr(gsuper, cls, self, GETITEM(names, oparg >> 2), oparg, &self_out);
+        if (!v)
+            goto error;
+        sp -= 3;
+        Ad_DECREF(gsuper);
+        Ad_DECREF(cls);
+        Ad_DECREF(self);
+        PUSH(v);
+        if (oparg & 1)
+            PUSH(self_out);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_SPECIAL) {
+        AdObject *owner = TOP();
+        AdObject *attr, *self_or_null;
+        if (vm_load_special(owner, oparg, &attr, &self_or_null) < 0)
+            goto error;
+        Ad_DECREF(owner);
+        TOP() = attr;
+        PUSH(self_or_null);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_COMMON_CONSTANT) {
+        AdObject *v;
+        switch (oparg) {
+        case 0: v = AdExc_AssertionError; break;
+        case 1: v = AdExc_NotImplementedError; break;
+        case 2: v = (AdObject *)&AdTuple_Type; break;
+        case 3:
+        case 4: {
+            AdObject *b = frame->f_builtins;
+            v = b ? AdDict_GetItemString(b, oparg == 3 ? "all" : "any") : NULL;
+            if (!v) {
+                AdErr_Format(AdExc_NameError, "name '%s' is not defined", oparg == 3 ? "all" : "any");
+                goto error;
+            }
+            break;
+        }
+        default:
+            AdErr_SetString(AdExc_SystemError, "bad LOAD_COMMON_CONSTANT oparg");
+            goto error;
+        }
+        PUSH(Ad_NewRef(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        AdObject *bc = frame->f_builtins ? AdDict_GetItemString(frame->f_builtins, "__build_class__") : NULL;
+        if (!bc) {
+            AdErr_SetString(AdExc_NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(Ad_NewRef(bc));
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        if (!frame->f_locals) {
+            AdErr_SetString(AdExc_SystemError, "no locals found when setting up annotations");
+            goto error;
+        }
+        AdObject *key = AdStr_InternFromString("__annotations__");
+        AdObject *v;
+        int rc = mapping_get(frame->f_locals, key, &v);
+        if (rc < 0)
+            goto error;
+        if (rc == 1) {
+            Ad_DECREF(v);
+            DISPATCH();
+        }
+        AdObject *d = AdDict_New();
+        if (!d)
+            goto error;
+        rc = AdObject_SetItem(frame->f_locals, key, d);
+        Ad_DECREF(d);
+        if (rc < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        AdObject *t = AdTuple_New(oparg);
+        if (!t)
+            goto error;
+        sp -= oparg;
+        for (int i = 0; i < oparg; i++)
+            AdTuple_SET_ITEM(t, i, sp[i]);
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        AdObject *l = AdList_New(oparg);
+        if (!l)
+            goto error;
+        sp -= oparg;
+        for (int i = 0; i < oparg; i++)
+            AdList_SET_ITEM(l, i, sp[i]);
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        AdObject *s = AdSet_New(NULL);
+        if (!s)
+            goto error;
+        int err = 0;
+        for (int i = oparg; i > 0; i--)
+            if (!err && AdSet_Add(s, PEEK(i)) < 0)
+                err = 1;
+        for (int i = 0; i < oparg; i++)
+            Ad_DECREF(POP());
+        if (err) {
+            Ad_DECREF(s);
+            goto error;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        AdObject *d = AdDict_NewPresized(oparg);
+        if (!d)
+            goto error;
+        int err = 0;
+        for (int i = oparg; i > 0; i--)
+            if (!err && AdDict_SetItem(d, PEEK(2 * i), PEEK(2 * i - 1)) < 0)
+                err = 1;
+        for (int i = 0; i < 2 * oparg; i++)
+            Ad_DECREF(POP());
+        if (err) {
+            Ad_DECREF(d);
+            goto error;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        AdObject *step = oparg == 3 ? POP() : NULL;
+        AdObject *stop = POP(), *start = POP();
+        AdObject *s = AdSlice_New(start, stop, step);
+        Ad_DECREF(start);
+        Ad_DECREF(stop);
+        Ad_XDECREF(step);
+        if (!s)
+            goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        AdStrWriter w;
+        AdStrWriter_Init(&w);
+        int err = 0;
+        for (int i = oparg; i > 0; i--)
+            if (!err && AdStrWriter_WriteStr(&w, PEEK(i)) < 0)
+                err = 1;
+        for (int i = 0; i < oparg; i++)
+            Ad_DECREF(POP());
+        if (err) {
+            AdStrWriter_Dealloc(&w);
+            goto error;
+        }
+        AdObject *s = AdStrWriter_Finish(&w);
+        if (!s)
+            goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TEMPLATE)
+    TARGET(BUILD_INTERPOLATION) {
+        AdErr_SetString(AdExc_NotImplementedError, "template strings (t-strings) are not supported yet");
+        goto error;
+    }
+
+    TARGET(LIST_APPEND) {
+        AdObject *v = POP();
+        int rc = AdList_Append(PEEK(oparg), v);
+        Ad_DECREF(v);
+        if (rc < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        AdObject *iterable = TOP();
+        if (AdList_Extend(PEEK(oparg + 1), iterable) < 0) {
+            if (AdErr_ExceptionMatches(AdExc_TypeError) && !AD_TYPE(iterable)->tp_iter &&
+                !AdType_LookupString(AD_TYPE(iterable), "__getitem__")) {
+                AdErr_Clear();
+                AdErr_Format(AdExc_TypeError, "Value after * must be an iterable, not %s",
+                             AdType_Name(AD_TYPE(iterable)));
+            }
+            goto error;
+        }
+        sp--;
+        Ad_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        AdObject *v = POP();
+        int rc = AdSet_Add(PEEK(oparg), v);
+        Ad_DECREF(v);
+        if (rc < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        AdObject *iterable = TOP();
+        if (objects_set_update(PEEK(oparg + 1), iterable) < 0)
+            goto error;
+        sp--;
+        Ad_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        AdObject *v = POP(), *k = POP();
+        int rc = AdDict_SetItem(PEEK(oparg), k, v);
+        Ad_DECREF(k);
+        Ad_DECREF(v);
+        if (rc < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        AdObject *update = TOP();
+        AdObject *d = PEEK(oparg + 1);
+        if (AdDict_Merge(d, update, 1) < 0) {
+            if (AdErr_ExceptionMatches(AdExc_AttributeError)) {
+                AdErr_Clear();
+                AdErr_Format(AdExc_TypeError, "'%s' object is not a mapping", AdType_Name(AD_TYPE(update)));
+            }
+            goto error;
+        }
+        sp--;
+        Ad_DECREF(update);
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        AdObject *update = TOP();
+        AdObject *d = PEEK(oparg + 1);
+        AdObject *callable = PEEK(oparg + 4);
+        if (!AdDict_Check(update) && !AdType_LookupString(AD_TYPE(update), "keys")) {
+            vm_dict_merge_error(callable, update);
+            goto error;
+        }
+        /* Keys must not repeat: check before merging. */
+        if (AdDict_Check(update)) {
+            Ad_ssize_t pos = 0;
+            AdObject *k, *val;
+            while (AdDict_Next(update, &pos, &k, &val)) {
+                int has = AdDict_Contains(d, k);
+                if (has < 0)
+                    goto error;
+                if (has) {
+                    AdObject *fs = AdObject_FunctionStr(callable);
+                    if (fs) {
+                        if (AdStr_Check(k))
+                            AdErr_Format(AdExc_TypeError, "%U got multiple values for keyword argument '%U'", fs, k);
+                        else
+                            AdErr_Format(AdExc_TypeError, "%U keywords must be strings", fs);
+                        Ad_DECREF(fs);
+                    }
+                    goto error;
+                }
+            }
+            if (AdDict_Merge(d, update, 1) < 0)
+                goto error;
+        } else {
+            AdObject *tmp = AdDict_New();
+            if (!tmp || AdDict_Merge(tmp, update, 1) < 0) {
+                Ad_XDECREF(tmp);
+                goto error;
+            }
+            Ad_ssize_t pos = 0;
+            AdObject *k, *val;
+            while (AdDict_Next(tmp, &pos, &k, &val)) {
+                int has = AdDict_Contains(d, k);
+                if (has != 0) {
+                    if (has > 0) {
+                        AdObject *fs = AdObject_FunctionStr(callable);
+                        if (fs) {
+                            AdErr_Format(AdExc_TypeError, "%U got multiple values for keyword argument '%S'", fs, k);
+                            Ad_DECREF(fs);
+                        }
+                    }
+                    Ad_DECREF(tmp);
+                    goto error;
+                }
+                if (AdDict_SetItem(d, k, val) < 0) {
+                    Ad_DECREF(tmp);
+                    goto error;
+                }
+            }
+            Ad_DECREF(tmp);
+        }
+        sp--;
+        Ad_DECREF(update);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        SKIP_CACHES(UNPACK_SEQUENCE);
+        AdObject *seq = TOP();
+        if (AdTuple_CheckExact(seq) && AdTuple_GET_SIZE(seq) == oparg) {
+            sp--;
+            for (int i = oparg; i > 0; i--)
+                PUSH(Ad_NewRef(AdTuple_GET_ITEM(seq, i - 1)));
+            Ad_DECREF(seq);
+            DISPATCH();
+        }
+        if (AdList_CheckExact(seq) && AdList_GET_SIZE(seq) == oparg) {
+            sp--;
+            for (int i = oparg; i > 0; i--)
+                PUSH(Ad_NewRef(AdList_GET_ITEM(seq, i - 1)));
+            Ad_DECREF(seq);
+            DISPATCH();
+        }
+        sp--;
+        if (vm_unpack_iterable(seq, oparg, -1, sp) < 0) {
+            sp++;
+            goto error;
+        }
+        Ad_DECREF(seq);
+        sp += oparg;
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        AdObject *seq = TOP();
+        int before = oparg & 0xff, after = oparg >> 8;
+        sp--;
+        if (vm_unpack_iterable(seq, before, after, sp) < 0) {
+            sp++;
+            goto error;
+        }
+        Ad_DECREF(seq);
+        sp += before + after + 1;
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_SIMPLE) {
+        AdObject *v = TOP();
+        if (!AdStr_CheckExact(v)) {
+            AdObject *r = AdObject_Format(v, NULL);
+            if (!r)
+                goto error;
+            Ad_DECREF(v);
+            TOP() = r;
+        }
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_WITH_SPEC) {
+        AdObject *spec = PEEK(1), *v = PEEK(2);
+        AdObject *r = AdObject_Format(v, spec);
+        if (!r)
+            goto error;
+        sp--;
+        Ad_DECREF(spec);
+        Ad_DECREF(v);
+        TOP() = r;
+        DISPATCH();
+    }
+
+    TARGET(CONVERT_VALUE) {
+        AdObject *v = TOP();
+        AdObject *r = oparg == 1 ? AdObject_Str(v) : oparg == 2 ? AdObject_Repr(v) : AdObject_ASCII(v);
+        if (!r)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = r;
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        AdObject *code = TOP();
+        AdObject *f = AdFunction_New(code, frame->f_globals);
+        if (!f)
+            goto error;
+        Ad_DECREF(code);
+        TOP() = f;
+        DISPATCH();
+    }
+
+    TARGET(SET_FUNCTION_ATTRIBUTE) {
+        AdObject *func = POP();
+        AdObject *attr = TOP();
+        int rc;
+        switch (oparg) {
+        case 1: rc = AdFunction_SetDefaults(func, attr); break;
+        case 2: rc = AdFunction_SetKwDefaults(func, attr); break;
+        case 4: rc = AdFunction_SetAnnotations(func, attr); break;
+        case 8: rc = AdFunction_SetClosure(func, attr); break;
+        case 16: rc = AdFunction_SetAnnotate(func, attr); break;
+        default:
+            AdErr_SetString(AdExc_SystemError, "bad SET_FUNCTION_ATTRIBUTE oparg");
+            rc = -1;
+        }
+        Ad_DECREF(attr);
+        TOP() = func;
+        if (rc < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(CALL_INTRINSIC_1) {
+        AdObject *v = TOP();
+        frame->stackpointer = sp;
+        AdObject *r = vm_intrinsic1(frame, oparg, v);
+        if (!r)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = r;
+        DISPATCH();
+    }
+
+    TARGET(CALL_INTRINSIC_2) {
+        AdObject *v1 = PEEK(1), *v2 = PEEK(2);
+        frame->stackpointer = sp;
+        AdObject *r = vm_intrinsic2(frame, oparg, v2, v1);
+        if (!r)
+            goto error;
+        sp--;
+        Ad_DECREF(v1);
+        Ad_DECREF(v2);
+        TOP() = r;
+        DISPATCH();
+    }
+
+    TARGET(EXIT_INIT_CHECK) {
+        AdObject *v = TOP();
+        if (v != Ad_None) {
+            AdErr_Format(AdExc_TypeError, "__init__() should return None, not '%s'", AdType_Name(AD_TYPE(v)));
+            goto error;
+        }
+        sp--;
+        Ad_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(CALL)
+    TARGET(CALL_KW) {
+        AdObject *kwnames = NULL;
+        int nargs_total = oparg;
+        if (opcode == OP_CALL_KW) {
+            SKIP_CACHES(CALL_KW);
+            kwnames = POP();
+        } else {
+            SKIP_CACHES(CALL);
+        }
+        AdObject **args = sp - nargs_total;
+        AdObject *callable = args[-2];
+        AdObject *self_or_null = args[-1];
+        int total = nargs_total;
+        if (self_or_null) {
+            args--;
+            total++;
+        } else if (AdMethod_Check(callable)) {
+            AdObject *self = AdMethod_GET_SELF(callable), *fn = AdMethod_GET_FUNCTION(callable);
+            args[-1] = Ad_NewRef(self);
+            args[-2] = Ad_NewRef(fn);
+            Ad_DECREF(callable);
+            callable = fn;
+            args--;
+            total++;
+        }
+        Ad_ssize_t nkw = kwnames ? AdTuple_GET_SIZE(kwnames) : 0;
+        Ad_ssize_t npos = total - nkw;
+        if (AdFunction_Check(callable) && !vm->profile_func) {
+            /* A Python function: push its frame and continue here. */
+            frame->stackpointer = sp;
+            if (vm_enter_check(vm) < 0) {
+                Ad_XDECREF(kwnames);
+                goto error;
+            }
+            AdFrame *nf = vm_frame_for_call(vm, callable, args, npos, nkw ? kwnames : NULL);
+            Ad_XDECREF(kwnames);
+            if (!nf)
+                goto error;
+            {
+                AdObject **base = sp - nargs_total - 2;
+                while (sp > base) {
+                    AdObject *o = POP();
+                    Ad_XDECREF(o);
+                }
+            }
+            frame->stackpointer = sp;
+            nf->previous = frame;
+            frame = nf;
+            vm->current_frame = frame;
+            vm->py_depth++;
+            goto start_frame;
+        }
+        frame->stackpointer = sp;
+        AdObject *res = call_profiled(vm, frame, callable, args,
+                                      (size_t)npos | AD_VECTORCALL_ARGUMENTS_OFFSET,
+                                      nkw ? kwnames : NULL);
+        Ad_XDECREF(kwnames);
+        AdObject **base = sp - nargs_total - 2;
+        while (sp > base) {
+            AdObject *o = POP();
+            Ad_XDECREF(o);
+        }
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        AdObject *kwargs = PEEK(1), *callargs = PEEK(2), *func = PEEK(4);
+        if (!AdTuple_CheckExact(callargs)) {
+            if (vm_check_args_iterable(func, callargs) < 0)
+                goto error;
+            AdObject *t = AdSequence_Tuple(callargs);
+            if (!t)
+                goto error;
+            Ad_DECREF(callargs);
+            PEEK(2) = callargs = t;
+        }
+        if (kwargs && !AdDict_CheckExact(kwargs)) {
+            AdObject *d = AdDict_New();
+            if (!d)
+                goto error;
+            if (AdDict_Merge(d, kwargs, 1) < 0) {
+                Ad_DECREF(d);
+                vm_dict_merge_error(func, kwargs);
+                goto error;
+            }
+            Ad_DECREF(kwargs);
+            PEEK(1) = kwargs = d;
+        }
+        frame->stackpointer = sp;
+        AdObject *res;
+        if (kwargs) {
+            Ad_ssize_t pos = 0;
+            AdObject *k, *v;
+            while (AdDict_Next(kwargs, &pos, &k, &v))
+                if (!AdStr_Check(k)) {
+                    AdObject *fs = AdObject_FunctionStr(func);
+                    if (fs) {
+                        AdErr_Format(AdExc_TypeError, "keywords must be strings");
+                        Ad_DECREF(fs);
+                    }
+                    goto error;
+                }
+        }
+        if (vm->profile_func && !vm->tracing && is_cfunction_like(func)) {
+            if (vm_trace_event(vm, frame, AD_TRACE_C_CALL, func) < 0)
+                goto error;
+            res = AdObject_Call(func, callargs, kwargs);
+            if (res && vm_trace_event(vm, frame, AD_TRACE_C_RETURN, func) < 0)
+                AD_CLEAR(res);
+        } else {
+            res = AdObject_Call(func, callargs, kwargs);
+        }
+        for (int i = 0; i < 4; i++) {
+            AdObject *o = POP();
+            Ad_XDECREF(o);
+        }
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        AdObject *retval = POP();
+        frame->stackpointer = sp;
+        if (vm->use_tracing && !vm->tracing) {
+            if (vm_trace_event(vm, frame, AD_TRACE_RETURN, retval) < 0) {
+                Ad_DECREF(retval);
+                goto error;
+            }
+        }
+        vm->py_depth--;
+        vm->current_frame = frame->previous;
+        if (frame->owner == AD_FRAME_OWNED_BY_GENERATOR) {
+            AdGenObject *gen = ad_gen_from_frame(frame);
+            gen->gi_frame_state = AD_FRAME_COMPLETED;
+            frame->previous = NULL;
+            vm_frame_clear(frame);
+            return retval;
+        }
+        if (frame->is_entry) {
+            vm_pop_frame(vm, frame);
+            return retval;
+        }
+        AdFrame *prev = frame->previous;
+        vm_pop_frame(vm, frame);
+        frame = prev;
+        LOAD_FRAME_STATE();
+        next_instr = vm_next_after(frame->instr_ptr);
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    TARGET(RETURN_GENERATOR) {
+        frame->instr_ptr = next_instr;
+        frame->stackpointer = sp;
+        AdObject *gen = ad_gen_new_from_frame(frame);
+        if (!gen) {
+            frame->instr_ptr = next_instr - 1;
+            goto error;
+        }
+        /* The frame now lives in the generator; this record is empty. */
+        vm->py_depth--;
+        vm->current_frame = frame->previous;
+        if (frame->is_entry) {
+            vm_pop_frame(vm, frame);
+            return gen;
+        }
+        AdFrame *prev = frame->previous;
+        vm_pop_frame(vm, frame);
+        frame = prev;
+        LOAD_FRAME_STATE();
+        next_instr = vm_next_after(frame->instr_ptr);
+        PUSH(gen);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        AdObject *retval = POP();
+        frame->stackpointer = sp;
+        AdGenObject *gen = ad_gen_from_frame(frame);
+        gen->gi_frame_state = oparg ? AD_FRAME_SUSPENDED_YIELD_FROM : AD_FRAME_SUSPENDED;
+        if (vm->use_tracing && !vm->tracing) {
+            if (vm_trace_event(vm, frame, AD_TRACE_RETURN, retval) < 0) {
+                Ad_DECREF(retval);
+                gen->gi_frame_state = AD_FRAME_EXECUTING;
+                goto error;
+            }
+        }
+        vm->py_depth--;
+        vm->current_frame = frame->previous;
+        frame->previous = NULL;
+        return retval;
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        AdObject *v = TOP();
+        if (AdCoro_CheckExact(v)) {
+            if (!(co->co_flags & (AD_CO_COROUTINE | AD_CO_ITERABLE_COROUTINE))) {
+                AdErr_SetString(AdExc_TypeError,
+                                "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                goto error;
+            }
+        } else if (!AdGen_CheckExact(v)) {
+            AdObject *it = AdObject_GetIter(v);
+            if (!it)
+                goto error;
+            Ad_DECREF(v);
+            TOP() = it;
+        }
+        DISPATCH();
+    }
+
+    TARGET(SEND) {
+        SKIP_CACHES(SEND);
+        AdObject *v = PEEK(1), *receiver = PEEK(2);
+        frame->stackpointer = sp;
+        int returned = 0;
+        AdObject *r = vm_gen_send_value(receiver, v, &returned);
+        if (!r)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = r;
+        if (returned)
+            JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(GET_AWAITABLE) {
+        AdObject *v = TOP();
+        AdObject *it = vm_get_awaitable(v, oparg);
+        if (!it)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = it;
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER) {
+        AdObject *v = TOP();
+        AdObject *it = vm_get_aiter(v);
+        if (!it)
+            goto error;
+        Ad_DECREF(v);
+        TOP() = it;
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        AdObject *aw = vm_get_anext(TOP());
+        if (!aw)
+            goto error;
+        PUSH(aw);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        AdObject *exc = PEEK(1);
+        if (AdErr_GivenExceptionMatches(exc, AdExc_StopAsyncIteration)) {
+            AdObject *aw = PEEK(2);
+            sp -= 2;
+            Ad_DECREF(exc);
+            Ad_DECREF(aw);
+            DISPATCH();
+        }
+        sp--;
+        AdErr_SetRaisedException(exc);
+        unwind_at = frame->instr_ptr;
+        goto exception_unwind;
+    }
+
+    TARGET(CLEANUP_THROW) {
+        AdObject *exc = PEEK(1), *last_sent = PEEK(2), *sub_iter = PEEK(3);
+        if (AdErr_GivenExceptionMatches(exc, AdExc_StopIteration)) {
+            AdObject *value = AdObject_GetAttrString(exc, "value");
+            if (!value)
+                goto error;
+            sp -= 3;
+            Ad_DECREF(exc);
+            Ad_DECREF(last_sent);
+            Ad_DECREF(sub_iter);
+            PUSH(Ad_NewRef(Ad_None));
+            PUSH(value);
+            DISPATCH();
+        }
+        sp--;
+        AdErr_SetRaisedException(exc);
+        unwind_at = frame->instr_ptr;
+        goto exception_unwind;
+    }
+
+    TARGET(MATCH_MAPPING) {
+        AdObject *v = TOP();
+        PUSH(AdType_HasFeature(AD_TYPE(v), AD_TPFLAGS_MATCH_MAPPING) ? Ad_True : Ad_False);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_SEQUENCE) {
+        AdObject *v = TOP();
+        PUSH(AdType_HasFeature(AD_TYPE(v), AD_TPFLAGS_MATCH_SEQUENCE) ? Ad_True : Ad_False);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_KEYS) {
+        AdObject *r = vm_match_keys(PEEK(2), PEEK(1));
+        if (!r)
+            goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_CLASS) {
+        AdObject *kw = PEEK(1), *type = PEEK(2), *subject = PEEK(3);
+        AdObject *attrs = vm_match_class(subject, type, oparg, kw);
+        if (!attrs)
+            goto error;
+        sp -= 3;
+        Ad_DECREF(kw);
+        Ad_DECREF(type);
+        Ad_DECREF(subject);
+        PUSH(attrs);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        AdObject *fromlist = PEEK(1), *level = PEEK(2);
+        frame->stackpointer = sp;
+        AdObject *m = vm_import_name(frame, GETITEM(names, oparg), fromlist, level);
+        if (!m)
+            goto error;
+        sp -= 2;
+        Ad_DECREF(fromlist);
+        Ad_DECREF(level);
+        PUSH(m);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        AdObject *v = vm_import_from(TOP(), GETITEM(names, oparg));
+        if (!v)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_EXC_INFO) {
+        AdObject *exc = TOP();
+        AdExcInfo *ei = vm->exc_info;
+        AdObject *prev = ei->exc_value ? ei->exc_value : Ad_NewRef(Ad_None);
+        ei->exc_value = Ad_NewRef(exc);
+        TOP() = prev;
+        PUSH(exc);
+        vm_sync_handled(vm);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        AdObject *v = POP();
+        AdExcInfo *ei = vm->exc_info;
+        AdObject *old = ei->exc_value;
+        if (v == Ad_None) {
+            ei->exc_value = NULL;
+            Ad_DECREF(v);
+        } else {
+            ei->exc_value = v;
+        }
+        Ad_XDECREF(old);
+        vm_sync_handled(vm);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) {
+        AdObject *right = TOP(), *left = PEEK(2);
+        if (vm_check_except_type_valid(right) < 0)
+            goto error;
+        int res = AdErr_GivenExceptionMatches(left, right);
+        Ad_DECREF(right);
+        TOP() = res ? Ad_True : Ad_False;
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EG_MATCH) {
+        AdObject *match_type = PEEK(1), *exc = PEEK(2);
+        if (vm_check_except_star_type_valid(match_type) < 0)
+            goto error;
+        AdObject *match = NULL, *rest = NULL;
+        if (vm_exception_group_match(frame, exc, match_type, &match, &rest) < 0)
+            goto error;
+        sp -= 2;
+        Ad_DECREF(match_type);
+        Ad_DECREF(exc);
+        if (match != Ad_None) {
+            AdExcInfo *ei = vm->exc_info;
+            AD_XSETREF(ei->exc_value, Ad_NewRef(match));
+            vm_sync_handled(vm);
+        }
+        PUSH(rest);
+        PUSH(match);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        AdObject *val = PEEK(1), *exit_self = PEEK(4), *exit_func = PEEK(5);
+        AdObject *tb = AdException_GetTraceback(val);
+        AdObject *stack[5];
+        stack[0] = NULL;
+        stack[1] = exit_self;
+        stack[2] = (AdObject *)AD_TYPE(val);
+        stack[3] = val;
+        stack[4] = tb ? tb : Ad_None;
+        frame->stackpointer = sp;
+        AdObject *res = exit_self ? AdObject_Vectorcall(exit_func, stack + 1, 4 | AD_VECTORCALL_ARGUMENTS_OFFSET, NULL)
+                                  : AdObject_Vectorcall(exit_func, stack + 2, 3 | AD_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+        if (!res)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(RAISE_VARARGS) {
+        AdObject *cause = NULL, *exc = NULL;
+        switch (oparg) {
+        case 2:
+            cause = POP();
+            /* fall through */
+        case 1:
+            exc = POP();
+            /* fall through */
+        case 0:
+            if (vm_do_raise(exc, cause)) {
+                unwind_at = frame->instr_ptr;
+                goto exception_unwind;
+            }
+            break;
+        default:
+            AdErr_SetString(AdExc_SystemError, "bad RAISE_VARARGS oparg");
+            break;
+        }
+        goto error;
+    }
+
+    TARGET(RERAISE) {
+        AdObject *exc = POP();
+        unwind_at = frame->instr_ptr;
+        if (oparg) {
+            AdObject *lasti = PEEK(oparg);
+            if (AdInt_Check(lasti)) {
+                int64_t off = AdInt_AsInt64(lasti);
+                frame->instr_ptr = code_start + off;
+            } else {
+                Ad_DECREF(exc);
+                AdErr_SetString(AdExc_SystemError, "lasti is not an int");
+                goto error;
+            }
+        }
+        AdErr_SetRaisedException(exc);
+        goto exception_unwind;
+    }
+
+    default:
+    L_unknown_opcode:
+        AdErr_Format(AdExc_SystemError, "%U:%d: unknown opcode %d", co->co_filename,
+                     AdCode_Addr2Line((AdObject *)co, vm_frame_lasti(frame)), opcode);
+        goto error;
+    }
+
+error:
+    frame->stackpointer = sp;
+    add_traceback(frame);
+    if (vm->use_tracing && !vm->tracing && vm->trace_func)
+        trace_exception(vm, frame);
+    unwind_at = frame->instr_ptr;
+
+exception_unwind: {
+        int offset = (int)(unwind_at - code_start), target, depth, lasti;
+        if (vm_exception_table_find(co, offset, &target, &depth, &lasti)) {
+            AdObject **base = vm_frame_stack_base(frame);
+            AdObject **level = base + depth;
+            while (sp > level) {
+                AdObject *o = POP();
+                Ad_XDECREF(o);
+            }
+            if (lasti) {
+                AdObject *l = AdInt_FromInt64(vm_frame_lasti(frame) / 2);
+                if (!l)
+                    goto exit_unwind;
+                PUSH(l);
+            }
+            AdObject *exc = AdErr_GetRaisedException();
+            PUSH(exc);
+            next_instr = code_start + target;
+            DISPATCH();
+        }
+    }
+
+exit_unwind:
+    /* No handler: the exception leaves this frame. */
+    while (sp > vm_frame_stack_base(frame)) {
+        AdObject *o = POP();
+        Ad_XDECREF(o);
+    }
+    frame->stackpointer = sp;
+    if (vm->use_tracing && !vm->tracing && (vm->trace_func || vm->profile_func)) {
+        AdObject *exc = AdErr_GetRaisedException();
+        if (vm_trace_event(vm, frame, AD_TRACE_RETURN, Ad_None) < 0)
+            Ad_XDECREF(exc);
+        else
+            AdErr_SetRaisedException(exc);
+    }
+    vm->py_depth--;
+    vm->current_frame = frame->previous;
+    if (frame->owner == AD_FRAME_OWNED_BY_GENERATOR) {
+        AdGenObject *gen = ad_gen_from_frame(frame);
+        gen->gi_frame_state = AD_FRAME_COMPLETED;
+        frame->previous = NULL;
+        vm_frame_clear(frame);
+        return NULL;
+    }
+    if (frame->is_entry) {
+        vm_pop_frame(vm, frame);
+        return NULL;
+    }
+    {
+        AdFrame *prev = frame->previous;
+        vm_pop_frame(vm, frame);
+        frame = prev;
+        LOAD_FRAME_STATE();
+        goto error;
+    }
+}

@@ -1,0 +1,118 @@
+/* frame.h: the frame records the evaluation loop runs (the counterpart of
+ * CPython's _PyInterpreterFrame) and the per-thread VM state: a contiguous
+ * stack of frames (code, function, globals, builtins, locals, the
+ * instruction pointer, then locals+cells+frees and the value stack in one
+ * array), the handled-exception chain, tracing hooks and recursion
+ * counters. A frame lives on the thread's frame stack, inside a generator,
+ * or (once its execution ended while a frame object still refers to it)
+ * inside its frame object. This header is shared by the vm room and the
+ * objects it owns (function, frame, generator); nobody else includes it. */
+#ifndef ADDER_VM_FRAME_H
+#define ADDER_VM_FRAME_H
+#include <stdint.h>
+#include "objects/object.h"
+#include "objects/code.h"
+#include "runtime/interp.h"
+
+enum {
+    AD_FRAME_OWNED_BY_THREAD = 0,
+    AD_FRAME_OWNED_BY_GENERATOR = 1,
+    AD_FRAME_OWNED_BY_FRAME_OBJECT = 2,
+};
+
+typedef struct AdFrame {
+    AdObject *f_code;               /* code object (strong) */
+    AdObject *f_func;               /* function or NULL (strong) */
+    AdObject *f_globals;            /* strong */
+    AdObject *f_builtins;           /* strong */
+    AdObject *f_locals;             /* mapping for module/class code, or NULL (strong) */
+    struct AdFrame *previous;       /* the caller while executing */
+    AdObject *frame_obj;            /* the frame object or NULL (strong) */
+    AdCodeUnit *instr_ptr;          /* the instruction executing, or to resume at */
+    AdObject **stackpointer;        /* top of the value stack when not running */
+    int8_t owner;                   /* AD_FRAME_OWNED_BY_* */
+    int8_t is_entry;                /* returning from it returns from the C call */
+    int8_t cleared;
+    int trace_line;                 /* the last line reported to a trace function */
+    int trace_lasti;
+    AdObject *localsplus[];         /* nlocalsplus slots, then the value stack */
+} AdFrame;
+
+/* Words a frame of code needs (header + locals + stack). */
+static inline size_t vm_frame_words(AdCodeObject *co)
+{
+    return (sizeof(AdFrame) + sizeof(AdObject *) - 1) / sizeof(AdObject *) +
+           (size_t)co->co_nlocalsplus + (size_t)co->co_stacksize + 1;
+}
+static inline AdObject **vm_frame_stack_base(AdFrame *f)
+{
+    return f->localsplus + ((AdCodeObject *)f->f_code)->co_nlocalsplus;
+}
+/* Byte offset of the instruction the frame is at. */
+static inline int vm_frame_lasti(AdFrame *f)
+{
+    return (int)((f->instr_ptr - AdCode_CODE(f->f_code)) * (int)sizeof(AdCodeUnit));
+}
+
+/* The handled-exception chain (sys.exception()): each running generator
+ * links its own entry in front while it runs. */
+typedef struct AdExcInfo {
+    AdObject *exc_value;            /* NULL: none at this level */
+    struct AdExcInfo *previous;
+} AdExcInfo;
+
+typedef struct AdVMChunk AdVMChunk;
+
+typedef struct AdVMState {
+    AdThread *thread;
+    AdFrame *current_frame;
+    AdVMChunk *chunk;               /* the frame stack's current chunk */
+    AdObject **top, **limit;        /* free space in it */
+    int py_depth;                   /* Python frames running (recursion limit) */
+    AdExcInfo base_exc;
+    AdExcInfo *exc_info;
+    AdObject *trace_func, *profile_func;   /* sys.settrace/setprofile callables */
+    int tracing;                    /* inside a trace function: no events */
+    int use_tracing;                /* some hook is set (checked per instruction) */
+    char *c_stack_limit;            /* below it: RecursionError */
+} AdVMState;
+
+/* The calling thread's VM state (made on first use). */
+AdVMState *vm_state(void);
+/* Recomputes thread->handled_exception from the chain. */
+void vm_sync_handled(AdVMState *vm);
+
+/* Frame stack: a frame for code with everything NULL but the header
+ * (takes new refs to func/globals/builtins/locals). NULL with MemoryError. */
+AdFrame *vm_push_frame(AdVMState *vm, AdObject *code, AdObject *func, AdObject *globals,
+                       AdObject *builtins, AdObject *locals);
+/* Clears a frame's contents (locals, stack, header refs); a frame object
+ * that outlives it takes a copy first. */
+void vm_frame_clear(AdFrame *f);
+/* Clears and pops a thread-owned frame (the newest on the stack). */
+void vm_pop_frame(AdVMState *vm, AdFrame *f);
+/* Copies a frame (moving its references) into dst of the same size. */
+void vm_frame_move(AdFrame *dst, AdFrame *src);
+/* The frame object of f (made on first request). Borrowed, or NULL. */
+AdObject *vm_frame_get_object(AdFrame *f);
+/* The source line f is at. */
+int vm_frame_lineno(AdFrame *f);
+/* Runs f (already pushed and bound) until it returns or raises. */
+AdObject *vm_eval_frame(AdVMState *vm, AdFrame *f, int throwflag);
+/* The C stack check: -1 with RecursionError when the C stack is low. */
+int vm_check_c_stack(AdVMState *vm);
+
+/* Argument binding (call.c): moves/copies the arguments into f's locals
+ * per func's signature; args are borrowed. -1 with CPython's TypeError. */
+int vm_bind_args(AdObject *func, AdFrame *f, AdObject *const *args, Ad_ssize_t nargs,
+                 AdObject *kwnames);
+/* Prepares a frame for func with args bound (pushed on vm's stack). */
+AdFrame *vm_frame_for_call(AdVMState *vm, AdObject *func, AdObject *const *args,
+                           Ad_ssize_t nargs, AdObject *kwnames);
+
+/* Tracing (trace.c): events as sys.settrace defines them. 0 or -1. */
+enum { AD_TRACE_CALL, AD_TRACE_EXCEPTION, AD_TRACE_LINE, AD_TRACE_RETURN,
+       AD_TRACE_C_CALL, AD_TRACE_C_EXCEPTION, AD_TRACE_C_RETURN, AD_TRACE_OPCODE };
+int vm_trace_event(AdVMState *vm, AdFrame *f, int what, AdObject *arg);
+void vm_update_tracing(AdVMState *vm);
+#endif

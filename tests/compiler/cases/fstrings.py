@@ -1,0 +1,7 @@
+name = "x"
+a = f"hello {name}"
+b = f"{name!r:>10}"
+c = f"{x}{y}{z}"
+d = f""
+e = f"{a:{b}}"
+f = f"{x=}"

@@ -1,0 +1,9 @@
+def f():
+    """Docstring.
+
+    More text here.
+    """
+    return 1
+
+def g():
+    pass

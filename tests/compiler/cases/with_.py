@@ -1,0 +1,4 @@
+with open(f) as fp:
+    data = fp.read()
+with a, b as c:
+    pass
