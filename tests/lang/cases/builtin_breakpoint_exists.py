@@ -1,0 +1,1 @@
+print(callable(breakpoint), callable(__import__))

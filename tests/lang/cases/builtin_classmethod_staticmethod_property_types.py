@@ -1,0 +1,5 @@
+print(classmethod, staticmethod, property, type(classmethod(len)).__name__)
+sm = staticmethod(lambda: 'sm')
+print(sm(), sm.__func__())
+p = property(lambda self: 1, doc='doc!')
+print(p.__doc__, p.fget(None), p.fset)

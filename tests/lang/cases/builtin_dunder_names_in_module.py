@@ -1,0 +1,2 @@
+print(__name__, type(__builtins__).__name__ in ('module', 'dict'), '__doc__' in dir())
+print(__doc__)

@@ -1,0 +1,2 @@
+funcs = {name: (lambda n=name: n.upper()) for name in ['x', 'y']}
+print({k: f() for k, f in funcs.items()})

@@ -1,0 +1,5 @@
+print(str(BaseException()), str(BaseException('x')), str(BaseException('x', 'y')))
+print(repr(BaseException(None)), str(KeyError('key')), str(KeyError('a', 'b')))
+e = Exception('m')
+e.args = ('changed',)
+print(e)

@@ -1,0 +1,7 @@
+try:
+    try:
+        raise ExceptionGroup('outer', [ValueError('v'), OSError('o')])
+    except* ValueError:
+        print('handled ValueError part')
+except ExceptionGroup as rest:
+    print('rest:', repr(rest))

@@ -1,0 +1,8 @@
+eg = ExceptionGroup('many', [ValueError('a'), TypeError('b'), ValueError('c')])
+print(repr(eg), str(eg), len(eg.exceptions))
+match, rest = eg.split(ValueError)
+print(repr(match), repr(rest))
+print(repr(eg.subgroup(lambda e: isinstance(e, TypeError))))
+print(eg.subgroup(KeyError))
+beg = BaseExceptionGroup('b', [KeyboardInterrupt()])
+print(type(beg).__name__, type(BaseExceptionGroup('x', [ValueError()])).__name__)

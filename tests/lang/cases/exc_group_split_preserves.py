@@ -1,0 +1,6 @@
+eg = ExceptionGroup('msg', [ValueError('x'), ExceptionGroup('sub', [TypeError('y'), ValueError('z')])])
+eg.add_note('note!')
+m, r = eg.split(ValueError)
+print(repr(m))
+print(repr(r))
+print(m.__notes__, r.__notes__)

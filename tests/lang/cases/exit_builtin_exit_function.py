@@ -1,0 +1,3 @@
+# needs: import (exit() is installed by the site module)
+print('using exit()')
+exit(2)

@@ -1,0 +1,2 @@
+print('exit None')
+raise SystemExit

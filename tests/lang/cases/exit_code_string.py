@@ -1,0 +1,2 @@
+print('about to exit with message')
+raise SystemExit('fatal: message on stderr')

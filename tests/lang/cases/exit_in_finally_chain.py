@@ -1,0 +1,6 @@
+def f():
+    try:
+        raise SystemExit(4)
+    finally:
+        print('finally during exit')
+f()

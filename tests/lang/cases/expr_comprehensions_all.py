@@ -1,0 +1,8 @@
+print([x * y for x in range(1, 4) for y in range(x)])
+print({x % 3 for x in range(10)})
+print({x: x ** 2 for x in range(4)})
+print(list(x for x in 'abc'))
+print([[c for c in w] for w in ['hi', 'yo']])
+print([x for x in range(20) if x % 2 if x % 3])
+print(sum(i for i in range(101)))
+print({k: v for k, v in zip('abc', range(3)) if v})

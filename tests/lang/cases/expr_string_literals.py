@@ -1,0 +1,5 @@
+print('single', "double", '''triple''', """triple2""")
+print('a' 'b' "c", r'raw\n', b'bytes', rb'\x00')
+print('tab\tsep', 'nl\\n', '\x41\u00e9\U0001F600', '\N{GREEK SMALL LETTER ALPHA}')
+print(len('\x00\n'), '\101', '\0', repr('\0'))
+print('it\'s', "say \"hi\"")

@@ -1,0 +1,7 @@
+def g():
+    try:
+        yield 'body'
+        return 'ret'
+    finally:
+        yield 'from finally'
+print(list(g()))

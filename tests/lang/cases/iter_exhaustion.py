@@ -1,0 +1,8 @@
+it = iter([1, 2, 3])
+print(list(it), list(it))
+m = map(str, [1])
+print(list(m), list(m))
+z = zip([1, 2], [3, 4])
+print(next(z), list(z), list(z))
+g = (x for x in [1])
+print(sum(g), sum(g))

@@ -1,0 +1,15 @@
+ns = {}
+exec('a = 1\nb = a + 1', ns)
+print(ns['a'], ns['b'])
+print(eval('a * 10 + b', ns))
+print(eval('x + y', {'x': 1}, {'y': 2}))
+loc = {}
+exec('def f(n):\n    return n * 3', {}, loc)
+print(loc['f'](4))
+code = compile('1 + 2', '<expr>', 'eval')
+print(eval(code), code.co_filename)
+exec(compile('print("via exec")', '<s>', 'exec'))
+c = compile('6 * 7', '<single>', 'single')
+exec(c, {})
+exec(compile('None', '<single>', 'single'))
+print(eval('[i for i in range(3)]'))

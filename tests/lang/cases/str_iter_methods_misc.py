@@ -1,0 +1,6 @@
+print('abc'.isascii(), 'Hello World'.istitle(), 'ab'.zfill(1), '   '.isspace(), ''.isspace())
+print('one two three'.title(), "o'neil mc-d".title())
+print('x'.join('abc'), 'abc'.split('b'), ','.join(reversed('a,b,c'.split(','))))
+print('{} {}'.format(*'ab'), 'a b'.split(' ') == ['a', 'b'])
+print('Mississippi'.count('ss'), 'aaa'.count('aa'), 'aaaa'.replace('aa', 'b'))
+print('abc'.center(2), 'a'.center(4, '-'), 'ab'.center(5, '-'))

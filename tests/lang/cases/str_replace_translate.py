@@ -1,0 +1,6 @@
+print('aaaa'.replace('a', 'b', 2), 'abc'.replace('', '-'), 'hello'.replace('l', ''), 'x'.replace('x', 'yy', 0))
+print('abc'.replace('b', 'B', count=1))
+table = str.maketrans('abc', 'xyz', 'd')
+print('abcdabcd'.translate(table), sorted(table.items()))
+print('hello'.translate({ord('l'): None, ord('h'): 'J'}))
+print(str.maketrans({'a': '1', 'b': None}))

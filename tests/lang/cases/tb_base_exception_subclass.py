@@ -1,0 +1,3 @@
+class Abort(BaseException):
+    pass
+raise Abort('aborting')

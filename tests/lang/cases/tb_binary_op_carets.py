@@ -1,0 +1,3 @@
+a = 5
+b = 'text'
+result = a + b

@@ -1,0 +1,4 @@
+try:
+    raise ExceptionGroup('batch', [ValueError('a'), OSError('b')])
+except* ValueError:
+    print('handled the ValueError')

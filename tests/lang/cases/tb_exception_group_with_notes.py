@@ -1,0 +1,3 @@
+eg = ExceptionGroup('problems', [ValueError('one'), KeyError('two')])
+eg.add_note('group note')
+raise eg

@@ -1,0 +1,4 @@
+try:
+    raise KeyError('first')
+finally:
+    print('finally ran before the traceback')

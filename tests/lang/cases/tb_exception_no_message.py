@@ -1,0 +1,3 @@
+def unfinished():
+    raise NotImplementedError
+unfinished()

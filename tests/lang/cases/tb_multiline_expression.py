@@ -1,0 +1,5 @@
+def f(x):
+    return x['key']
+value = f(
+    {'other': 1}
+)

@@ -1,0 +1,2 @@
+data = {'alpha': [1, 2, 3]}
+value = data['alpha'][10]

@@ -1,0 +1,2 @@
+code = 'x = (1 +\n'
+exec(code)
