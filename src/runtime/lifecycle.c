@@ -6,6 +6,8 @@
 #include "runtime/signals.h"
 #include "memory/gc.h"
 #include "objects/objects.h"
+#include "objects/int.h"
+#include "numeric/hash.h"
 #include "modules/sys.h"
 #include "modules/builtins.h"
 #include "objects/dict.h"
@@ -125,11 +127,20 @@ AdStatus Ad_InitializeCore(const AdConfig *config)
         Ad_InterpDelete(interp);
         return AdStatus_NoMemory();
     }
+    /* The hash secret comes first: readying the types hashes their names. */
+    if (config->use_hash_seed)
+        AdHash_InitSecretFromSeed((uint32_t)config->hash_seed);
+    else if (AdHash_InitSecret(NULL) < 0) {
+        Ad_InterpDelete(interp);
+        ad_current_thread = NULL;
+        return AdStatus_Error("failed to get random numbers to initialize Python");
+    }
     if (ad_objects_init() < 0) {
         Ad_InterpDelete(interp);
         ad_current_thread = NULL;
         return AdStatus_Error("can't initialize the object model");
     }
+    ad_int_set_max_str_digits(config->int_max_str_digits);
     ad_runtime.core_initialized = 1;
     ad_lifecycle_trace("core");
     return AdStatus_Ok();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "runtime/interp.h"
+#include "runtime/config_internal.h"
 #include "runtime/lifecycle.h"
 #include "runtime/runtime.h"
 
@@ -23,10 +24,15 @@ static AdStatus do_preinit(void)
     return st;
 }
 
+/* Core init with a configuration as Ad_Main would have read it. */
 static AdStatus do_core(void)
 {
     AdConfig config;
+    AdStrList cmd = {0};
     AdConfig_Init(&config);
+    ad_config_read_pre(&config, &cmd, 3, test_argv, NULL);
+    ad_config_read_rest(&config, &cmd, NULL);
+    AdStrList_Clear(&cmd);
     AdStatus st = Ad_InitializeCore(&config);
     AdConfig_Clear(&config);
     return st;
