@@ -225,6 +225,10 @@ AdObject *assemble_code(Compiler *c, CUnit *u, CfgGraph *g, AdObject *consts, in
             k++;
         }
     }
+    /* NEXT_LOCATION (line -2): the location of the instruction that follows */
+    for (int i = n - 1; i >= 0; i--)
+        if (ins[i].loc.lineno == -2)
+            ins[i].loc = i + 1 < n ? ins[i + 1].loc : NO_LOC;
     /* resolve unconditional jump directions */
     for (int i = 0; i < n; i++) {
         AsmInstr *a = &ins[i];
@@ -253,8 +257,16 @@ AdObject *assemble_code(Compiler *c, CUnit *u, CfgGraph *g, AdObject *consts, in
             offset += isize;
             if (AdOpcode_HasJump(a->op)) {
                 int t = a->target < n ? ins[a->target].offset : tot;
-                if (a->op == END_ASYNC_FOR)
+                if (a->op == END_ASYNC_FOR) {
+                    /* CPython counts from its SEND: SEND + 5 code units, where
+                     * the END_SEND is once the CLEANUP_THROW has moved away */
+                    for (int j = a->target; j >= 0 && j < n; j--)
+                        if (ins[j].op == SEND) {
+                            t = ins[j].offset + 5;
+                            break;
+                        }
                     a->arg = offset - t;
+                }
                 else if (t < offset)
                     a->arg = offset - t;
                 else

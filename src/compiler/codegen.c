@@ -448,6 +448,7 @@ static void unit_free(CUnit *u)
     strlist_clear(&u->cellvars);
     strlist_clear(&u->freevars);
     strlist_clear(&u->fasthidden);
+    strlist_clear(&u->hidden_ever);
     strlist_clear(&u->static_attrs);
     cgseq_clear(&u->seq);
     free(u->deferred_annos);
@@ -480,7 +481,7 @@ int cg_code_flags(Compiler *c)
             flags |= AD_CO_VARARGS;
         if (ste->varkeywords)
             flags |= AD_CO_VARKEYWORDS;
-        if (ste->has_docstring)
+        if (ste->has_docstring && c->optimize < 2)   /* -OO drops docstrings */
             flags |= AD_CO_HAS_DOCSTRING;
         if (ste->method)
             flags |= AD_CO_METHOD;
@@ -611,9 +612,10 @@ int cg_unwind_fblock(Compiler *c, CLoc *ploc, FBlock *info, int preserve_tos)
     case FB_ASYNC_WITH:
         *ploc = info->loc;
         EMIT0(c, *ploc, POP_BLOCK);
-        if (preserve_tos)
+        if (preserve_tos) {
             EMIT(c, *ploc, SWAP, 3);
-        EMIT(c, *ploc, SWAP, 2);
+            EMIT(c, *ploc, SWAP, 2);
+        }
         CHECK(call_exit_with_nones(c, *ploc));
         if (info->type == FB_ASYNC_WITH) {
             EMIT(c, *ploc, GET_AWAITABLE, 2);
@@ -684,7 +686,8 @@ static int expr_stmt(Compiler *c, AdStmt *s)
         EMIT0(c, NO_LOC, POP_TOP);
         return 0;
     }
-    if (value->kind == AD_Constant_kind) {
+    if (value->kind == AD_Constant_kind ||
+        (value->kind == AD_Name_kind && strcmp(value->v.Name.id, "__debug__") == 0)) {
         /* ignore constant statement */
         EMIT0(c, loc, NOP);
         return 0;
@@ -713,7 +716,27 @@ static int delete_stmt(Compiler *c, AdStmt *s)
     return 0;
 }
 
+static int stmt_dispatch(Compiler *c, AdStmt *s);
+
 int cg_stmt(Compiler *c, AdStmt *s)
+{
+    switch (s->kind) {
+    case AD_If_kind: case AD_For_kind: case AD_AsyncFor_kind: case AD_While_kind:
+    case AD_Try_kind: case AD_TryStar_kind: case AD_With_kind: case AD_AsyncWith_kind:
+    case AD_Match_kind: {
+        /* annotations inside are "conditional" (PEP 649) */
+        c->u->in_conditional_block++;
+        CUnit *u = c->u;
+        int r = stmt_dispatch(c, s);
+        u->in_conditional_block--;
+        return r;
+    }
+    default:
+        return stmt_dispatch(c, s);
+    }
+}
+
+static int stmt_dispatch(Compiler *c, AdStmt *s)
 {
     CLoc loc = LOC(s);
     switch (s->kind) {
@@ -818,6 +841,13 @@ static AdObject *clean_doc(const char *s, size_t len)
     return r;
 }
 
+/* Under -OO CPython's AST preprocessing drops docstrings and puts a `pass`
+ * where a body would become empty: at the docstring's start, 4 columns wide. */
+CLoc cg_docstring_pass_loc(AdStmt *st)
+{
+    return LOC4(st->lineno, st->lineno, st->col_offset, st->col_offset + 4);
+}
+
 AdObject *cg_docstring(Compiler *c, AdAstSeq *body)
 {
     (void)c;
@@ -851,6 +881,8 @@ static int body(Compiler *c, CLoc loc, AdAstSeq *stmts, int interactive)
                     return comp_nomem(c);
                 LOAD_CONST(c, LOC(st0->v.Expr.value), doc);
                 CHECK(cg_nameop(c, NO_LOC, "__doc__", AD_Store));
+            } else if (AdAstSeq_LEN(stmts) == 1) {
+                EMIT0(c, cg_docstring_pass_loc(st0), NOP);
             }
         }
     }
@@ -882,6 +914,17 @@ AdObject *codegen_module(Compiler *c, const AdMod *mod)
     if (cg_enter_scope(c, "<module>", SCOPE_MODULE, mod, 1, NULL) < 0)
         return NULL;
     CLoc loc = LOC4(1, 1, 0, 0);
+    AdAstSeq *body0 = mod->kind == AD_Module_kind ? mod->v.Module.body
+                      : mod->kind == AD_Interactive_kind ? mod->v.Interactive.body : NULL;
+    if (AdAstSeq_LEN(body0) > 0) {
+        AdStmt *st0 = AdAstSeq_GET(body0, 0);
+        loc = LOC(st0);   /* start_location */
+        if (c->optimize >= 2 && mod->kind == AD_Module_kind && st0->kind == AD_Expr_kind &&
+            st0->v.Expr.value->kind == AD_Constant_kind &&
+            st0->v.Expr.value->v.Constant.value.kind == AD_CONST_STR)
+            loc = AdAstSeq_LEN(body0) > 1 ? LOC((AdStmt *)AdAstSeq_GET(body0, 1))
+                                          : cg_docstring_pass_loc(st0);
+    }
     int add_none = 1;
     switch (mod->kind) {
     case AD_Module_kind:

@@ -126,8 +126,21 @@ static const char *const_type_name(AdExpr *e)
     return NULL;
 }
 
+/* A tuple display of constants only (not nested tuples) is a literal too. */
+static int is_const_tuple(AdExpr *e)
+{
+    for (int i = 0; e->v.Tuple.elts && i < e->v.Tuple.elts->len; i++) {
+        AdExpr *x = AdAstSeq_GET(e->v.Tuple.elts, i);
+        if (x->kind != AD_Constant_kind)
+            return 0;
+    }
+    return 1;
+}
+
 static int check_is_arg(AdExpr *e)
 {
+    if (e->kind == AD_Tuple_kind)
+        return !is_const_tuple(e);
     if (e->kind != AD_Constant_kind)
         return 1;
     AdConstKind k = e->v.Constant.value.kind;
@@ -518,10 +531,47 @@ static int slice(Compiler *c, AdExpr *s)
     return 0;
 }
 
+/* x[i] where x is a literal that cannot be subscripted: a SyntaxWarning. */
+static int check_subscripter(Compiler *c, AdExpr *e, CLoc loc)
+{
+    if (e->kind == AD_Constant_kind) {
+        AdConstKind k = e->v.Constant.value.kind;
+        if (k == AD_CONST_STR || k == AD_CONST_BYTES)
+            return 0;
+    }
+    else if (e->kind != AD_Set_kind && e->kind != AD_SetComp_kind && e->kind != AD_GeneratorExp_kind &&
+             e->kind != AD_Lambda_kind)
+        return 0;
+    return comp_warn(c, loc, "'%s' object is not subscriptable; perhaps you missed a comma?", const_type_name(e));
+}
+
+/* s[i] where s is a str, bytes, tuple or list literal and i a literal that
+ * is neither an int (bool included) nor a slice: a SyntaxWarning. */
+static int check_index(Compiler *c, AdExpr *e, AdExpr *s, CLoc loc)
+{
+    const char *index_type = s->kind == AD_Slice_kind ? NULL : const_type_name(s);
+    if (!index_type || strcmp(index_type, "int") == 0 || strcmp(index_type, "bool") == 0)
+        return 0;
+    if (e->kind == AD_Constant_kind) {
+        AdConstKind k = e->v.Constant.value.kind;
+        if (k != AD_CONST_STR && k != AD_CONST_BYTES)
+            return 0;
+    }
+    else if (e->kind != AD_Tuple_kind && e->kind != AD_List_kind && e->kind != AD_ListComp_kind &&
+             e->kind != AD_JoinedStr_kind && e->kind != AD_FormattedValue_kind)
+        return 0;
+    return comp_warn(c, loc, "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+                     const_type_name(e), index_type);
+}
+
 static int subscript(Compiler *c, AdExpr *e)
 {
     CLoc loc = LOC(e);
     AdExprContext ctx = e->v.Subscript.ctx;
+    if (ctx == AD_Load) {
+        CHECK(check_subscripter(c, e->v.Subscript.value, loc));
+        CHECK(check_index(c, e->v.Subscript.value, e->v.Subscript.slice, loc));
+    }
     VISIT_EXPR(c, e->v.Subscript.value);
     if (two_element_slice(e->v.Subscript.slice) && ctx != AD_Del) {
         CHECK(slice_two_parts(c, e->v.Subscript.slice));
@@ -1099,6 +1149,179 @@ static int template_str(Compiler *c, AdExpr *e)
     return 0;
 }
 
+/* ---- '%'-formatting of a literal with a tuple, compiled as an f-string
+ * (CPython's AST optimizer does this rewrite) ---- */
+
+typedef struct {
+    int is_lit;
+    const char *s;            /* literal: bytes (with %% already collapsed) */
+    size_t n;
+    AdExpr *arg;              /* formatted value */
+    int spec;
+    char fmtspec[16];
+} FmtPiece;
+
+static int fmt_arg_parse(const char *f, size_t len, size_t *ppos, int *spec, int *flags,
+                         int *width, int *prec)
+{
+    size_t pos = *ppos;
+    int ch;
+#define NEXTC do { if (pos >= len) return 0; ch = (unsigned char)f[pos++]; } while (0)
+    *flags = 0;
+    for (;;) {
+        NEXTC;
+        if (ch == '-') { *flags |= 1; continue; }
+        if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') { *flags |= 2; continue; }
+        break;
+    }
+    if ('0' <= ch && ch <= '9') {
+        *width = 0;
+        int digits = 0;
+        while ('0' <= ch && ch <= '9') {
+            *width = *width * 10 + (ch - '0');
+            NEXTC;
+            if (++digits >= 3)
+                return 0;
+        }
+    }
+    if (ch == '.') {
+        NEXTC;
+        *prec = 0;
+        if ('0' <= ch && ch <= '9') {
+            int digits = 0;
+            while ('0' <= ch && ch <= '9') {
+                *prec = *prec * 10 + (ch - '0');
+                NEXTC;
+                if (++digits >= 3)
+                    return 0;
+            }
+        }
+    }
+#undef NEXTC
+    *spec = ch;
+    *ppos = pos;
+    return 1;
+}
+
+/* 1 if E was compiled as an f-string, 0 if not applicable, -1 on error. */
+static int optimize_format(Compiler *c, AdExpr *e)
+{
+    AdExpr *lhs = e->v.BinOp.left, *rhs = e->v.BinOp.right;
+    if (e->v.BinOp.op != AD_Mod || lhs->kind != AD_Constant_kind ||
+        lhs->v.Constant.value.kind != AD_CONST_STR || rhs->kind != AD_Tuple_kind)
+        return 0;
+    AdAstSeq *elts = rhs->v.Tuple.elts;
+    int nelts = AdAstSeq_LEN(elts);
+    for (int i = 0; i < nelts; i++)
+        if (((AdExpr *)AdAstSeq_GET(elts, i))->kind == AD_Starred_kind)
+            return 0;
+    const char *f = lhs->v.Constant.value.v.str.data;
+    size_t len = lhs->v.Constant.value.v.str.len;
+    FmtPiece *pieces = calloc((size_t)nelts * 2 + 2, sizeof *pieces);
+    char *buf = malloc(len + 1);
+    if (!pieces || !buf) {
+        free(pieces);
+        free(buf);
+        return comp_nomem(c);
+    }
+    int np = 0, cnt = 0, ok = 1;
+    size_t pos = 0, bo = 0;
+    for (;;) {
+        size_t start = pos, bstart = bo;
+        while (pos < len) {
+            if (f[pos] != '%') {
+                buf[bo++] = f[pos++];
+            } else if (pos + 1 < len && f[pos + 1] == '%') {
+                buf[bo++] = '%';
+                pos += 2;
+            } else {
+                break;
+            }
+        }
+        if (pos != start) {
+            pieces[np].is_lit = 1;
+            pieces[np].s = buf + bstart;
+            pieces[np].n = bo - bstart;
+            np++;
+        }
+        if (pos >= len)
+            break;
+        if (cnt >= nelts) {
+            ok = 0;
+            break;
+        }
+        pos++;
+        int spec, flags, width = -1, prec = -1;
+        if (!fmt_arg_parse(f, len, &pos, &spec, &flags, &width, &prec) ||
+            !(spec == 's' || spec == 'r' || spec == 'a')) {
+            ok = 0;
+            break;
+        }
+        FmtPiece *p = &pieces[np++];
+        p->arg = AdAstSeq_GET(elts, cnt++);
+        p->spec = spec;
+        char *q = p->fmtspec;
+        if (!(flags & 1) && width > 0)
+            *q++ = '>';
+        if (width >= 0)
+            q += sprintf(q, "%d", width);
+        if (prec >= 0)
+            q += sprintf(q, ".%d", prec);
+        *q = 0;
+    }
+    if (ok && cnt < nelts)
+        ok = 0;
+    int r = 0;
+    if (ok) {
+        r = 1;
+        CLoc loc = LOC(e);
+        if (np > STACK_USE_GUIDELINE) {
+            if (cg_load_const(c, loc, AdStr_FromString("")) < 0)
+                r = -1;
+            int i = strlist_add(&c->u->names, "join");
+            if (r > 0 && (i < 0 || cg_addop(c, loc, LOAD_ATTR, (i << 1) | 1) < 0 ||
+                          cg_addop(c, loc, BUILD_LIST, 0) < 0))
+                r = -1;
+        }
+        for (int k = 0; r > 0 && k < np; k++) {
+            FmtPiece *p = &pieces[k];
+            if (p->is_lit) {
+                if (cg_load_const(c, NO_LOC, AdStr_FromStringAndSize(p->s, (Ad_ssize_t)p->n)) < 0)
+                    r = -1;
+            } else {
+                CLoc aloc = LOC(p->arg);
+                if (cg_expr(c, p->arg) < 0 ||
+                    cg_addop(c, aloc, CONVERT_VALUE, conversion_arg(p->spec)) < 0)
+                    r = -1;
+                else if (p->fmtspec[0]) {
+                    if (cg_load_const(c, NO_LOC, AdStr_FromString(p->fmtspec)) < 0 ||
+                        cg_addop(c, aloc, FORMAT_WITH_SPEC, 0) < 0)
+                        r = -1;
+                } else if (cg_addop(c, aloc, FORMAT_SIMPLE, 0) < 0) {
+                    r = -1;
+                }
+            }
+            if (r > 0 && np > STACK_USE_GUIDELINE && cg_addop(c, loc, LIST_APPEND, 1) < 0)
+                r = -1;
+        }
+        if (r > 0) {
+            if (np > STACK_USE_GUIDELINE) {
+                if (cg_addop(c, loc, CALL, 1) < 0)
+                    r = -1;
+            } else if (np > 1) {
+                if (cg_addop(c, loc, BUILD_STRING, np) < 0)
+                    r = -1;
+            } else if (np == 0) {
+                if (cg_load_const(c, loc, AdStr_FromString("")) < 0)
+                    r = -1;
+            }
+        }
+    }
+    free(pieces);
+    free(buf);
+    return r;
+}
+
 /* ---- comprehensions ---- */
 
 typedef struct {
@@ -1278,6 +1501,8 @@ static int push_inlined_state(Compiler *c, CLoc loc, AdSymtableEntry *comp, Inli
     const char *k;
     long symbol;
     while (AdSymtableEntry_NextSymbol(comp, &pos, &k, &symbol)) {
+        if (k[0] == '.')
+            continue;   /* the implicit iterator argument stays out */
         int scope = AD_SYMBOL_SCOPE(symbol);
         long outsymbol = AdSymtableEntry_GetSymbol(outer, k);
         int outsc = AD_SYMBOL_SCOPE(outsymbol);
@@ -1294,7 +1519,7 @@ static int push_inlined_state(Compiler *c, CLoc loc, AdSymtableEntry *comp, Inli
             if (compiler_map_set(&outer->symbols, k, symbol) < 0)
                 return comp_nomem(c);
         }
-        if (((symbol & AD_DEF_LOCAL) && !(symbol & AD_DEF_NONLOCAL)) || in_class_block) {
+        if ((symbol & AD_DEF_LOCAL) && !(symbol & AD_DEF_NONLOCAL)) {
             if (!AdSymtableEntry_IsFunctionLike(outer)) {
                 if (strlist_index(&u->fasthidden, k) < 0) {
                     if (strlist_append(&u->fasthidden, k) < 0 ||
@@ -1457,8 +1682,12 @@ int cg_expr(Compiler *c, AdExpr *e)
         return 0;
     case AD_BoolOp_kind:
         return boolop(c, e);
-    case AD_BinOp_kind:
+    case AD_BinOp_kind: {
+        int r = optimize_format(c, e);
+        if (r != 0)
+            return r < 0 ? -1 : 0;
         VISIT_EXPR(c, e->v.BinOp.left);
+    }
         VISIT_EXPR(c, e->v.BinOp.right);
         return cg_addop_binary(c, loc, e->v.BinOp.op, 0);
     case AD_UnaryOp_kind:

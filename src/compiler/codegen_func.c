@@ -19,6 +19,15 @@ int cg_class_body_stmts(Compiler *c, CLoc loc, AdAstSeq *stmts);
 int cg_enter_scope_ste(Compiler *c, const char *name, int scope_type, AdSymtableEntry *ste,
                        int lineno, const char *private_name);
 
+/* (1,): the defaults of the lazy-evaluation functions of type parameters */
+static AdObject *one_tuple(void)
+{
+    AdObject *t = AdTuple_New(1);
+    if (t)
+        AdTuple_SET_ITEM(t, 0, AdInt_FromInt64(1));
+    return t;
+}
+
 /* ---- closures ---- */
 
 int cg_make_closure(Compiler *c, CLoc loc, AdObject *co_obj, int flags)
@@ -359,8 +368,10 @@ static int deferred_annotations_body(Compiler *c, CLoc loc, CUnit *owner)
         if (idx != -1) {
             LOAD_CONST(c, LOC(st), AdInt_FromInt64(idx));
             if (owner->scope_type == SCOPE_CLASS) {
-                int k = strlist_index(&c->u->freevars, "__conditional_annotations__");
-                EMIT(c, LOC(st), LOAD_DEREF, c->u->cellvars.n + (k < 0 ? 0 : k));
+                int k = strlist_add(&c->u->freevars, "__conditional_annotations__");
+                if (k < 0)
+                    return comp_nomem(c);
+                EMIT(c, LOC(st), LOAD_DEREF, c->u->cellvars.n + k);
             } else {
                 int k = strlist_add(&c->u->names, "__conditional_annotations__");
                 if (k < 0)
@@ -428,7 +439,7 @@ int cg_process_deferred_annotations(Compiler *c, CLoc loc)
     AdSymtableEntry *ste = u->ste->annotation_block;
     if (!ste)
         return comp_error(c, loc, "compiler: no annotation block");
-    int r = setup_annotations_scope(c, loc, NULL, ste, u->ste->name);
+    int r = setup_annotations_scope(c, loc, NULL, ste, "__annotate__");
     if (r == 0) {
         r = deferred_annotations_body(c, loc, u);
         if (r < 0)
@@ -456,7 +467,7 @@ int cg_process_deferred_annotations(Compiler *c, CLoc loc)
 static int type_param_bound_or_default(Compiler *c, AdExpr *e, const char *name,
                                        const void *key, int allow_starred)
 {
-    AdObject *defaults = AdTuple_Pack(1, AdInt_FromInt64(1));
+    AdObject *defaults = one_tuple();
     LOAD_CONST(c, LOC(e), defaults);
     CHECK(setup_annotations_scope(c, LOC(e), key, NULL, name));
     if (allow_starred && e->kind == AD_Starred_kind) {
@@ -540,6 +551,9 @@ static int function_body(Compiler *c, AdStmt *s, int is_async, int funcflags, in
         if (c->optimize < 2) {
             AdObject *doc = cg_docstring(c, body);
             if (!doc || cg_add_const(c, u, doc) < 0)
+                goto error;
+        } else if (AdAstSeq_LEN(body) == 1) {
+            if (cg_addop(c, cg_docstring_pass_loc(st0), NOP, 0) < 0)
                 goto error;
         }
     }
@@ -793,7 +807,7 @@ static int typealias_body(Compiler *c, AdStmt *s)
 {
     CLoc loc = LOC(s);
     const char *name = s->v.TypeAlias.name->v.Name.id;
-    LOAD_CONST(c, loc, AdTuple_Pack(1, AdInt_FromInt64(1)));
+    LOAD_CONST(c, loc, one_tuple());
     CHECK(setup_annotations_scope(c, loc, s, NULL, name));
     if (cg_expr(c, s->v.TypeAlias.value) < 0 || cg_addop(c, loc, RETURN_VALUE, 0) < 0) {
         cg_exit_scope(c);

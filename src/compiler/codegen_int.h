@@ -47,6 +47,7 @@ int cg_lookup_arg(StrList *l, const char *name);
 int cg_make_closure(Compiler *c, CLoc loc, AdObject *co, int flags);
 int cg_code_flags(Compiler *c);
 AdObject *cg_docstring(Compiler *c, AdAstSeq *body);
+CLoc cg_docstring_pass_loc(AdStmt *st);
 int cg_is_const_expr(AdExpr *e);
 
 /* codegen_expr.c */

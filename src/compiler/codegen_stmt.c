@@ -21,7 +21,7 @@ int cg_if(Compiler *c, AdStmt *s)
     CHECK(cg_jump_if(c, LOC(s), s->v.If.test, next, 0));
     VISIT_STMTS(c, s->v.If.body);
     if (AdAstSeq_LEN(s->v.If.orelse)) {
-        JUMP_TO(c, NO_LOC, JUMP, end);
+        JUMP_TO(c, NO_LOC, JUMP_NO_INTERRUPT, end);
         USE_LABEL(c, next);
         VISIT_STMTS(c, s->v.If.orelse);
     }
@@ -61,7 +61,7 @@ int cg_for(Compiler *c, AdStmt *s)
     JUMP_TO(c, loc, FOR_ITER, cleanup);
     /* a NOP for the line of a multi-line target (removed if redundant) */
     EMIT0(c, LOC(s->v.For.target), NOP);
-    USE_LABEL(c, body);
+    (void)body;
     VISIT_EXPR(c, s->v.For.target);
     VISIT_STMTS(c, s->v.For.body);
     JUMP_TO(c, NO_LOC, JUMP, start);
@@ -145,7 +145,10 @@ int cg_return(Compiler *c, AdStmt *s)
 {
     CLoc loc = LOC(s);
     AdExpr *v = s->v.Return.value;
-    int preserve_tos = v && v->kind != AD_Constant_kind;
+    /* __debug__ is a constant for CPython's codegen (its AST preprocessing
+     * folds it) */
+    int is_debug = v && v->kind == AD_Name_kind && strcmp(v->v.Name.id, "__debug__") == 0;
+    int preserve_tos = v && v->kind != AD_Constant_kind && !is_debug;
     AdSymtableEntry *ste = c->u->ste;
     if (!AdSymtableEntry_IsFunctionLike(ste))
         return comp_error(c, loc, "'return' outside function");
@@ -164,6 +167,8 @@ int cg_return(Compiler *c, AdStmt *s)
     CHECK(cg_unwind_fblock_stack(c, &loc, preserve_tos, NULL));
     if (!v)
         LOAD_CONST(c, loc, Ad_NewRef(Ad_None));
+    else if (is_debug)
+        LOAD_CONST(c, loc, Ad_NewRef(c->optimize > 0 ? Ad_False : Ad_True));
     else if (!preserve_tos)
         LOAD_CONST(c, loc, cg_const_from_ast(&v->v.Constant.value));
     EMIT0(c, loc, RETURN_VALUE);
@@ -338,7 +343,7 @@ static int try_except(Compiler *c, AdStmt *s)
     cg_pop_fblock(c, FB_TRY_EXCEPT, body);
     EMIT0(c, NO_LOC, POP_BLOCK);
     VISIT_STMTS(c, s->v.Try.orelse);
-    JUMP_TO(c, NO_LOC, JUMP, end);
+    JUMP_TO(c, NO_LOC, JUMP_NO_INTERRUPT, end);
     int n = AdAstSeq_LEN(s->v.Try.handlers);
     USE_LABEL(c, except);
     JUMP_TO(c, NO_LOC, SETUP_CLEANUP, cleanup);
@@ -515,7 +520,7 @@ static int try_finally(Compiler *c, AdStmt *s, int star)
     EMIT0(c, NO_LOC, POP_BLOCK);
     cg_pop_fblock(c, FB_FINALLY_TRY, body);
     VISIT_STMTS(c, s->v.Try.finalbody);
-    JUMP_TO(c, NO_LOC, JUMP, exit);
+    JUMP_TO(c, NO_LOC, JUMP_NO_INTERRUPT, exit);
     USE_LABEL(c, end);
     JUMP_TO(c, NO_LOC, SETUP_CLEANUP, cleanup);
     EMIT0(c, NO_LOC, PUSH_EXC_INFO);

@@ -193,6 +193,13 @@ AdObject *AdCompile_Ast(const AdMod *mod, const char *filename, AdCompileOptions
     return co;
 }
 
+/* The parser's SyntaxWarnings go to the compile options' warning callback. */
+static int forward_parse_warning(void *ctx, const AdParseWarning *w)
+{
+    AdCompileOptions *opts = ctx;
+    return opts->warn(opts->warnctx, w->msg, w->lineno, w->offset, w->end_lineno, w->end_offset);
+}
+
 AdObject *AdCompile_String(const char *src, size_t len, const char *filename,
                            AdCompileMode mode, AdCompileOptions *opts, AdCompileError *err)
 {
@@ -205,7 +212,9 @@ AdObject *AdCompile_String(const char *src, size_t len, const char *filename,
     }
     AdParseMode pm = mode == AD_COMPILE_EVAL ? AD_PARSE_EVAL
                      : mode == AD_COMPILE_SINGLE ? AD_PARSE_SINGLE : AD_PARSE_EXEC;
-    AdMod *mod = AdParser_ParseString(src, len, filename, pm, 0, arena, err);
+    AdMod *mod = opts && opts->warn
+                     ? AdParser_ParseStringEx(src, len, filename, pm, 0, arena, err, forward_parse_warning, opts)
+                     : AdParser_ParseString(src, len, filename, pm, 0, arena, err);
     AdObject *co = NULL;
     if (mod)
         co = AdCompile_Ast(mod, filename, opts, err);
@@ -232,9 +241,20 @@ AdObject *AdCompile_RaiseError(const AdCompileError *err)
     AdObject *fn = err->filename ? AdStr_FromString(err->filename) : Ad_NewRef(Ad_None);
     AdObject *text = err->text ? AdStr_FromString(err->text) : Ad_NewRef(Ad_None);
     AdObject *info = NULL, *args = NULL, *exc = NULL;
-    if (msg && fn && text)
-        info = AdTuple_Pack(6, fn, AdInt_FromInt64(err->lineno), AdInt_FromInt64(err->offset), text,
-                            AdInt_FromInt64(err->end_lineno), AdInt_FromInt64(err->end_offset));
+    if (msg && fn && text) {
+        info = AdTuple_New(6);
+        if (info) {
+            AdTuple_SET_ITEM(info, 0, Ad_NewRef(fn));
+            AdTuple_SET_ITEM(info, 1, AdInt_FromInt64(err->lineno));
+            AdTuple_SET_ITEM(info, 2, AdInt_FromInt64(err->offset));
+            AdTuple_SET_ITEM(info, 3, Ad_NewRef(text));
+            AdTuple_SET_ITEM(info, 4, AdInt_FromInt64(err->end_lineno));
+            AdTuple_SET_ITEM(info, 5, AdInt_FromInt64(err->end_offset));
+            for (int i = 0; i < 6; i++)
+                if (!AdTuple_GET_ITEM(info, i))
+                    AD_CLEAR(info);
+        }
+    }
     if (info)
         args = AdTuple_Pack(2, msg, info);
     if (args)

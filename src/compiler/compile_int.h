@@ -124,7 +124,7 @@ typedef struct {
     CLoc loc;
 } FBlock;
 
-#define MAX_FBLOCKS 20
+#define MAX_FBLOCKS 21          /* CPython's CO_MAXBLOCKS */
 
 typedef struct CUnit CUnit;
 struct CUnit {

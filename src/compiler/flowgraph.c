@@ -191,10 +191,23 @@ int cfg_from_seq(CfgGraph *g, const CgSeq *seq)
     label_ids = malloc(((size_t)nlabels + 1) * sizeof(int));
     if (!label_ids)
         goto nomem;
+    /* Only labels that some jump targets start a block (an unused label,
+     * such as the end of a call that was not optimized, does not). */
+    char *targeted = calloc((size_t)nlabels + 1, 1);
+    if (!targeted)
+        goto nomem;
+    for (int i = 0; i < seq->n; i++)
+        if (has_target(seq->v[i].op) && seq->v[i].arg >= 0 && seq->v[i].arg < nlabels)
+            targeted[seq->v[i].arg] = 1;
+    /* a label is in force if any label at the same position is targeted */
+    for (int l = 0; l < nlabels; l++)
+        if (targeted[l] && seq->label_pos[l] >= 0)
+            at[seq->label_pos[l]] = -1;
     int nl = 0;
     for (int l = 0; l < nlabels; l++)
-        if (seq->label_pos[l] >= 0)
+        if (seq->label_pos[l] >= 0 && at[seq->label_pos[l]] == -1)
             label_ids[nl++] = l;
+    free(targeted);
     /* insertion-stable sort by position */
     for (int i = 1; i < nl; i++) {
         int v = label_ids[i], j = i;
@@ -234,8 +247,7 @@ int cfg_from_seq(CfgGraph *g, const CgSeq *seq)
             continue;
         cur_label = -1;
         CfgInstr in = {ci->op, ci->arg, ci->loc, NULL, NULL};
-        if (in.loc.lineno == -2)   /* NEXT_LOCATION: the next instruction's */
-            in.loc = i + 1 < seq->n ? seq->v[i + 1].loc : NO_LOC;
+
         if (block_add(g->cur, &in) < 0)
             goto nomem;
         if (is_terminator(ci->op)) {
@@ -643,6 +655,14 @@ int cfg_const_key_equal(AdObject *a, AdObject *b)
         }
         return 1;
     }
+    if (AdCode_Check(a)) {
+        int r = AdObject_RichCompareBool(a, b, AD_EQ);
+        if (r < 0) {
+            AdErr_Clear();
+            return 0;
+        }
+        return r;
+    }
     if (Ad_IS_TYPE(a, &AdSlice_Type)) {
         AdSliceObject *sa = (AdSliceObject *)a, *sb = (AdSliceObject *)b;
         return cfg_const_key_equal(sa->start, sb->start) && cfg_const_key_equal(sa->stop, sb->stop) &&
@@ -719,8 +739,10 @@ static int get_const_loading_instrs(CfgBlock *bb, int start, CfgInstr **instrs, 
 
 static void nop_out(CfgInstr **instrs, int n)
 {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         set_op0(instrs[i], NOP);
+        instrs[i]->loc = NO_LOC;
+    }
 }
 
 static int optimize_load_const_block(ConstCtx *k, CfgBlock *bb)
@@ -1071,7 +1093,6 @@ static int optimize_lists_and_sets(ConstCtx *k, CfgBlock *bb, int i, int nextop)
     } else {
         int op = in->op;
         bb->v[i - 2].loc = in->loc;
-        bb->v[i - 1].loc = in->loc;
         set_op1(&bb->v[i - 2], op, 0);
         set_op1(&bb->v[i - 1], LOAD_CONST, index);
         set_op1(&bb->v[i], op == BUILD_LIST ? LIST_EXTEND : SET_UPDATE, 1);
@@ -1108,6 +1129,7 @@ static int fold_list_to_tuple(ConstCtx *k, CfgBlock *bb, int i)
                     AdTuple_SET_ITEM(t, --consts_found, cv);
                 }
                 set_op0(in, NOP);
+                in->loc = NO_LOC;
             }
             return make_load_const(k, intrinsic, t);
         }
@@ -2263,8 +2285,8 @@ static int optimize_load_fast(CfgGraph *g)
                 refs.v[refs.n - oparg] = tmp;
                 break;
             }
-            case FORMAT_SIMPLE: case GET_ANEXT: case GET_ITER: case GET_LEN:
-            case GET_YIELD_FROM_ITER: case IMPORT_FROM: case MATCH_KEYS: case MATCH_MAPPING:
+            case FORMAT_SIMPLE: case GET_ANEXT: case GET_LEN: case GET_YIELD_FROM_ITER: case IMPORT_FROM:
+            case MATCH_KEYS: case MATCH_MAPPING:
             case MATCH_SEQUENCE: case WITH_EXCEPT_START: {
                 StackIO io;
                 stack_io(op, oparg, &io);
@@ -2281,13 +2303,6 @@ static int optimize_load_fast(CfgGraph *g)
                 int net = io.popped - io.pushed;
                 for (int j = 0; j < net; j++)
                     ref_pop(&refs);
-                break;
-            }
-            case END_SEND:
-            case SET_FUNCTION_ATTRIBUTE: {
-                Ref tos = ref_pop(&refs);
-                ref_pop(&refs);
-                PUSH_REF(tos.instr, tos.local);
                 break;
             }
             case CHECK_EXC_MATCH:
@@ -2338,17 +2353,13 @@ static int optimize_load_fast(CfgGraph *g)
             }
             }
         }
-        if (HAS_FALLTHROUGH(block) && block->next)
+        CfgInstr *term = last_instr(block);
+        if (term && block->next && !(is_uncond_jump(term->op) || is_scope_exit(term->op)))
             lf_push_block(&sp, block->next);
         for (int i = 0; i < refs.n; i++)
             if (refs.v[i].instr != -1)
                 flags[refs.v[i].instr] |= REF_UNCONSUMED;
-        if (getenv("ADDER_DEBUG_LF")) {
-            fprintf(stderr, "block depth %d:", block->startdepth);
-            for (int i = 0; i < block->n; i++)
-                fprintf(stderr, " %s/%d", AdOpcode_Name(block->v[i].op), flags[i]);
-            fprintf(stderr, "\n");
-        }
+
         for (int i = 0; i < block->n; i++) {
             if (!(flags[i] & (SUPPORT_KILLED | STORED_AS_LOCAL | REF_UNCONSUMED))) {
                 CfgInstr *in = &block->v[i];
@@ -2454,8 +2465,24 @@ int cfg_finalize(Compiler *c, CUnit *u, CfgGraph *g, int code_flags, int *stackd
         free(kinds);
         return comp_nomem(c);
     }
+    /* argument kinds (3.14): positional 0x02, keyword 0x04, variadic 0x08 */
+    enum { ARG_POS = 0x02, ARG_KW = 0x04, ARG_VAR = 0x08 };
+    int npos = u->posonly, nposkw = u->argcount, nkw = u->kwonly;
     for (int i = 0; i < nlocals; i++) {
         int kind = AD_CO_FAST_LOCAL;
+        if (i < u->ste->nvarnames && AdSymtableEntry_IsFunctionLike(u->ste)) {
+            int k = i;
+            if (k < npos)
+                kind |= ARG_POS;
+            else if ((k -= npos) < nposkw)
+                kind |= ARG_POS | ARG_KW;
+            else if ((k -= nposkw) < nkw)
+                kind |= ARG_KW;
+            else if ((k -= nkw) == 0 && u->ste->varargs)
+                kind |= ARG_VAR | ARG_POS;
+            else
+                kind |= ARG_VAR | ARG_KW;
+        }
         if (strlist_index(&u->hidden_ever, u->varnames.v[i]) >= 0 ||
             strlist_index(&u->fasthidden, u->varnames.v[i]) >= 0)
             kind |= AD_CO_FAST_HIDDEN;

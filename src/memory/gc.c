@@ -424,3 +424,37 @@ int AdGC_IsEnabled(void)
     AdGCState *st = gcstate();
     return st ? st->enabled : 0;
 }
+
+/* ---- accessors for the gc module (modules/gcmodule.c) ---------------------------------- */
+
+AdGCState *AdGC_State(void)
+{
+    return gcstate();
+}
+
+int AdGC_IsFinalized(AdObject *o)
+{
+    if (!AdType_HasFeature(AD_TYPE(o), AD_TPFLAGS_HAVE_GC))
+        return 0;
+    return (flags_of(AD_GC_HEAD(o)) & FLAG_FINALIZED) != 0;
+}
+
+int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void *arg)
+{
+    AdGCState *st = gcstate();
+    if (!st)
+        return 0;
+    for (int i = 0; i < AD_GC_NGENERATIONS; i++) {
+        if (generation >= 0 && i != generation)
+            continue;
+        AdGCHead *head = st->gen[i].head;
+        if (!head)
+            continue;
+        for (AdGCHead *g = head->next; g != head; g = g->next) {
+            int rc = visit(AD_GC_OBJECT(g), arg);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}

@@ -43,4 +43,15 @@ int AdGC_Enable(void);      /* return the previous state */
 int AdGC_Disable(void);
 int AdGC_IsEnabled(void);
 
+/* For the gc module: the current interpreter's collector state (thresholds,
+ * counts, statistics, debug flags; NULL before any thread exists);
+ * whether o's finalizer has run (gc.is_finalized); and a walk over the
+ * tracked objects of one generation (-1: all), stopping at the first
+ * non-zero return of visit, which it returns (0 after a full walk). The
+ * visitor must not track or untrack objects. */
+#include "memory/gc_state.h"
+AdGCState *AdGC_State(void);
+int AdGC_IsFinalized(AdObject *o);
+int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void *arg);
+
 #endif

@@ -35,7 +35,7 @@
 #define ADDER_HAVE_COMPILER 1
 #endif
 #ifndef ADDER_HAVE_IMPORT
-#define ADDER_HAVE_IMPORT 0
+#define ADDER_HAVE_IMPORT 1
 #endif
 #ifndef ADDER_HAVE_SYS
 #define ADDER_HAVE_SYS 1

@@ -149,7 +149,7 @@ static AdObject *run_source(const char *fname, int is_exec, AdObject *const *arg
     if (ad_num_parse_args(fname, args, nargs, kwnames, NULL, names, is_exec ? 4 : 3, 1, 3, 1, a) < 0)
         return NULL;
     AdObject *globals = a[1] == Ad_None ? NULL : a[1], *locals = a[2] == Ad_None ? NULL : a[2];
-    AdObject *closure = a[3] == Ad_None ? NULL : a[3];
+    AdObject *closure = !is_exec || a[3] == Ad_None ? NULL : a[3];   /* eval() has no closure */
     if (globals && !AdDict_Check(globals)) {
         if (is_exec)
             return AdErr_Format(AdExc_TypeError, "exec() globals must be a dict, not %.100s",

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "import/import.h"
 #include "modules/sys_internal.h"
 #include "modules/textio.h"
 #include "objects/dict.h"
@@ -38,9 +39,6 @@ static const char copyright_text[] =
     "Copyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\n"
     "Copyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\n"
     "Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
-
-/* The native modules Adder has (sorted, as CPython lists them). */
-static const char *const builtin_modules[] = {"builtins", "sys"};
 
 static AdInterp *current_interp(void)
 {
@@ -241,14 +239,22 @@ static int fill_sys(AdObject *m, AdObject *d, const AdConfig *c)
             AD_CLEAR(argv);
         Ad_XDECREF(empty);
     }
-    AdObject *builtin_names = AdTuple_New((Ad_ssize_t)(sizeof builtin_modules / sizeof *builtin_modules));
-    for (size_t i = 0; builtin_names && i < sizeof builtin_modules / sizeof *builtin_modules; i++) {
+    const char *const *builtin_modules = AdImport_BuiltinNames();
+    Ad_ssize_t n_builtin = 0;
+    while (builtin_modules[n_builtin])
+        n_builtin++;
+    /* Sorted, as CPython's tuple is. */
+    AdObject *name_list = AdList_New(0);
+    for (Ad_ssize_t i = 0; name_list && i < n_builtin; i++) {
         AdObject *s = AdStr_InternFromString(builtin_modules[i]);
-        if (!s)
-            AD_CLEAR(builtin_names);
-        else
-            AdTuple_SET_ITEM(builtin_names, (Ad_ssize_t)i, s);
+        if (!s || AdList_Append(name_list, s) < 0)
+            AD_CLEAR(name_list);
+        Ad_XDECREF(s);
     }
+    if (name_list && AdList_Sort(name_list) < 0)
+        AD_CLEAR(name_list);
+    AdObject *builtin_names = name_list ? AdList_AsTuple(name_list) : NULL;
+    Ad_XDECREF(name_list);
     AdObject *git = AdTuple_New(3);
     if (git) {
         AdTuple_SET_ITEM(git, 0, AdStr_FromString("adder"));

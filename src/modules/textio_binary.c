@@ -125,7 +125,8 @@ int modules_binfile_write(AdBinaryFileObject *b, const char *data, Ad_ssize_t n)
         b->wbuf = nb;
         b->wcap = cap;
     }
-    memcpy(b->wbuf + b->wlen, data, (size_t)n);
+    if (n)
+        memcpy(b->wbuf + b->wlen, data, (size_t)n);
     b->wlen += n;
     return 0;
 }

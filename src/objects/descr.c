@@ -67,7 +67,8 @@ static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdO
                                       AdObject *const *args, size_t nargsf, AdObject *kwnames)
 {
     char namebuf[200];
-    const char *display = methoddef_display_name(def, owner, namebuf, sizeof namebuf);
+    /* The display name is only needed for error messages: made on demand. */
+#define display methoddef_display_name(def, owner, namebuf, sizeof namebuf)
     Ad_ssize_t nargs = AdVectorcall_NARGS(nargsf);
     int flags = def->ml_flags & ~(AD_METH_CLASS | AD_METH_STATIC | AD_METH_COEXIST);
     int has_kw = kwnames && AdTuple_GET_SIZE(kwnames) > 0;
@@ -107,6 +108,7 @@ static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdO
         r = AdErr_Format(AdExc_SystemError, "%s() method: bad call flags", def->ml_name);
         break;
     }
+#undef display
     Ad_LeaveRecursiveCall();
     return r;
 }
@@ -207,7 +209,7 @@ AdObject *AdDescr_NewMethod(AdTypeObject *type, AdMethodDef *def)
 static AdObject *method_get(AdObject *descr, AdObject *obj, AdObject *type)
 {
     (void)type;
-    if (!obj || obj == Ad_None)
+    if (!obj)
         return Ad_NewRef(descr);
     if (descr_check(descr, obj) < 0)
         return NULL;

@@ -232,10 +232,14 @@ void AdErr_ChainExceptions(AdObject *handled)
     AdException_SetContext(exc, Ad_NewRef(handled));
 }
 
+int (*AdErr_SignalHandlersHook)(void) = NULL;
+
 int AdErr_CheckSignals(void)
 {
     if (!ad_runtime.signals.is_tripped)
         return 0;
+    if (AdErr_SignalHandlersHook)
+        return AdErr_SignalHandlersHook();
     if (Ad_SignalsTakeInterrupt(&ad_runtime)) {
         AdErr_SetNone(AdExc_KeyboardInterrupt);
         return -1;

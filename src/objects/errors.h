@@ -64,6 +64,11 @@ int AdErr_WarnFormat(AdObject *category, Ad_ssize_t stacklevel, const char *fmt,
 /* Checks the pending-signal flag; runs Python signal handlers (SIGINT ->
  * KeyboardInterrupt). Returns 0, or -1 with the exception raised. */
 int AdErr_CheckSignals(void);
+/* Set by the signal module once it exists: runs the Python-level handlers
+ * of the tripped signals (SIGINT's default raises KeyboardInterrupt);
+ * AdErr_CheckSignals calls it instead of its built-in SIGINT handling.
+ * 0, or -1 with the exception a handler raised. */
+extern int (*AdErr_SignalHandlersHook)(void);
 
 /* RecursionError guard for C recursion: returns -1 with RecursionError
  * ("maximum recursion depth exceeded" + where) when the depth limit is hit. */

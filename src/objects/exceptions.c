@@ -123,7 +123,7 @@ static AdObject *base_with_traceback(AdObject *self, AdObject *tb)
 static AdObject *base_add_note(AdObject *self, AdObject *note)
 {
     if (!AdStr_Check(note))
-        return AdErr_Format(AdExc_TypeError, "note must be a str, not '%s'", AdType_Name(AD_TYPE(note)));
+        return AdErr_Format(AdExc_TypeError, "add_note() argument must be str, not %s", AdType_Name(AD_TYPE(note)));
     AdObject *name = AdStr_FromString("__notes__");
     if (!name)
         return NULL;

@@ -412,7 +412,7 @@ static AdMemberDef func_members[] = {
 static AdObject *func_descr_get(AdObject *self, AdObject *obj, AdObject *type)
 {
     (void)type;
-    if (!obj || obj == Ad_None)
+    if (!obj)
         return Ad_NewRef(self);
     return AdMethod_New(self, obj);
 }

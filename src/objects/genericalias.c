@@ -12,6 +12,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/union.h"
 #include "memory/gc.h"
 
 #include <stddef.h>
@@ -407,12 +408,18 @@ static AdGetSetDef ga_getset[] = {
 
 static AdMappingMethods ga_as_mapping = {.mp_subscript = ga_getitem};
 
+/* list[int] | None makes a typing.Union. */
+static AdNumberMethods ga_as_number = {
+    .nb_or = AdUnion_Or,
+};
+
 AdTypeObject AdGenericAlias_Type = {
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "types.GenericAlias",
     .tp_basicsize = sizeof(GenericAliasObject),
     .tp_dealloc = ga_dealloc,
     .tp_repr = ga_repr,
+    .tp_as_number = &ga_as_number,
     .tp_as_mapping = &ga_as_mapping,
     .tp_hash = ga_hash,
     .tp_call = ga_call,

@@ -38,7 +38,8 @@ static AdObject *method_vectorcall(AdObject *callable, AdObject *const *args, si
         return NULL;
     }
     stack[0] = m->im_self;
-    memcpy(stack + 1, args, (size_t)total * sizeof(AdObject *));
+    if (total)
+        memcpy(stack + 1, args, (size_t)total * sizeof(AdObject *));
     AdObject *r = AdObject_Vectorcall(m->im_func, stack, (size_t)nargs + 1, kwnames);
     if (stack != small)
         AdMem_Free(stack);

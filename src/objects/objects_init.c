@@ -28,6 +28,7 @@
 #include "objects/traceback.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/union.h"
 
 void ad_errors_init(void);
 
@@ -50,6 +51,11 @@ int ad_objects_init(void)
         &AdNamespace_Type,
         &AdRange_Type, &AdRangeIter_Type, &AdLongRangeIter_Type, &AdEnum_Type, &AdReversed_Type,
         &AdZip_Type, &AdMap_Type, &AdFilter_Type, &AdModule_Type, &AdProperty_Type, &AdSuper_Type,
+        &AdUnion_Type,
+        &AdDictKeys_Type, &AdDictValues_Type, &AdDictItems_Type, &AdDictIterKey_Type,
+        &AdDictIterValue_Type, &AdDictIterItem_Type, &AdDictRevIterKey_Type, &AdDictRevIterValue_Type,
+        &AdDictRevIterItem_Type, &AdSetIter_Type, &AdStrIter_Type, &AdStrAsciiIter_Type,
+        &AdListIter_Type, &AdListRevIter_Type, &AdTupleIter_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)

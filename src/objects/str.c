@@ -459,7 +459,9 @@ AdObject *AdStr_Join(AdObject *sep, AdObject *iterable)
     else {
         seq = AdSequence_List(iterable);
         if (!seq) {
-            if (AdErr_ExceptionMatches(AdExc_TypeError)) {
+            /* Only when iterable is no iterable: errors while iterating pass through. */
+            if (AdErr_ExceptionMatches(AdExc_TypeError) && !AD_TYPE(iterable)->tp_iter &&
+                !(AD_TYPE(iterable)->tp_as_sequence && AD_TYPE(iterable)->tp_as_sequence->sq_item)) {
                 AdErr_Clear();
                 return AdErr_Format(AdExc_TypeError, "can only join an iterable");
             }

@@ -8,6 +8,10 @@
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/typeobject.h"
+#include "objects/abstract.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/slice.h"
 #include "memory/gc.h"
 
 #include <stdarg.h>
@@ -246,6 +250,9 @@ static AdObject *tuple_repr(AdObject *o)
     Ad_ssize_t n = AD_SIZE(o);
     if (n == 0)
         return AdStr_FromString("()");
+    int seen = Ad_ReprEnter(o);     /* a tuple inside itself (through a list) shows as (...) */
+    if (seen != 0)
+        return seen > 0 ? AdStr_FromString("(...)") : NULL;
     AdStrWriter w;
     AdStrWriter_Init(&w);
     if (AdStrWriter_WriteChar(&w, '(') < 0)
@@ -263,11 +270,220 @@ static AdObject *tuple_repr(AdObject *o)
     }
     if ((n == 1 && AdStrWriter_WriteChar(&w, ',') < 0) || AdStrWriter_WriteChar(&w, ')') < 0)
         goto fail;
+    Ad_ReprLeave(o);
     return AdStrWriter_Finish(&w);
 fail:
+    Ad_ReprLeave(o);
     AdStrWriter_Dealloc(&w);
     return NULL;
 }
+
+/* ---- tuple[i], tuple[a:b:c] ------------------------------------------------------------- */
+
+static AdObject *tuple_subscript(AdObject *o, AdObject *item)
+{
+    if (AD_TYPE(item)->tp_as_number && AD_TYPE(item)->tp_as_number->nb_index) {
+        Ad_ssize_t i = AdNumber_AsSsize_t(item, AdExc_IndexError);
+        if (i == -1 && AdErr_Occurred())
+            return NULL;
+        if (i < 0)
+            i += AD_SIZE(o);
+        return tuple_item(o, i);
+    }
+    if (AdSlice_Check(item)) {
+        Ad_ssize_t start, stop, step;
+        if (AdSlice_Unpack(item, &start, &stop, &step) < 0)
+            return NULL;
+        Ad_ssize_t len = AdSlice_AdjustIndices(AD_SIZE(o), &start, &stop, step);
+        if (step == 1)
+            return AdTuple_GetSlice(o, start, stop);
+        AdObject *res = AdTuple_New(len);
+        if (!res)
+            return NULL;
+        for (Ad_ssize_t cur = start, i = 0; i < len; cur += step, i++)
+            AdTuple_SET_ITEM(res, i, Ad_NewRef(AdTuple_GET_ITEM(o, cur)));
+        return res;
+    }
+    return AdErr_Format(AdExc_TypeError, "tuple indices must be integers or slices, not %s",
+                        AdType_Name(AD_TYPE(item)));
+}
+
+/* ---- methods ------------------------------------------------------------------------------ */
+
+static AdObject *tuple_count(AdObject *self, AdObject *value)
+{
+    Ad_ssize_t count = 0;
+    for (Ad_ssize_t i = 0; i < AD_SIZE(self); i++) {
+        int cmp = AdObject_RichCompareBool(AdTuple_GET_ITEM(self, i), value, AD_EQ);
+        if (cmp < 0)
+            return NULL;
+        count += cmp;
+    }
+    return AdInt_FromSsize_t(count);
+}
+
+/* A start/stop argument of index(): __index__, negative counts from the end, clamped. */
+static int tuple_index_bound(AdObject *v, Ad_ssize_t n, Ad_ssize_t *out)
+{
+    if (!(AD_TYPE(v)->tp_as_number && AD_TYPE(v)->tp_as_number->nb_index)) {
+        AdErr_SetString(AdExc_TypeError, "slice indices must be integers or have an __index__ method");
+        return -1;
+    }
+    Ad_ssize_t x = AdNumber_AsSsize_t(v, NULL);
+    if (x == -1 && AdErr_Occurred())
+        return -1;
+    if (x < 0) {
+        x += n;
+        if (x < 0)
+            x = 0;
+    }
+    *out = x;
+    return 0;
+}
+
+static AdObject *tuple_index(AdObject *self, AdObject *const *args, Ad_ssize_t nargs)
+{
+    Ad_ssize_t n = AD_SIZE(self), start = 0, stop = n;
+    if (nargs < 1 || nargs > 3)
+        return AdErr_Format(AdExc_TypeError, nargs < 1 ? "index expected at least 1 argument, got %zd"
+                                                       : "index expected at most 3 arguments, got %zd", nargs);
+    if (nargs >= 2 && tuple_index_bound(args[1], n, &start) < 0)
+        return NULL;
+    if (nargs >= 3 && tuple_index_bound(args[2], n, &stop) < 0)
+        return NULL;
+    for (Ad_ssize_t i = start; i < stop && i < AD_SIZE(self); i++) {
+        int cmp = AdObject_RichCompareBool(AdTuple_GET_ITEM(self, i), args[0], AD_EQ);
+        if (cmp < 0)
+            return NULL;
+        if (cmp)
+            return AdInt_FromSsize_t(i);
+    }
+    AdErr_SetString(AdExc_ValueError, "tuple.index(x): x not in tuple");
+    return NULL;
+}
+
+static AdObject *tuple_getnewargs(AdObject *self, AdObject *unused)
+{
+    (void)unused;
+    AdObject *copy = AdTuple_FromArray(AdTuple_ITEMS(self), AD_SIZE(self));
+    if (!copy)
+        return NULL;
+    AdObject *r = AdTuple_Pack(1, copy);
+    Ad_DECREF(copy);
+    return r;
+}
+
+static AdObject *tuple_class_getitem(AdObject *cls, AdObject *args)
+{
+    return Ad_GenericAlias(cls, args);
+}
+
+static AdMethodDef tuple_methods[] = {
+    {"__getnewargs__", (void (*)(void))tuple_getnewargs, AD_METH_NOARGS, NULL},
+    {"index", (void (*)(void))tuple_index, AD_METH_FASTCALL,
+     "Return first index of value.\n\nRaises ValueError if the value is not present."},
+    {"count", (void (*)(void))tuple_count, AD_METH_O, "Return number of occurrences of value."},
+    {"__class_getitem__", (void (*)(void))tuple_class_getitem, AD_METH_O | AD_METH_CLASS,
+     "See PEP 585"},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ---- tuple(iterable=(), /) ------------------------------------------------------------- */
+
+static AdObject *tuple_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
+{
+    if (kwds && AdDict_GET_SIZE(kwds) && type == &AdTuple_Type)
+        return AdErr_Format(AdExc_TypeError, "tuple() takes no keyword arguments");
+    Ad_ssize_t nargs = AdTuple_GET_SIZE(args);
+    if (nargs > 1)
+        return AdErr_Format(AdExc_TypeError, "tuple expected at most 1 argument, got %zd", nargs);
+    AdObject *items = nargs ? AdSequence_Tuple(AdTuple_GET_ITEM(args, 0)) : AdTuple_New(0);
+    if (!items || type == &AdTuple_Type)
+        return items;
+    Ad_ssize_t n = AD_SIZE(items);
+    AdObject *self = type->tp_alloc(type, n);
+    if (self) {
+        ((AdTupleObject *)self)->hash = -1;
+        for (Ad_ssize_t i = 0; i < n; i++)
+            AdTuple_SET_ITEM(self, i, Ad_NewRef(AdTuple_GET_ITEM(items, i)));
+    }
+    Ad_DECREF(items);
+    return self;
+}
+
+/* ---- iter(tuple) ------------------------------------------------------------------------ */
+
+typedef struct {
+    AdObject_HEAD;
+    Ad_ssize_t index;
+    AdObject *seq;              /* NULL once exhausted */
+} TupleIterObject;
+
+static AdObject *tuple_iter(AdObject *o)
+{
+    TupleIterObject *it = (TupleIterObject *)AdObject_GC_New(&AdTupleIter_Type);
+    if (!it)
+        return NULL;
+    it->index = 0;
+    it->seq = Ad_NewRef(o);
+    AdObject_GC_Track((AdObject *)it);
+    return (AdObject *)it;
+}
+
+static void tupleiter_dealloc(AdObject *o)
+{
+    AdObject_GC_UnTrack(o);
+    Ad_XDECREF(((TupleIterObject *)o)->seq);
+    AdObject_GC_Del(o);
+}
+
+static int tupleiter_traverse(AdObject *o, visitproc visit, void *arg)
+{
+    AdObject *seq = ((TupleIterObject *)o)->seq;
+    return seq ? visit(seq, arg) : 0;
+}
+
+static AdObject *tupleiter_next(AdObject *o)
+{
+    TupleIterObject *it = (TupleIterObject *)o;
+    if (!it->seq)
+        return NULL;
+    if (it->index < AD_SIZE(it->seq))
+        return Ad_NewRef(AdTuple_GET_ITEM(it->seq, it->index++));
+    AD_CLEAR(it->seq);
+    return NULL;
+}
+
+static AdObject *tupleiter_len(AdObject *o, AdObject *unused)
+{
+    (void)unused;
+    TupleIterObject *it = (TupleIterObject *)o;
+    return AdInt_FromSsize_t(it->seq ? AD_SIZE(it->seq) - it->index : 0);
+}
+
+static AdMethodDef tupleiter_methods[] = {
+    {"__length_hint__", (void (*)(void))tupleiter_len, AD_METH_NOARGS,
+     "Private method returning an estimate of len(list(it))."},
+    {NULL, NULL, 0, NULL},
+};
+
+AdTypeObject AdTupleIter_Type = {
+    .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
+    .tp_name = "tuple_iterator",
+    .tp_basicsize = sizeof(TupleIterObject),
+    .tp_dealloc = tupleiter_dealloc,
+    .tp_getattro = AdObject_GenericGetAttr,
+    .tp_flags = AD_TPFLAGS_HAVE_GC,
+    .tp_traverse = tupleiter_traverse,
+    .tp_iter = AdObject_SelfIter,
+    .tp_iternext = tupleiter_next,
+    .tp_methods = tupleiter_methods,
+};
+
+static AdMappingMethods tuple_as_mapping = {
+    .mp_length = tuple_length,
+    .mp_subscript = tuple_subscript,
+};
 
 static AdSequenceMethods tuple_as_sequence = {
     .sq_length = tuple_length,
@@ -285,11 +501,16 @@ AdTypeObject AdTuple_Type = {
     .tp_dealloc = tuple_dealloc,
     .tp_repr = tuple_repr,
     .tp_as_sequence = &tuple_as_sequence,
+    .tp_as_mapping = &tuple_as_mapping,
     .tp_hash = tuple_hash,
     .tp_flags = AD_TPFLAGS_HAVE_GC | AD_TPFLAGS_BASETYPE | AD_TPFLAGS_TUPLE_SUBCLASS |
                 AD_TPFLAGS_MATCH_SEQUENCE | AD_TPFLAGS_IMMUTABLETYPE,
     .tp_doc = "Built-in immutable sequence.",
     .tp_traverse = tuple_traverse,
     .tp_richcompare = tuple_richcompare,
+    .tp_iter = tuple_iter,
+    .tp_methods = tuple_methods,
+    .tp_alloc = AdType_GenericAlloc,
+    .tp_new = tuple_new,
     .tp_free = AdObject_GC_Del,
 };

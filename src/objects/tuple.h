@@ -11,6 +11,7 @@ typedef struct {
 } AdTupleObject;
 
 extern AdTypeObject AdTuple_Type;
+extern AdTypeObject AdTupleIter_Type;     /* tuple_iterator */
 #define AdTuple_Check(o) AdType_HasFeature(AD_TYPE(o), AD_TPFLAGS_TUPLE_SUBCLASS)
 #define AdTuple_CheckExact(o) Ad_IS_TYPE((AdObject *)(o), &AdTuple_Type)
 #define AdTuple_GET_SIZE(o) AD_SIZE(o)

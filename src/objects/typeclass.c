@@ -881,39 +881,76 @@ static void **slot_address(AdTypeObject *type, const AdSlotDef *def)
     return base ? (void **)(base + off) : NULL;
 }
 
+/* The descriptor that stands for the special method def names on type
+ * (a __getattr__ alone stands for __getattribute__ too), or NULL. */
+static AdObject *slot_descr_for(AdTypeObject *type, const AdSlotDef *def)
+{
+    AdObject *descr = AdType_LookupString(type, def->name);
+    if (strcmp(def->name, "__getattribute__") == 0 && AdType_LookupString(type, "__getattr__"))
+        descr = Ad_None;        /* the generic hook calls __getattr__ */
+    return descr;
+}
+
+static int slot_def_named(const AdSlotDef *def, AdObject *name)
+{
+    return AdStr_EqualToASCII(name, def->name) ||
+           (strcmp(def->name, "__getattribute__") == 0 && AdStr_EqualToASCII(name, "__getattr__"));
+}
+
 /* Points the slots of a heap type at slot functions for the special
  * methods found along its MRO (as Python-level definitions), or at the
- * native slot a base's wrapper wraps. Only slots whose special method
- * name is name are redone when name is not NULL. */
+ * native slot a base's wrapper wraps. Several special methods can share
+ * one slot (__add__ and __radd__, the six comparisons): the slot becomes
+ * the generic slot function when any of them is a Python-level
+ * definition, the native slot when they all wrap the same one. Only
+ * slots one of whose special method names is name are redone when name
+ * is not NULL. */
 static void fixup_slots(AdTypeObject *type, AdObject *name)
 {
     for (AdSlotDef *def = ad_slotdefs; def->name; def++) {
-        if (name && !AdStr_EqualToASCII(name, def->name) &&
-            !(strcmp(def->name, "__getattribute__") == 0 && AdStr_EqualToASCII(name, "__getattr__")))
+        if (strcmp(def->name, "__new__") == 0)
+            continue;
+        int seen = 0, named = !name;
+        for (AdSlotDef *d = ad_slotdefs; d < def; d++)
+            if (d->offset == def->offset)
+                seen = 1;
+        if (seen)
+            continue;           /* the group was handled at its first entry */
+        for (AdSlotDef *d = def; d->name && !named; d++)
+            if (d->offset == def->offset && slot_def_named(d, name))
+                named = 1;
+        if (!named)
             continue;
         void **addr = slot_address(type, def);
         if (!addr)
             continue;
-        AdObject *descr = AdType_LookupString(type, def->name);
-        if (strcmp(def->name, "__getattribute__") == 0 && AdType_LookupString(type, "__getattr__"))
-            descr = descr ? descr : Ad_None;
-        void *use;
-        if (!descr)
-            use = NULL;
-        else if (Ad_IS_TYPE(descr, &AdWrapperDescr_Type) &&
-                 ((AdWrapperDescrObject *)descr)->d_base->wrapper == def->wrapper &&
-                 ((AdWrapperDescrObject *)descr)->d_base->offset == def->offset)
-            use = ((AdWrapperDescrObject *)descr)->d_wrapped;     /* a native slot, use it directly */
-        else if (descr == Ad_None && strcmp(def->name, "__hash__") == 0)
-            use = (void *)AdObject_HashNotImplemented;
-        else if (strcmp(def->name, "__new__") == 0)
-            continue;
-        else
-            use = slot_function_for(def);
-        if (use || !name)
-            *addr = use;
-        else
-            *addr = NULL;
+        void *native = NULL, *generic = NULL;
+        int mixed = 0;
+        for (AdSlotDef *d = def; d->name; d++) {
+            if (d->offset != def->offset)
+                continue;
+            AdObject *descr = slot_descr_for(type, d);
+            void *fn;
+            if (!descr)
+                continue;
+            if (Ad_IS_TYPE(descr, &AdWrapperDescr_Type) &&
+                ((AdWrapperDescrObject *)descr)->d_base->wrapper == d->wrapper &&
+                ((AdWrapperDescrObject *)descr)->d_base->offset == d->offset)
+                fn = ((AdWrapperDescrObject *)descr)->d_wrapped;     /* a native slot */
+            else if (descr == Ad_None && strcmp(d->name, "__hash__") == 0)
+                fn = (void *)AdObject_HashNotImplemented;
+            else {
+                if (!generic)
+                    generic = slot_function_for(d);
+                continue;
+            }
+            if (native && native != fn)
+                mixed = 1;
+            native = fn;
+        }
+        if (!generic && mixed)
+            generic = slot_function_for(def);
+        *addr = generic ? generic : native;
     }
     if (!name || AdStr_EqualToASCII(name, "__new__")) {
         AdObject *newf = AdType_LookupString(type, "__new__");
@@ -1242,6 +1279,10 @@ AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds)
         et->ht_qualname = Ad_NewRef(name);
     if (!AdDict_GetItemString(type->tp_dict, "__doc__") &&
         AdDict_SetItemString(type->tp_dict, "__doc__", Ad_None) < 0)
+        goto fail_type;
+    /* A class that defines __eq__ but not __hash__ is unhashable. */
+    if (AdDict_GetItemString(type->tp_dict, "__eq__") && !AdDict_GetItemString(type->tp_dict, "__hash__") &&
+        AdDict_SetItemString(type->tp_dict, "__hash__", Ad_None) < 0)
         goto fail_type;
     if (!make_classmethod_if_function(type->tp_dict, "__new__", 1) ||
         !make_classmethod_if_function(type->tp_dict, "__init_subclass__", 0) ||

@@ -13,6 +13,7 @@
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/union.h"
 #include "memory/gc.h"
 
 #include <stddef.h>
@@ -574,6 +575,11 @@ static int type_traverse(AdObject *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* type.__or__: int | str makes a typing.Union. */
+static AdNumberMethods type_as_number = {
+    .nb_or = AdUnion_Or,
+};
+
 AdTypeObject AdType_Type = {
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "type",
@@ -582,6 +588,7 @@ AdTypeObject AdType_Type = {
     .tp_dealloc = ad_type_dealloc,
     .tp_vectorcall_offset = offsetof(AdTypeObject, tp_vectorcall),
     .tp_repr = type_repr,
+    .tp_as_number = &type_as_number,
     .tp_call = type_call,
     .tp_getattro = type_getattro,
     .tp_setattro = type_setattro,

@@ -19,6 +19,7 @@
 #include "vm/ceval.h"
 #include "parser/parser.h"
 #include "parser/tokenizer.h"
+#include "repl/repl.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -38,12 +39,16 @@ static const char *program_name(AdInterp *interp)
  * gives its code (None -> 0, an int -> its low bits, anything else printed
  * to stderr -> 1); KeyboardInterrupt is reported and asks Ad_Main to die by
  * SIGINT; anything else goes through sys.excepthook and gives 1. */
+/* With -i (inspect_pending), a SystemExit of the program is reported like
+ * any exception and the REPL still starts, as CPython does. */
+static int inspect_pending;
+
 static int handle_uncaught(void)
 {
     AdObject *exc = AdErr_GetRaisedException();
     if (!exc)
         return 0;
-    if (AdErr_GivenExceptionMatches(exc, AdExc_SystemExit)) {
+    if (AdErr_GivenExceptionMatches(exc, AdExc_SystemExit) && !inspect_pending) {
         AdObject *code = AdObject_GetAttrString(exc, "code");
         int status = 1;
         if (!code)
@@ -82,11 +87,59 @@ static int handle_uncaught(void)
     return 1;
 }
 
+/* The script being compiled, for showing its SyntaxWarnings. */
+typedef struct {
+    const char *filename, *source;
+    size_t len;
+} RunWarnCtx;
+
+/* A compile-time SyntaxWarning of the script, shown on sys.stderr as the
+ * warnings module shows it: "FILE:LINE: SyntaxWarning: MSG" and then the
+ * source line, stripped, indented by two spaces. */
+static int run_show_syntax_warning(void *ctx, const char *msg, int lineno, int offset, int end_lineno,
+                                   int end_offset)
+{
+    (void)offset;
+    (void)end_lineno;
+    (void)end_offset;
+    RunWarnCtx *w = ctx;
+    const char *p = w->source, *end = w->source + w->len;
+    for (int l = 1; l < lineno && p < end; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        p = nl ? nl + 1 : end;
+    }
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    if (!eol)
+        eol = end;
+    while (p < eol && strchr(" \t\f\v\r", *p))
+        p++;
+    while (eol > p && strchr(" \t\f\v\r", eol[-1]))
+        eol--;
+    char *text = NULL;
+    int n = p < eol ? asprintf(&text, "%s:%d: SyntaxWarning: %s\n  %.*s\n", w->filename, lineno, msg,
+                               (int)(eol - p), p)
+                    : asprintf(&text, "%s:%d: SyntaxWarning: %s\n", w->filename, lineno, msg);
+    if (n < 0)
+        return 0;
+    AdObject *err = AdSys_GetObject("stderr");
+    if (err && err != Ad_None) {
+        if (AdIO_WriteString(err, text) < 0)
+            AdErr_Clear();
+    }
+    else if (!err) {
+        fputs(text, stderr);
+    }
+    free(text);
+    return 0;
+}
+
 /* Executes source text as the __main__ module. */
 static int run_source(AdInterp *interp, const char *source, size_t len, const char *filename)
 {
     const AdConfig *config = &interp->runtime->config;
-    AdCompileOptions opts = {.optimize = config->optimization_level};
+    RunWarnCtx warn_ctx = {filename, source, len};
+    AdCompileOptions opts = {.optimize = config->optimization_level, .warn = run_show_syntax_warning,
+                             .warnctx = &warn_ctx};
     AdCompileError err;
     memset(&err, 0, sizeof err);
     if (!interp->main_module) {
@@ -272,10 +325,19 @@ int Ad_RunStdin(AdInterp *interp)
     return rc;
 }
 
+/* The interactive loop (src/repl/): a SystemExit in it ends the run with
+ * its code. */
+static int run_repl(AdInterp *interp, int banner, int startup)
+{
+    inspect_pending = 0;
+    if (AdRepl_Run(interp, banner, startup) < 0)
+        return handle_uncaught();
+    return 0;
+}
+
 int Ad_RunRepl(AdInterp *interp)
 {
-    fprintf(stderr, "%s: the interactive prompt is not built yet\n", program_name(interp));
-    return 1;
+    return run_repl(interp, 1, 1);
 }
 
 /* Adder's testing views of the front end, on a script file: -X dump_tokens
@@ -283,7 +345,9 @@ int Ad_RunRepl(AdInterp *interp)
  * include_attributes=True))), -X dump_syntax_error (one line of the
  * SyntaxError's fields, or OK) and -X dump_symtable (every scope and
  * symbol, as tests/symtable/dump_symtable.py prints them with CPython's
- * symtable module). Returns -1 when none was asked for. */
+ * symtable module) and -X dump_code (every code object, as
+ * tests/compiler/dump_code.py prints CPython's). Returns -1 when none was
+ * asked for. */
 static int run_parser_dump(AdInterp *interp)
 {
     const AdConfig *config = &interp->runtime->config;
@@ -291,10 +355,11 @@ static int run_parser_dump(AdInterp *interp)
     int ast = AdConfig_GetXOption(config, "dump_ast") != NULL;
     int fields = AdConfig_GetXOption(config, "dump_syntax_error") != NULL;
     int symbols = AdConfig_GetXOption(config, "dump_symtable") != NULL;
-    if (!tokens && !ast && !fields && !symbols)
+    int code = AdConfig_GetXOption(config, "dump_code") != NULL;
+    if (!tokens && !ast && !fields && !symbols && !code)
         return -1;
     if (config->run != AD_RUN_FILE) {
-        fprintf(stderr, "%s: -X dump_tokens, dump_ast, dump_syntax_error and dump_symtable need a script file\n",
+        fprintf(stderr, "%s: -X dump_tokens, dump_ast, dump_syntax_error, dump_symtable and dump_code need a script file\n",
                 program_name(interp));
         return 2;
     }
@@ -309,6 +374,8 @@ static int run_parser_dump(AdInterp *interp)
         rc = AdParser_DumpAstFile(config->run_filename, stdout, stderr);
     else if (symbols)
         rc = AdSymtable_DumpFile(config->run_filename, stdout, stderr);
+    else if (code)
+        rc = AdCompile_DumpCodeFile(config->run_filename, stdout, stderr);
     else
         rc = AdParser_DumpSyntaxErrorFile(config->run_filename, stdout);
     fflush(stdout);
@@ -321,21 +388,34 @@ int Ad_RunMain(AdInterp *interp)
     int dumped = run_parser_dump(interp);
     if (dumped >= 0)
         return dumped;
+    int rc;
+    inspect_pending = config->inspect;
     switch (config->run) {
     case AD_RUN_COMMAND:
-        return Ad_RunCommand(interp, config->run_command);
+        rc = Ad_RunCommand(interp, config->run_command);
+        break;
     case AD_RUN_MODULE:
-        return Ad_RunModule(interp, config->run_module);
+        rc = Ad_RunModule(interp, config->run_module);
+        break;
     case AD_RUN_FILE:
-        return Ad_RunFile(interp, config->run_filename);
+        rc = Ad_RunFile(interp, config->run_filename);
+        break;
     case AD_RUN_STDIN:
-        return Ad_RunStdin(interp);
+        rc = Ad_RunStdin(interp);
+        break;
     case AD_RUN_REPL_OR_STDIN:
     default:
-        if (isatty(STDIN_FILENO))
+        inspect_pending = 0;
+        if (isatty(STDIN_FILENO) || config->inspect)
             return Ad_RunRepl(interp);
         return Ad_RunStdin(interp);
     }
+    /* -i or PYTHONINSPECT: the REPL after the program, whatever it did. */
+    if (config->inspect) {
+        ad_runtime.unhandled_keyboard_interrupt = 0;
+        return run_repl(interp, 0, 0);
+    }
+    return rc;
 }
 
 int Ad_ExitStatusFromInt(long long code, int overflowed)

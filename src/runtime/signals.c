@@ -58,6 +58,17 @@ void ad_signals_restore(AdRuntime *runtime)
     runtime->signals.handlers_installed = 0;
 }
 
+int Ad_SignalsSetTripHandler(int signum)
+{
+    if (signum <= 0 || signum >= AD_NSIG)
+        return -1;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = note_signal;
+    sigemptyset(&sa.sa_mask);
+    return sigaction(signum, &sa, NULL);
+}
+
 int Ad_SignalsTakeInterrupt(AdRuntime *runtime)
 {
     if (!runtime->signals.tripped[SIGINT])

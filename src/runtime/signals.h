@@ -11,6 +11,9 @@
 int ad_signals_install(AdRuntime *runtime);
 /* Puts back the dispositions replaced by ad_signals_install. */
 void ad_signals_restore(AdRuntime *runtime);
+/* Makes signum trip the flags that the eval breaker polls (for Python
+ * handlers set with signal.signal). 0, or -1 with errno set. */
+int Ad_SignalsSetTripHandler(int signum);
 /* Returns and clears whether SIGINT arrived since the last call. */
 int Ad_SignalsTakeInterrupt(AdRuntime *runtime);
 /* Ends the process the way a default SIGINT would (exit status 130 to a

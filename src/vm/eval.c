@@ -12,6 +12,8 @@
 #include "vm/frame.h"
 #include "vm/opcodes.h"
 #include "vm/vm_int.h"
+#include "vm/eval_fast.h"
+#include "vm/specialize.h"
 #include "objects/abstract.h"
 #include "objects/cell.h"
 #include "objects/code.h"
@@ -597,7 +599,9 @@ dispatch_switch:
     TARGET(BINARY_OP) {
         SKIP_CACHES(BINARY_OP);
         AdObject *r = PEEK(1), *l = PEEK(2);
-        AdObject *res = binary_op(oparg, l, r);
+        AdObject *res;
+        if (!vmf_binary_op(oparg, l, r, &res))
+            res = binary_op(oparg, l, r);
         if (!res)
             goto error;
         Ad_DECREF(l);
@@ -667,7 +671,16 @@ dispatch_switch:
     TARGET(COMPARE_OP) {
         SKIP_CACHES(COMPARE_OP);
         AdObject *r = PEEK(1), *l = PEEK(2);
-        AdObject *res = AdObject_RichCompare(l, r, oparg >> 5);
+        AdObject *res;
+        int ft;
+        if (vmf_compare(oparg >> 5, l, r, &ft)) {
+            Ad_DECREF(l);
+            Ad_DECREF(r);
+            sp--;
+            TOP() = ft ? Ad_True : Ad_False;
+            DISPATCH();
+        }
+        res = AdObject_RichCompare(l, r, oparg >> 5);
         if (!res)
             goto error;
         if (oparg & 16) {
@@ -993,9 +1006,62 @@ dispatch_switch:
     }
 
     TARGET(LOAD_ATTR) {
+        AdCodeUnit *cache = next_instr;
         SKIP_CACHES(LOAD_ATTR);
         AdObject *owner = TOP();
         AdObject *name = GETITEM(names, oparg >> 1);
+        uint32_t cver = vms_read_u32(cache + 1);
+        if (cver && cver == AD_TYPE(owner)->tp_version_tag) {
+            /* Specialized (vm/specialize.h); any failed guard takes the generic path. */
+            switch (cache[3]) {
+            case VMS_ATTR_SLOT: {
+                AdObject *v = *(AdObject **)((char *)owner + cache[4]);
+                if (!v)
+                    break;
+                Ad_INCREF(v);
+                Ad_DECREF(owner);
+                TOP() = v;
+                if (oparg & 1)
+                    PUSH(NULL);
+                DISPATCH();
+            }
+            case VMS_ATTR_METHOD: {
+                if (AD_TYPE(owner)->tp_dictoffset) {
+                    AdObject **dp = AdObject_GetDictPtr(owner);
+                    if (dp && *dp && AdDict_GET_SIZE(*dp)) {
+                        if (AdDict_GetItemWithError(*dp, name))
+                            break;
+                        if (AdErr_Occurred())
+                            goto error;
+                    }
+                }
+                TOP() = Ad_NewRef(vms_read_ptr(cache + 5));
+                PUSH(owner);
+                DISPATCH();
+            }
+            case VMS_ATTR_INSTANCE: {
+                AdObject **dp = AdObject_GetDictPtr(owner);
+                AdObject *v = dp && *dp ? AdDict_GetItemWithError(*dp, name) : NULL;
+                if (!v) {
+                    if (AdErr_Occurred())
+                        goto error;
+                    break;
+                }
+                Ad_INCREF(v);
+                Ad_DECREF(owner);
+                TOP() = v;
+                if (oparg & 1)
+                    PUSH(NULL);
+                DISPATCH();
+            }
+            default:
+                break;
+            }
+        } else if (cache[0]) {
+            cache[0]--;
+        } else {
+            vm_specialize_load_attr(owner, name, oparg & 1, cache);
+        }
         if (oparg & 1) {
             AdObject *meth = NULL;
             int rc = vm_get_method(owner, name, &meth);
@@ -1020,8 +1086,24 @@ dispatch_switch:
     }
 
     TARGET(STORE_ATTR) {
+        AdCodeUnit *cache = next_instr;
         SKIP_CACHES(STORE_ATTR);
         AdObject *owner = PEEK(1), *v = PEEK(2);
+        uint32_t cver = vms_read_u32(cache + 1);
+        if (cver && cver == AD_TYPE(owner)->tp_version_tag) {
+            /* A __slots__ member (vm/specialize.h): the reference moves in. */
+            AdObject **slot = (AdObject **)((char *)owner + cache[3]);
+            AdObject *old = *slot;
+            *slot = v;
+            Ad_XDECREF(old);
+            sp -= 2;
+            Ad_DECREF(owner);
+            DISPATCH();
+        } else if (cache[0]) {
+            cache[0]--;
+        } else {
+            vm_specialize_store_attr(owner, GETITEM(names, oparg), cache);
+        }
         if (AdObject_SetAttr(owner, GETITEM(names, oparg), v) < 0)
             goto error;
         sp -= 2;

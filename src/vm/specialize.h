@@ -1,0 +1,49 @@
+/* specialize.h: attribute-access specialization kept in the inline cache
+ * units that follow LOAD_ATTR (9 units) and STORE_ATTR (4 units), with
+ * CPython 3.14's layout: unit 0 is the backoff counter, units 1-2 the type
+ * version the entry is valid for, then the entry's data (LOAD_ATTR: unit
+ * 3 the kind, unit 4 a slot offset, units 5-8 a borrowed descriptor
+ * pointer; STORE_ATTR: unit 3 the kind and slot offset). The opcodes
+ * themselves are never rewritten, so co_code (which zeroes the caches)
+ * is unaffected. A type version changes whenever the class or a base is
+ * modified (AdType_Modified), which invalidates every entry for it. */
+#ifndef ADDER_VM_SPECIALIZE_H
+#define ADDER_VM_SPECIALIZE_H
+#include <string.h>
+#include "objects/object.h"
+#include "objects/code.h"
+
+enum {
+    VMS_ATTR_NONE = 0,
+    VMS_ATTR_SLOT = 1,          /* __slots__ member: object at offset */
+    VMS_ATTR_METHOD = 2,        /* method load: descriptor from the class, no bound method */
+    VMS_ATTR_INSTANCE = 3,      /* the instance __dict__ only (no class attribute) */
+};
+#define VMS_BACKOFF 61
+
+static inline uint32_t vms_read_u32(const AdCodeUnit *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 16;
+}
+static inline void vms_write_u32(AdCodeUnit *p, uint32_t v)
+{
+    p[0] = (AdCodeUnit)v;
+    p[1] = (AdCodeUnit)(v >> 16);
+}
+static inline AdObject *vms_read_ptr(const AdCodeUnit *p)
+{
+    AdObject *o;
+    memcpy(&o, p, sizeof o);
+    return o;
+}
+static inline void vms_write_ptr(AdCodeUnit *p, AdObject *o)
+{
+    memcpy(p, &o, sizeof o);
+}
+
+/* Fill the cache for owner.name (LOAD_ATTR) / owner.name = v (STORE_ATTR)
+ * when a specialized form applies; otherwise leave it unspecialized with
+ * the backoff counter set. Never raises. */
+void vm_specialize_load_attr(AdObject *owner, AdObject *name, int is_method, AdCodeUnit *cache);
+void vm_specialize_store_attr(AdObject *owner, AdObject *name, AdCodeUnit *cache);
+#endif

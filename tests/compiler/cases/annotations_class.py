@@ -1,0 +1,5 @@
+class C:
+    a: int
+    b: str = 'x'
+    if c:
+        d: float

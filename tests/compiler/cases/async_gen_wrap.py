@@ -1,0 +1,5 @@
+async def g():
+    try:
+        yield 1
+    finally:
+        await a

@@ -1,0 +1,2 @@
+def f(xs):
+    return tuple(x for x in xs)

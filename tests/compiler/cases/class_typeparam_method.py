@@ -1,0 +1,3 @@
+class C[T]:
+    def m(self, x: T) -> T:
+        return x

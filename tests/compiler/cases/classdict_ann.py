@@ -1,0 +1,4 @@
+class C:
+    x: int
+    def m(self) -> 'C':
+        pass

@@ -1,0 +1,2 @@
+x = a if b and c else d
+y = [z for z in w if not z]

@@ -1,0 +1,2 @@
+def f():
+    'Only a docstring.'

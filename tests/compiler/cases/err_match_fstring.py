@@ -1,0 +1,3 @@
+match x:
+    case f'{y}':
+        pass

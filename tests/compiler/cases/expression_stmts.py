@@ -1,0 +1,5 @@
+1
+'string'
+x
+f()
+(yield_ := 3)

@@ -1,0 +1,4 @@
+for self.x in y:
+    pass
+for a[i] in y:
+    pass

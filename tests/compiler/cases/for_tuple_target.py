@@ -1,0 +1,2 @@
+for i, (a, b) in enumerate(pairs):
+    print(i, a, b)

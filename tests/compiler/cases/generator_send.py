@@ -1,0 +1,4 @@
+def g():
+    x = yield 1
+    y = yield x
+    return y

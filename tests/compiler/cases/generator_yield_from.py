@@ -1,0 +1,3 @@
+def g(a):
+    r = yield from a
+    return r

@@ -1,0 +1,3 @@
+x = 0
+[x for x in range(3)]
+print(x)

@@ -1,0 +1,3 @@
+import a.b.c
+import a.b as ab
+import x as y

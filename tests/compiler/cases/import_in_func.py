@@ -1,0 +1,4 @@
+def f():
+    import os
+    from sys import path
+    return os, path

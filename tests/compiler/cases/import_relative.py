@@ -1,0 +1,3 @@
+from . import a
+from .. import b
+from .c import d as e

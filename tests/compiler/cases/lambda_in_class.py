@@ -1,0 +1,3 @@
+class C:
+    f = lambda self: __class__
+    g = lambda: x

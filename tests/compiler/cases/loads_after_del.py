@@ -1,0 +1,4 @@
+def f(a):
+    del a
+    a = 2
+    return a

@@ -1,0 +1,3 @@
+match x:
+    case Color.RED: pass
+    case mod.C.X: pass

@@ -1,0 +1,4 @@
+a, *b = c
+*a, b, c = d
+[a, *b, c] = d
+for x, *y in z: pass

@@ -1,0 +1,4 @@
+try:
+    f()
+except E as e:
+    print(e)

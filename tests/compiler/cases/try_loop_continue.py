@@ -1,0 +1,5 @@
+while x:
+    try:
+        continue
+    except E:
+        break

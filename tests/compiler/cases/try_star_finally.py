@@ -1,0 +1,6 @@
+try:
+    f()
+except* E:
+    pass
+finally:
+    g()

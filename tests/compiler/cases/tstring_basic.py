@@ -1,0 +1,3 @@
+t = t'hello {name}'
+u = t'{a!r:>{w}} and {b}'
+v = t''

@@ -1,0 +1,3 @@
+café = 1
+naïve = café + 1
+s = 'ünïcödé'

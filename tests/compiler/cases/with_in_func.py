@@ -1,0 +1,3 @@
+def f(p):
+    with open(p) as fp:
+        return fp.read()
