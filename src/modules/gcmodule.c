@@ -167,7 +167,8 @@ static AdObject *gc_set_threshold(AdObject *m, AdObject *const *args, Ad_ssize_t
         }
         vals[i] = (int)v;
     }
-    for (Ad_ssize_t i = 0; i < nargs; i++)
+    /* As in 3.14, the oldest generation's threshold is not settable. */
+    for (Ad_ssize_t i = 0; i < nargs && i < AD_GC_NGENERATIONS - 1; i++)
         st->gen[i].threshold = vals[i];
     Ad_RETURN_NONE;
 }

@@ -4,13 +4,13 @@
  * handlers run from the eval breaker: the C handler only trips flags
  * (runtime/signals.c) and AdErr_SignalHandlersHook, installed here, calls
  * the handlers of the tripped signals in the main thread. */
-#define _GNU_SOURCE
 #include "import/builtin_modules.h"
 #include "objects/abstract.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/module.h"
+#include "objects/dict.h"
 #include "objects/set.h"
 #include "objects/str.h"
 #include "runtime/interp.h"
@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #define FN(f) ((void (*)(void))(f))
@@ -31,6 +32,11 @@
 static AdObject *handlers[AD_NSIG];
 static AdObject *default_int_handler;     /* the builtin function object */
 static AdObject *sig_dfl, *sig_ign;       /* the ints 0 and 1 (immortal small ints) */
+
+static int is_callable(AdObject *o)
+{
+    return AD_TYPE(o)->tp_call != NULL;
+}
 
 static int in_main_thread(void)
 {
@@ -70,7 +76,7 @@ static int run_handlers(void)
             }
             continue;
         }
-        if (h == sig_dfl || h == sig_ign || !AdCallable_Check(h))
+        if (h == sig_dfl || h == sig_ign || !is_callable(h))
             continue;
         AdObject *num = AdInt_FromInt64(s);
         if (!num)
@@ -149,7 +155,7 @@ static AdObject *sig_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
     }
     void (*c_handler)(int) = NULL;
     int use_trip = 0;
-    if (AdInt_Check(h) && !AdCallable_Check(h)) {
+    if (AdInt_Check(h) && !is_callable(h)) {
         int64_t v = AdInt_AsInt64(h);
         if (v == 0)
             c_handler = SIG_DFL, h = sig_dfl;
@@ -157,7 +163,7 @@ static AdObject *sig_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
             c_handler = SIG_IGN, h = sig_ign;
         else
             h = NULL;
-    } else if (AdCallable_Check(h)) {
+    } else if (is_callable(h)) {
         use_trip = 1;
     } else {
         h = NULL;

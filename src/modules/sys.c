@@ -23,6 +23,7 @@
 #include "objects/tuple.h"
 #include "runtime/lifecycle.h"
 #include "runtime/version.h"
+#include "vm/ceval.h"
 
 AdObject *(*AdSys_GetFrameHook)(int depth);
 AdObject *(*AdSys_GetFrameModuleNameHook)(int depth);
@@ -329,10 +330,30 @@ done:
     return rc;
 }
 
+/* What the evaluation loop's INTRINSIC_PRINT (an expression statement
+ * compiled in 'single' mode) calls: sys.displayhook(value). */
+static int sys_call_displayhook(AdObject *value)
+{
+    AdObject *hook = AdSys_GetObject("displayhook");
+    if (!hook || hook == Ad_None) {
+        AdErr_SetString(AdExc_RuntimeError, "lost sys.displayhook");
+        return -1;
+    }
+    Ad_INCREF(hook);
+    AdObject *r = AdObject_CallOneArg(hook, value);
+    Ad_DECREF(hook);
+    if (!r)
+        return -1;
+    Ad_DECREF(r);
+    return 0;
+}
+
 int ad_sys_init(AdInterp *interp)
 {
     if (modules_sys_init_types() < 0 || AdTextIO_Init() < 0)
         return -1;
+    if (!AdEval_DisplayHook)
+        AdEval_DisplayHook = sys_call_displayhook;
     if (!interp->sys_state) {
         SysState *st = calloc(1, sizeof *st);
         if (!st) {

@@ -736,9 +736,17 @@ static Ad_hash_t code_hash(AdObject *o)
     h = h * 1000003 ^ (uint64_t)co->co_flags;
     h = h * 1000003 ^ (uint64_t)co->co_firstlineno;
     h = h * 1000003 ^ (uint64_t)AD_SIZE(co);
+    /* Over the unspecialized instructions only (as co_code shows them):
+     * the loop specializes in place and writes to the cache units, and a
+     * code object's hash must not change while it runs. */
+    if (!deopt_ready)
+        init_deopt();
     const unsigned char *p = (const unsigned char *)co->co_code_adaptive;
-    for (Ad_ssize_t i = 0; i < AD_SIZE(co) * 2; i++)
-        h = h * 31 + p[i];
+    for (Ad_ssize_t i = 0; i < AD_SIZE(co); i++) {
+        int op = deopt_table[p[2 * i]];
+        h = (h * 31 + (uint64_t)op) * 31 + p[2 * i + 1];
+        i += AdOpcode_CacheEntries(op);
+    }
     Ad_hash_t r = (Ad_hash_t)h;
     if (r == -1)
         r = -2;

@@ -451,8 +451,45 @@ static AdObject *oserror_new(AdTypeObject *type, AdObject *args, AdObject *kwarg
         else
             type = (AdTypeObject *)AdExc_OSErrorForErrno((int)err);
     }
-    return base_new(type, args, kwargs);
+    AdObject *self = base_new(type, args, kwargs);
+    if (self)
+        ((OSErrorObject *)self)->written = -1;     /* no characters_written yet */
+    return self;
 }
+
+/* BlockingIOError's characters_written: an int, absent (AttributeError) until set. */
+static AdObject *oserror_get_written(AdObject *self, void *c)
+{
+    (void)c;
+    Ad_ssize_t w = ((OSErrorObject *)self)->written;
+    if (w == -1)
+        return AdErr_Format(AdExc_AttributeError, "characters_written");
+    return AdInt_FromSsize_t(w);
+}
+
+static int oserror_set_written(AdObject *self, AdObject *value, void *c)
+{
+    (void)c;
+    OSErrorObject *e = (OSErrorObject *)self;
+    if (!value) {
+        if (e->written == -1) {
+            AdErr_Format(AdExc_AttributeError, "characters_written");
+            return -1;
+        }
+        e->written = -1;
+        return 0;
+    }
+    Ad_ssize_t w = AdNumber_AsSsize_t(value, AdExc_ValueError);
+    if (w == -1 && AdErr_Occurred())
+        return -1;
+    e->written = w;
+    return 0;
+}
+
+static AdGetSetDef oserror_getset[] = {
+    {"characters_written", oserror_get_written, oserror_set_written, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
 
 static int oserror_init(AdObject *self, AdObject *args, AdObject *kwargs)
 {
@@ -765,7 +802,7 @@ EXC_TYPE(NameError, &AdExcType_Exception, "Name not found globally.",
 SIMPLE(UnboundLocalError, NameError, "Local name referenced but not bound to a value.")
 EXC_TYPE(OSError, &AdExcType_Exception, "Base class for I/O related errors.",
          sizeof(OSErrorObject), .tp_new = oserror_new, .tp_init = oserror_init,
-         .tp_str = oserror_str, .tp_members = oserror_members)
+         .tp_str = oserror_str, .tp_members = oserror_members, .tp_getset = oserror_getset)
 SIMPLE(BlockingIOError, OSError, "I/O operation would block.")
 SIMPLE(ChildProcessError, OSError, "Child process error.")
 SIMPLE(ConnectionError, OSError, "Connection error.")

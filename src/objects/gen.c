@@ -315,6 +315,14 @@ static AdObject *gen_throw(AdObject *self, AdObject *const *args, Ad_ssize_t nar
     return send_result(self, k, r);
 }
 
+/* gen.send(v) and gen.throw(...) for genasync.c, whose async generators
+ * have no such methods but drive their frames through them. */
+AdObject *ad_gen_send_method(AdObject *gen, AdObject *arg) { return gen_send(gen, arg); }
+AdObject *ad_gen_throw_method(AdObject *gen, AdObject *const *args, Ad_ssize_t nargs)
+{
+    return gen_throw(gen, args, nargs);
+}
+
 static AdObject *gen_close(AdObject *self, AdObject *unused)
 {
     (void)unused;

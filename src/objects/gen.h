@@ -54,6 +54,10 @@ AdObject *AdCoro_GetAwaitableIter(AdObject *o);
 /* Private to the vm room and gen*.c. */
 AdObject *ad_gen_new_from_frame(AdFrame *f);        /* RETURN_GENERATOR; new ref */
 AdObject *ad_gen_wrap_value(AdObject *v);           /* ASYNC_GEN_WRAP; new ref */
+/* gen.send(arg) / gen.throw(*args) as the generator methods do them, for
+ * async generators too (which have no such Python-level methods). */
+AdObject *ad_gen_send_method(AdObject *gen, AdObject *arg);
+AdObject *ad_gen_throw_method(AdObject *gen, AdObject *const *args, Ad_ssize_t nargs);
 static inline AdGenObject *ad_gen_from_frame(AdFrame *f)
 {
     return (AdGenObject *)((char *)f - offsetof(AdGenObject, gi_iframe));

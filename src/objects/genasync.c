@@ -133,11 +133,7 @@ static AdObject *asend_throw(AdObject *self, AdObject *const *args, Ad_ssize_t n
         AdErr_SetString(AdExc_RuntimeError, "cannot reuse already awaited __anext__()/asend()");
         return NULL;
     }
-    AdObject *meth = AdObject_GetAttrString(a->gen, "throw");
-    if (!meth)
-        return NULL;
-    AdObject *r = AdObject_Vectorcall(meth, args, (size_t)nargs, NULL);
-    Ad_DECREF(meth);
+    AdObject *r = ad_gen_throw_method(a->gen, args, nargs);
     AdGenObject *g = GEN(a->gen);
     if (r && Ad_IS_TYPE(r, &AdAsyncGenWrappedValue_Type))
         return unwrap_value(g, AD_GEN_NEXT, r);
@@ -263,24 +259,15 @@ static AdObject *athrow_send(AdObject *self, AdObject *arg)
         }
         a->state = AWAITABLE_ITER;
         g->ag_running_async = 1;
-        AdObject *meth = AdObject_GetAttrString(a->gen, "throw");
-        if (!meth)
-            return athrow_check_error(a);
         if (!a->args) {
             g->ag_closed = 1;
             AdObject *ge = AdExc_GeneratorExit;
-            r = AdObject_Vectorcall(meth, &ge, 1, NULL);
+            r = ad_gen_throw_method(a->gen, &ge, 1);
         } else {
-            r = AdObject_Vectorcall(meth, AdTuple_ITEMS(a->args), (size_t)AdTuple_GET_SIZE(a->args), NULL);
+            r = ad_gen_throw_method(a->gen, AdTuple_ITEMS(a->args), AdTuple_GET_SIZE(a->args));
         }
-        Ad_DECREF(meth);
     } else {
-        AdObject *meth = AdObject_GetAttrString(a->gen, "send");
-        if (!meth)
-            return athrow_check_error(a);
-        AdObject *v = arg ? arg : Ad_None;
-        r = AdObject_Vectorcall(meth, &v, 1, NULL);
-        Ad_DECREF(meth);
+        r = ad_gen_send_method(a->gen, arg ? arg : Ad_None);
     }
     if (!r)
         return athrow_check_error(a);
@@ -307,11 +294,7 @@ static AdObject *athrow_throw(AdObject *self, AdObject *const *args, Ad_ssize_t 
         AdErr_SetString(AdExc_RuntimeError, "cannot reuse already awaited aclose()/athrow()");
         return NULL;
     }
-    AdObject *meth = AdObject_GetAttrString(a->gen, "throw");
-    if (!meth)
-        return NULL;
-    AdObject *r = AdObject_Vectorcall(meth, args, (size_t)nargs, NULL);
-    Ad_DECREF(meth);
+    AdObject *r = ad_gen_throw_method(a->gen, args, nargs);
     if (!r)
         return athrow_check_error(a);
     if (Ad_IS_TYPE(r, &AdAsyncGenWrappedValue_Type)) {
