@@ -310,8 +310,6 @@ char *AdAst_ConstRepr(const AdConst *c);
  * into BUF (at least 32 bytes). */
 void AdAst_FloatRepr(double d, char *buf, size_t size);
 
-/* Is code point CP printable in the sense of str.isprintable()? */
-int AdAst_IsPrintable(uint32_t cp);
 
 /* The names of the operator/context enums as the ast module spells them
  * ("Add", "Load", ...); NULL for an out-of-range value. */

@@ -9,6 +9,9 @@
  * order of the node's _fields, then the position attributes.
  */
 #include "parser/ast.h"
+#include "numeric/dtoa.h"
+#include "numeric/numeric.h"
+#include "unicode/unicode_db.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -88,79 +91,15 @@ static void db_printf(dbuf *b, const char *fmt, ...)
 
 void AdAst_FloatRepr(double d, char *out, size_t size)
 {
-    if (isnan(d)) {
-        snprintf(out, size, "nan");
+    /* repr(float) comes from the numeric room (shortest round trip). */
+    AdNumBuf buf = {0};
+    if (AdDtoa_Repr(d, &buf) < 0 || !buf.data) {
+        snprintf(out, size, "%.17g", d);
+        AdNumBuf_Free(&buf);
         return;
     }
-    if (isinf(d)) {
-        snprintf(out, size, d < 0 ? "-inf" : "inf");
-        return;
-    }
-    if (d == 0) {
-        snprintf(out, size, signbit(d) ? "-0.0" : "0.0");
-        return;
-    }
-    /* Shortest precision that round-trips. */
-    char tmp[40];
-    int prec;
-    for (prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, d);
-        if (strtod(tmp, NULL) == d)
-            break;
-    }
-    /* tmp is [-]D[.DDD]e[+-]XX: collect the digits and the exponent. */
-    char digits[24];
-    int nd = 0, neg = 0;
-    const char *s = tmp;
-    if (*s == '-') {
-        neg = 1;
-        s++;
-    }
-    while (*s && *s != 'e') {
-        if (*s >= '0' && *s <= '9')
-            digits[nd++] = *s;
-        s++;
-    }
-    int exp10 = atoi(s + 1);
-    while (nd > 1 && digits[nd - 1] == '0')
-        nd--;
-    digits[nd] = '\0';
-    int decpt = exp10 + 1;   /* digits[0..decpt) are before the point */
-    char res[64];
-    int k = 0;
-    if (neg)
-        res[k++] = '-';
-    if (decpt > -4 && decpt <= 16) {
-        if (decpt <= 0) {
-            res[k++] = '0';
-            res[k++] = '.';
-            for (int i = 0; i < -decpt; i++)
-                res[k++] = '0';
-            for (int i = 0; i < nd; i++)
-                res[k++] = digits[i];
-        } else {
-            for (int i = 0; i < decpt; i++)
-                res[k++] = i < nd ? digits[i] : '0';
-            res[k++] = '.';
-            if (nd > decpt) {
-                for (int i = decpt; i < nd; i++)
-                    res[k++] = digits[i];
-            } else {
-                res[k++] = '0';
-            }
-        }
-        res[k] = '\0';
-    } else {
-        res[k++] = digits[0];
-        if (nd > 1) {
-            res[k++] = '.';
-            for (int i = 1; i < nd; i++)
-                res[k++] = digits[i];
-        }
-        int e = decpt - 1;
-        k += snprintf(res + k, sizeof res - (size_t)k, "e%c%02d", e < 0 ? '-' : '+', e < 0 ? -e : e);
-    }
-    snprintf(out, size, "%s", res);
+    snprintf(out, size, "%.*s", (int)buf.len, buf.data);
+    AdNumBuf_Free(&buf);
 }
 
 /* ---- str and bytes repr ---- */
@@ -214,7 +153,7 @@ static void repr_str(dbuf *b, const char *data, size_t len)
             db_printf(b, "\\x%02x", cp);
         } else if (cp < 0x7F) {
             db_putc(b, (char)cp);
-        } else if (AdAst_IsPrintable(cp)) {
+        } else if (AdUnicode_IsPrintable(cp)) {
             db_putn(b, (const char *)s + i, n);
         } else if (cp <= 0xFF) {
             db_printf(b, "\\x%02x", cp);

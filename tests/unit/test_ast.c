@@ -8,6 +8,7 @@
 
 #include "parser/arena.h"
 #include "parser/ast.h"
+#include "unicode/unicode_db.h"
 
 START_TEST(arena_alloc_and_free)
 {
@@ -103,17 +104,17 @@ END_TEST
 
 START_TEST(printable)
 {
-    ck_assert(AdAst_IsPrintable(' '));
-    ck_assert(AdAst_IsPrintable('a'));
-    ck_assert(!AdAst_IsPrintable(0x7f));
-    ck_assert(!AdAst_IsPrintable(0xa0));
-    ck_assert(AdAst_IsPrintable(0xe9));
-    ck_assert(!AdAst_IsPrintable(0x200b));
-    ck_assert(!AdAst_IsPrintable(0x2028));
-    ck_assert(AdAst_IsPrintable(0x4e00));
-    ck_assert(AdAst_IsPrintable(0x1f600));
-    ck_assert(!AdAst_IsPrintable(0xd800));
-    ck_assert(!AdAst_IsPrintable(0xe000));
+    ck_assert(AdUnicode_IsPrintable(' '));
+    ck_assert(AdUnicode_IsPrintable('a'));
+    ck_assert(!AdUnicode_IsPrintable(0x7f));
+    ck_assert(!AdUnicode_IsPrintable(0xa0));
+    ck_assert(AdUnicode_IsPrintable(0xe9));
+    ck_assert(!AdUnicode_IsPrintable(0x200b));
+    ck_assert(!AdUnicode_IsPrintable(0x2028));
+    ck_assert(AdUnicode_IsPrintable(0x4e00));
+    ck_assert(AdUnicode_IsPrintable(0x1f600));
+    ck_assert(!AdUnicode_IsPrintable(0xd800));
+    ck_assert(!AdUnicode_IsPrintable(0xe000));
 }
 END_TEST
 
