@@ -28,10 +28,10 @@ tally
 if [ $rc -ne 0 ] && [ "$f" = 0 ]; then total_fail=$((total_fail + 1)); fi
 [ $rc -eq 0 ] || status=1
 
-for dir in tests/*/; do
-    runner="${dir}run"
+for runner in tests/*/run tests/*/*/run; do
     [ -x "$runner" ] || continue
-    name=$(basename "$dir")
+    dir=$(dirname "$runner")
+    name=${dir#tests/}
     echo "== $name"
     "$runner" "$adder" >"$log" 2>&1
     rc=$?

@@ -534,10 +534,14 @@ static AdObject *bi_anext(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
     AdAsyncMethods *am = AD_TYPE(it)->tp_as_async;
     if (!am || !am->am_anext)
         return AdErr_Format(AdExc_TypeError, "'%.200s' object is not an async iterator", AdType_Name(AD_TYPE(it)));
-    if (nargs == 2)
-        /* the awaitable that substitutes the default for StopAsyncIteration
-         * needs the coroutine machinery of the evaluation loop */
-        return AdErr_Format(AdExc_NotImplementedError, "anext() with a default is not supported yet");
+    if (nargs == 2) {
+        AdObject *aw = am->am_anext(it);
+        if (!aw)
+            return NULL;
+        AdObject *r = AdAnextAwaitable_New(aw, args[1]);
+        Ad_DECREF(aw);
+        return r;
+    }
     return am->am_anext(it);
 }
 

@@ -348,12 +348,27 @@ static int sys_call_displayhook(AdObject *value)
     return 0;
 }
 
+/* sys._getframe(depth): the frame object depth calls up (new ref). */
+static AdObject *sys_frame_at(int depth)
+{
+    AdObject *f = AdEval_GetFrameAt(depth);
+    if (!f) {
+        if (!AdErr_Occurred())
+            AdErr_SetString(AdExc_ValueError, "call stack is not deep enough");
+        return NULL;
+    }
+    return Ad_NewRef(f);
+}
+
 int ad_sys_init(AdInterp *interp)
 {
     if (modules_sys_init_types() < 0 || AdTextIO_Init() < 0)
         return -1;
     if (!AdEval_DisplayHook)
         AdEval_DisplayHook = sys_call_displayhook;
+    AdErr_UnraisableHook = AdSys_WriteUnraisable;
+    if (!AdSys_GetFrameHook)
+        AdSys_GetFrameHook = sys_frame_at;
     if (!interp->sys_state) {
         SysState *st = calloc(1, sizeof *st);
         if (!st) {

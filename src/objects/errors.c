@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static AdThread *tstate(void)
@@ -264,13 +265,20 @@ void Ad_LeaveRecursiveCall(void)
     tstate()->recursion_depth--;
 }
 
+void (*AdErr_UnraisableHook)(AdObject *exc, const char *err_msg, AdObject *obj);
+
 void AdErr_WriteUnraisable(AdObject *obj)
 {
-    /* sys.unraisablehook arrives with sys; until then, the default hook's
-     * output: "Exception ignored in: <repr>" and the exception line. */
+    /* Through sys.unraisablehook once sys is up; until then, the default
+     * hook's output: "Exception ignored in: <repr>" and the exception line. */
     AdObject *exc = AdErr_GetRaisedException();
     if (!exc)
         return;
+    if (AdErr_UnraisableHook) {
+        AdErr_UnraisableHook(exc, NULL, obj);
+        Ad_DECREF(exc);
+        return;
+    }
     fflush(stdout);
     if (obj) {
         AdObject *r = AdObject_Repr(obj);
@@ -296,6 +304,16 @@ void AdErr_FormatUnraisable(const char *fmt, ...)
     va_list va;
     va_start(va, fmt);
     AdObject *exc = AdErr_GetRaisedException();
+    if (AdErr_UnraisableHook && exc) {
+        char *msg = NULL;
+        if (vasprintf(&msg, fmt, va) < 0)
+            msg = NULL;
+        va_end(va);
+        AdErr_UnraisableHook(exc, msg, NULL);
+        free(msg);
+        Ad_DECREF(exc);
+        return;
+    }
     fflush(stdout);
     vfprintf(stderr, fmt, va);
     fputc('\n', stderr);

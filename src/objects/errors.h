@@ -55,6 +55,9 @@ void AdErr_ChainExceptions(AdObject *handled);
  * through sys.unraisablehook; clears it. obj may be NULL. */
 void AdErr_WriteUnraisable(AdObject *obj);
 void AdErr_FormatUnraisable(const char *fmt, ...);
+/* Set by the sys module: reports exc (borrowed) with err_msg (or NULL) and
+ * obj (or NULL) through sys.unraisablehook. NULL before sys exists. */
+extern void (*AdErr_UnraisableHook)(AdObject *exc, const char *err_msg, AdObject *obj);
 
 /* Warnings: category is a Warning subclass; returns 0, or -1 when the
  * warning was turned into an exception (then it is raised). */

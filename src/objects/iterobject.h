@@ -8,4 +8,8 @@ extern AdTypeObject AdSeqIter_Type;
 extern AdTypeObject AdCallIter_Type;
 AdObject *AdSeqIter_New(AdObject *seq);                       /* new ref */
 AdObject *AdCallIter_New(AdObject *callable, AdObject *sentinel);
+/* anext(ait, default): awaits awaitable (what ait.__anext__() returned),
+ * giving default instead of StopAsyncIteration. New ref. */
+extern AdTypeObject AdAnextAwaitable_Type;
+AdObject *AdAnextAwaitable_New(AdObject *awaitable, AdObject *dflt);
 #endif

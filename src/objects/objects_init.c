@@ -29,6 +29,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "objects/union.h"
+#include "objects/template.h"
 
 void ad_errors_init(void);
 
@@ -55,7 +56,8 @@ int ad_objects_init(void)
         &AdDictKeys_Type, &AdDictValues_Type, &AdDictItems_Type, &AdDictIterKey_Type,
         &AdDictIterValue_Type, &AdDictIterItem_Type, &AdDictRevIterKey_Type, &AdDictRevIterValue_Type,
         &AdDictRevIterItem_Type, &AdSetIter_Type, &AdStrIter_Type, &AdStrAsciiIter_Type,
-        &AdListIter_Type, &AdListRevIter_Type, &AdTupleIter_Type,
+        &AdListIter_Type, &AdListRevIter_Type, &AdTupleIter_Type, &AdAnextAwaitable_Type,
+        &AdTemplate_Type, &AdInterpolation_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)

@@ -576,8 +576,18 @@ static void slot_tp_finalize(AdObject *self)
     AdObject *exc = AdErr_GetRaisedException();
     int found;
     AdObject *r = call_special(self, "__del__", NULL, 0, &found);
-    if (!r && found)
-        AdErr_WriteUnraisable(self);    /* "Exception ignored while calling deallocator" */
+    if (!r && found) {
+        /* As 3.14: the hook gets the message naming __del__, and no object. */
+        AdObject *err = AdErr_GetRaisedException();
+        AdObject *del = AdType_LookupString(AD_TYPE(self), "__del__");
+        AdObject *rep = del ? AdObject_Repr(del) : NULL;
+        const char *s = rep ? AdStr_AsUTF8(rep) : NULL;
+        if (!s)
+            AdErr_Clear();
+        AdErr_SetRaisedException(err);
+        AdErr_FormatUnraisable("Exception ignored while calling deallocator %s", s ? s : "<object repr() failed>");
+        Ad_XDECREF(rep);
+    }
     Ad_XDECREF(r);
     AdErr_SetRaisedException(exc);
 }

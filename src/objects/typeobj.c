@@ -483,6 +483,121 @@ static AdObject *type_get_flags(AdObject *self, void *c)
     return AdInt_FromUInt64(((AdTypeObject *)self)->tp_flags);
 }
 
+/* ---- __annotate__ and __annotations__ (PEP 649/749) ------------------------------------- */
+
+/* Only classes have them; the type's own dict holds __annotate_func__ and
+ * the computed __annotations_cache__ (or an assigned __annotations__). */
+static int type_ann_check(AdTypeObject *type, const char *name)
+{
+    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
+        return 0;
+    AdErr_Format(AdExc_AttributeError, "type object '%s' has no attribute '%s'", type->tp_name, name);
+    return -1;
+}
+
+static int type_dict_store(AdTypeObject *type, const char *key, AdObject *value)
+{
+    int rc = value ? AdDict_SetItemString(type->tp_dict, key, value)
+                   : (AdDict_GetItemString(type->tp_dict, key) ? AdDict_DelItemString(type->tp_dict, key) : 0);
+    AdType_Modified(type);
+    return rc;
+}
+
+static AdObject *type_get_annotate(AdObject *self, void *c)
+{
+    (void)c;
+    AdTypeObject *type = (AdTypeObject *)self;
+    if (type_ann_check(type, "__annotate__") < 0)
+        return NULL;
+    AdObject *f = AdDict_GetItemString(type->tp_dict, "__annotate__");
+    if (!f)
+        f = AdDict_GetItemString(type->tp_dict, "__annotate_func__");
+    if (f)
+        return Ad_NewRef(f);
+    if (type_dict_store(type, "__annotate_func__", Ad_None) < 0)
+        return NULL;
+    return Ad_NewRef(Ad_None);
+}
+
+static int type_set_annotate(AdObject *self, AdObject *value, void *c)
+{
+    (void)c;
+    AdTypeObject *type = (AdTypeObject *)self;
+    if (!value) {
+        AdErr_SetString(AdExc_TypeError, "cannot delete __annotate__ attribute");
+        return -1;
+    }
+    if (type->tp_flags & AD_TPFLAGS_IMMUTABLETYPE) {
+        AdErr_Format(AdExc_TypeError, "cannot set '__annotate__' attribute of immutable type '%s'", type->tp_name);
+        return -1;
+    }
+    if (value != Ad_None && !(AD_TYPE(value)->tp_call != NULL)) {
+        AdErr_SetString(AdExc_TypeError, "__annotate__ must be callable or None");
+        return -1;
+    }
+    if (type_dict_store(type, "__annotate_func__", value) < 0)
+        return -1;
+    return value != Ad_None ? type_dict_store(type, "__annotations_cache__", NULL) : 0;
+}
+
+static AdObject *type_get_annotations(AdObject *self, void *c)
+{
+    (void)c;
+    AdTypeObject *type = (AdTypeObject *)self;
+    if (type_ann_check(type, "__annotations__") < 0)
+        return NULL;
+    AdObject *ann = AdDict_GetItemString(type->tp_dict, "__annotations__");
+    if (!ann)
+        ann = AdDict_GetItemString(type->tp_dict, "__annotations_cache__");
+    if (ann) {
+        descrgetfunc get = AD_TYPE(ann)->tp_descr_get;
+        return get ? get(ann, NULL, self) : Ad_NewRef(ann);
+    }
+    AdObject *annotate = type_get_annotate(self, NULL);
+    if (!annotate)
+        return NULL;
+    if ((AD_TYPE(annotate)->tp_call != NULL)) {
+        AdObject *one = AdInt_FromSsize_t(1);
+        ann = one ? AdObject_CallOneArg(annotate, one) : NULL;
+        Ad_XDECREF(one);
+        if (ann && !AdDict_Check(ann)) {
+            AdErr_Format(AdExc_TypeError, "__annotate__ returned non-dict of type '%s'", AdType_Name(AD_TYPE(ann)));
+            AD_CLEAR(ann);
+        }
+    }
+    else
+        ann = AdDict_New();
+    Ad_DECREF(annotate);
+    if (ann && type_dict_store(type, "__annotations_cache__", ann) < 0)
+        AD_CLEAR(ann);
+    return ann;
+}
+
+static int type_set_annotations(AdObject *self, AdObject *value, void *c)
+{
+    (void)c;
+    AdTypeObject *type = (AdTypeObject *)self;
+    if (type->tp_flags & AD_TPFLAGS_IMMUTABLETYPE) {
+        AdErr_Format(AdExc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'",
+                     type->tp_name);
+        return -1;
+    }
+    if (!value) {
+        if (!AdDict_GetItemString(type->tp_dict, "__annotations__") &&
+            !AdDict_GetItemString(type->tp_dict, "__annotations_cache__")) {
+            AdErr_SetString(AdExc_AttributeError, "__annotations__");
+            return -1;
+        }
+        if (type_dict_store(type, "__annotations__", NULL) < 0 ||
+            type_dict_store(type, "__annotations_cache__", NULL) < 0)
+            return -1;
+    }
+    else if (type_dict_store(type, "__annotations__", value) < 0 ||
+             type_dict_store(type, "__annotations_cache__", NULL) < 0)
+        return -1;
+    return type_dict_store(type, "__annotate_func__", Ad_None);
+}
+
 static AdGetSetDef type_getset[] = {
     {"__name__", type_get_name, ad_type_set_name, NULL, NULL},
     {"__qualname__", type_get_qualname, ad_type_set_qualname, NULL, NULL},
@@ -493,6 +608,8 @@ static AdGetSetDef type_getset[] = {
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__doc__", type_get_doc, ad_type_set_doc, NULL, NULL},
     {"__flags__", type_get_flags, NULL, NULL, NULL},
+    {"__annotate__", type_get_annotate, type_set_annotate, NULL, NULL},
+    {"__annotations__", type_get_annotations, type_set_annotations, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

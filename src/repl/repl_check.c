@@ -26,6 +26,15 @@ static int only_blank_or_comments(const char *s, size_t n)
     return 1;
 }
 
+static int count_lines(const char *s, size_t n)
+{
+    int lines = 1;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n')
+            lines++;
+    return lines;
+}
+
 static int is_compound(const AdStmt *s)
 {
     switch (s->kind) {
@@ -59,8 +68,14 @@ AdReplCheck AdRepl_Check(const char *src, size_t len)
     AdMod *mod = AdParser_ParseString(text, len + 1, "<input>", AD_PARSE_SINGLE,
                                       AD_PARSEF_STR_INPUT, arena, &err);
     AdReplCheck r;
-    if (!mod)
+    if (!mod) {
         r = err.at_eof && err.kind != AD_PERR_MEMORY ? AD_REPL_INCOMPLETE : AD_REPL_INVALID;
+        /* A block header on the last line whose body has not come yet. */
+        if (r == AD_REPL_INVALID && err.kind == AD_PERR_INDENTATION && err.msg &&
+            strncmp(err.msg, "expected an indented block", 26) == 0 &&
+            err.lineno >= count_lines(src, len))
+            r = AD_REPL_INCOMPLETE;
+    }
     else {
         int ends_blank = len > 0 && src[len - 1] == '\n';
         AdAstSeq *body = mod->v.Interactive.body;

@@ -174,13 +174,15 @@ static int add_attr_names(cands *c, AdObject *obj, const char *head, size_t head
         AdObject *onclass = AdType_Lookup(AD_TYPE(obj), key);
         if (onclass) {
             AdTypeObject *ct = AD_TYPE(onclass);
-            if (ct->tp_call && !ct->tp_descr_set)
+            if ((ct->tp_call || ct->tp_descr_get) && !ct->tp_descr_set)
                 suffix = "(";
         }
         else if (AdModule_Check(obj)) {
             AdObject *v = AdDict_GetItemWithError(AdModule_GetDict(obj), key);
             if (v && AD_TYPE(v)->tp_call)
                 suffix = "(";
+            if (!v)
+                AdErr_Clear();
         }
         if (cands_add(c, head, headlen, name, suffix) < 0) {
             Ad_DECREF(names);

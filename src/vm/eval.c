@@ -30,6 +30,7 @@
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
+#include "objects/template.h"
 #include "objects/traceback.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -1298,10 +1299,32 @@ dispatch_switch:
         DISPATCH();
     }
 
-    TARGET(BUILD_TEMPLATE)
+    TARGET(BUILD_TEMPLATE) {
+        AdObject *interps = POP(), *strings = POP();
+        AdObject *t = AdTemplate_New(strings, interps);
+        Ad_DECREF(strings);
+        Ad_DECREF(interps);
+        if (!t)
+            goto error;
+        PUSH(t);
+        DISPATCH();
+    }
+
     TARGET(BUILD_INTERPOLATION) {
-        AdErr_SetString(AdExc_NotImplementedError, "template strings (t-strings) are not supported yet");
-        goto error;
+        /* oparg: bit 0 a format spec is on the stack, >> 2 the conversion (0 none, 1 s, 2 r, 3 a) */
+        static const char *const conv_names[4] = {NULL, "s", "r", "a"};
+        AdObject *spec = oparg & 1 ? POP() : AdStr_FromString("");
+        AdObject *expr = POP(), *value = POP();
+        AdObject *conv = (oparg >> 2) & 3 ? AdStr_FromString(conv_names[(oparg >> 2) & 3]) : Ad_NewRef(Ad_None);
+        AdObject *i = spec && conv ? AdInterpolation_New(value, expr, conv, spec) : NULL;
+        Ad_XDECREF(spec);
+        Ad_XDECREF(conv);
+        Ad_DECREF(expr);
+        Ad_DECREF(value);
+        if (!i)
+            goto error;
+        PUSH(i);
+        DISPATCH();
     }
 
     TARGET(LIST_APPEND) {

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -52,8 +53,11 @@ static void scrub(void)
         while (out && (p = strstr(out, seqs[k])) != NULL) {
             memmove(p, p + n, out_len - (size_t)(p - out) - n + 1);
             out_len -= n;
-            if ((size_t)(p - out) < matched)
+            size_t at = (size_t)(p - out);
+            if (at + n <= matched)
                 matched -= n;
+            else if (at < matched)
+                matched = at;
         }
     }
 }
@@ -162,7 +166,22 @@ int main(int argc, char **argv)
         arg = arg ? arg + 1 : line + strlen(line);
         size_t n = unescape(arg, text);
         if (!strncmp(line, "send ", 5)) {
-            pump(20);
+            /* Type only once the program has gone quiet (it is waiting
+             * for input): what is typed while the terminal is still in
+             * canonical mode would be echoed twice or, for Ctrl-D, lost. */
+            long stop = now_ms() + 2000;
+            size_t before;
+            do {
+                before = out_len;
+                pump(120);
+            } while (out_len != before && now_ms() < stop);
+            /* A line editor switches the terminal out of canonical mode
+             * only after drawing its prompt: wait for that (up to 1 s; a
+             * program that is busy running code never does). */
+            stop = now_ms() + 1000;
+            struct termios t;
+            while (now_ms() < stop && tcgetattr(master, &t) == 0 && (t.c_lflag & ICANON))
+                pump(10);
             for (size_t i = 0; i < n; i++) {
                 if (write(master, text + i, 1) != 1)
                     fail("send", arg);
@@ -204,7 +223,9 @@ int main(int argc, char **argv)
                     break;
                 }
             }
-            while (pump(50) && out_len < (1u << 20))
+            /* Drain what is left: until end of file or 300 ms. */
+            long stop = now_ms() + 300;
+            while (now_ms() < stop && pump(50))
                 ;
             if (child_status < 0)
                 fail("exit (timed out)", arg);
