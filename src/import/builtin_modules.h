@@ -11,5 +11,6 @@ AdObject *AdModule_InitTime(void);
 AdObject *AdModule_InitGc(void);
 AdObject *AdModule_InitSignal(void);
 AdObject *AdModule_InitErrno(void);
+AdObject *AdModule_InitTyping(void);
 
 #endif

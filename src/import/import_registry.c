@@ -24,6 +24,7 @@ static const import_builtin_entry registry[] = {
     {"sys", NULL},
     {"_signal", AdModule_InitSignal},
     {"_stat", AdStat_NewModule},
+    {"_typing", AdModule_InitTyping},
     {"atexit", AdAtexit_NewModule},
     {"errno", AdModule_InitErrno},
     {"gc", AdModule_InitGc},

@@ -40,7 +40,17 @@ struct AdDictKeys {
 
 static uint64_t dict_version_counter;
 
+static uint32_t keys_version_counter;
+
+/* Any mutation; the key layout may have changed too. */
 static inline void bump_version(AdDictObject *mp)
+{
+    mp->version = ++dict_version_counter;
+    mp->keys_version = 0;
+}
+
+/* A mutation that only replaced a value of a combined table in place. */
+static inline void bump_value_version(AdDictObject *mp)
 {
     mp->version = ++dict_version_counter;
 }
@@ -289,6 +299,7 @@ static int dict_rebuild(AdDictObject *mp, uint8_t log2)
     dk->nentries = n;
     dk->usable -= n;
     mp->keys = dk;
+    mp->keys_version = 0;           /* the entry indices moved */
     return 0;
 }
 
@@ -351,7 +362,7 @@ static int insert_dict(AdDictObject *mp, AdObject *key, Ad_hash_t hash, AdObject
     if (ix >= 0) {
         /* Replace the value; the old one goes last (its __del__ may run). */
         dk_entries(mp->keys)[ix].value = value;
-        bump_version(mp);
+        bump_value_version(mp);
         Ad_DECREF(old);
         Ad_DECREF(key);
         return 0;
@@ -494,6 +505,58 @@ Ad_ssize_t AdDict_SplitIndex(AdObject *d, AdObject *name)
 uint64_t AdDict_Version(AdObject *d)
 {
     return ((AdDictObject *)d)->version;
+}
+
+uint32_t AdDict_KeysVersion(AdObject *d)
+{
+    AdDictObject *mp = (AdDictObject *)d;
+    if (!AdDict_CheckExact(d) || is_split(mp))
+        return 0;
+    if (mp->keys_version == 0 && keys_version_counter < 0xffff)
+        mp->keys_version = ++keys_version_counter;
+    return mp->keys_version;
+}
+
+Ad_ssize_t AdDict_StrKeyIndex(AdObject *d, AdObject *key)
+{
+    AdDictObject *mp = (AdDictObject *)d;
+    if (!AdDict_CheckExact(d) || is_split(mp) || !AdStr_CheckExact(key))
+        return -2;
+    Ad_hash_t hash = ((AdStrObject *)key)->hash;
+    if (hash == -1)
+        hash = AdObject_Hash(key);      /* a str's hash can't fail */
+    /* Only str keys are compared by value here, so nothing can run. */
+    AdDictKeys *dk = mp->keys;
+    DictEntry *entries = dk_entries(dk);
+    size_t mask = ((size_t)1 << dk->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    for (;;) {
+        Ad_ssize_t ix = dk_get_index(dk, i);
+        if (ix == DKIX_EMPTY)
+            return -1;
+        if (ix >= 0) {
+            DictEntry *ep = &entries[ix];
+            if (ep->key == key)
+                return ix;
+            if (ep->hash == hash && ep->key) {
+                if (!AdStr_CheckExact(ep->key))
+                    return -2;      /* would need __eq__: not cacheable */
+                if (AdStr_Equal(ep->key, key))
+                    return ix;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+AdObject *AdDict_CachedValue(AdObject *d, uint32_t keys_version, Ad_ssize_t ix)
+{
+    AdDictObject *mp = (AdDictObject *)d;
+    if (mp->keys_version != keys_version)
+        return NULL;
+    return dk_entries(mp->keys)[ix].value;
 }
 
 AdObject *AdDict_GetItemKnownHash(AdObject *d, AdObject *key, Ad_hash_t hash)

@@ -15,6 +15,8 @@ typedef struct {
     AdObject_HEAD;
     Ad_ssize_t used;            /* number of items */
     uint64_t version;           /* changes whenever the dict does */
+    uint32_t keys_version;      /* 0, or a process-unique number naming the current
+                                   key layout (see AdDict_KeysVersion) */
     AdDictKeys *keys;
     AdObject **values;          /* split tables only: values by key index */
 } AdDictObject;
@@ -52,6 +54,20 @@ AdObject *AdDict_Keys(AdObject *d);     /* new list */
 AdObject *AdDict_Values(AdObject *d);
 AdObject *AdDict_Items(AdObject *d);
 uint64_t AdDict_Version(AdObject *d);
+
+/* ---- key-layout versions (LOAD_GLOBAL's cache) ------------------------
+ * A keys version names one dict's current set of keys and their entry
+ * indices: replacing a value keeps it, anything else (adding or removing a
+ * key, a resize, clear) drops it. Numbers are never reused and fit in 16
+ * bits; 0 means none can be given (split or non-exact dicts, or the
+ * numbers ran out). */
+uint32_t AdDict_KeysVersion(AdObject *d);
+/* The entry index of str key in an exact combined dict, -1 when absent,
+ * -2 when that can't be told without running code. Never raises. */
+Ad_ssize_t AdDict_StrKeyIndex(AdObject *d, AdObject *key);
+/* The value at entry ix when d's keys version is still keys_version
+ * (borrowed), else NULL. */
+AdObject *AdDict_CachedValue(AdObject *d, uint32_t keys_version, Ad_ssize_t ix);
 
 /* A new empty dict with room for n items without resizing. New ref. */
 AdObject *AdDict_NewPresized(Ad_ssize_t n);

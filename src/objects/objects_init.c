@@ -30,6 +30,7 @@
 #include "objects/typeobject.h"
 #include "objects/union.h"
 #include "objects/template.h"
+#include "objects/typevarobject.h"
 
 void ad_errors_init(void);
 
@@ -58,6 +59,8 @@ int ad_objects_init(void)
         &AdDictRevIterItem_Type, &AdSetIter_Type, &AdStrIter_Type, &AdStrAsciiIter_Type,
         &AdListIter_Type, &AdListRevIter_Type, &AdTupleIter_Type, &AdAnextAwaitable_Type,
         &AdTemplate_Type, &AdInterpolation_Type,
+        &AdNoDefault_Type, &AdTypeVar_Type, &AdParamSpec_Type, &AdParamSpecArgs_Type, &AdParamSpecKwargs_Type,
+        &AdTypeVarTuple_Type, &AdTypeAlias_Type, &AdGeneric_Type,
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)

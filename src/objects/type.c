@@ -112,7 +112,8 @@ static AdObject *find_in_mro(AdTypeObject *type, AdObject *name)
 AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name)
 {
     int cacheable = AdStr_CheckExact(name) && ((AdStrObject *)name)->interned &&
-                    assign_version_tag(type);
+                    ((type->tp_version_tag && (type->tp_flags & AD_TPFLAGS_VALID_VERSION_TAG)) ||
+                     assign_version_tag(type));
     unsigned int idx = 0;
     if (cacheable) {
         idx = mcache_index(type->tp_version_tag, name);

@@ -14,6 +14,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "memory/gc.h"
+#include "objects/typevarobject.h"
 
 #include <stddef.h>
 
@@ -25,7 +26,8 @@ typedef struct {
 /* Whether o may be a member of a union made with |. */
 static int union_member_ok(AdObject *o)
 {
-    return o == Ad_None || AdType_Check(o) || Ad_IS_TYPE(o, &AdGenericAlias_Type) || Ad_IS_TYPE(o, &AdUnion_Type);
+    return o == Ad_None || AdType_Check(o) || Ad_IS_TYPE(o, &AdGenericAlias_Type) || Ad_IS_TYPE(o, &AdUnion_Type) ||
+           AdTypeVar_IsTypingObject(o);
 }
 
 /* Appends o (or the members of o when it is a union) to items unless

@@ -321,6 +321,18 @@ AdFrame *vm_frame_for_call(AdVMState *vm, AdObject *func, AdObject *const *args,
                            Ad_ssize_t nargs, AdObject *kwnames)
 {
     AdFunctionObject *fn = (AdFunctionObject *)func;
+    AdCodeObject *co = (AdCodeObject *)fn->func_code;
+    if (!kwnames && co->co_argcount == nargs && co->co_kwonlyargcount == 0 &&
+        !(co->co_flags & (AD_CO_VARARGS | AD_CO_VARKEYWORDS))) {
+        /* Exactly the positional parameters: no binding rules apply. */
+        AdFrame *f = vm_push_call_frame(vm, co, func, fn->func_globals, fn->func_builtins,
+                                        (int)nargs);
+        if (f) {
+            for (Ad_ssize_t i = 0; i < nargs; i++)
+                f->localsplus[i] = Ad_NewRef(args[i]);
+            return f;
+        }
+    }
     AdFrame *f = vm_push_frame(vm, fn->func_code, func, fn->func_globals, fn->func_builtins, NULL);
     if (!f)
         return NULL;

@@ -828,7 +828,32 @@ dispatch_switch:
     }
 
     TARGET(LOAD_GLOBAL) {
+        AdCodeUnit *cache = next_instr;
         SKIP_CACHES(LOAD_GLOBAL);
+        if (cache[2]) {
+            /* Cached (vm_specialize_load_global): valid while the key
+             * layouts it was made for are unchanged. */
+            AdObject *v = NULL, *g = frame->f_globals, *b = frame->f_builtins;
+            if (AdDict_CheckExact(g)) {
+                if (cache[3] == 0)
+                    v = AdDict_CachedValue(g, cache[2], cache[1]);
+                else if (((AdDictObject *)g)->keys_version == cache[2] && AdDict_CheckExact(b))
+                    v = AdDict_CachedValue(b, cache[3], cache[1]);
+            }
+            if (v) {
+                PUSH(Ad_NewRef(v));
+                if (oparg & 1)
+                    PUSH(NULL);
+                DISPATCH();
+            }
+            cache[2] = 0;
+            cache[0] = VMS_BACKOFF;
+        } else if (cache[0]) {
+            cache[0]--;
+        } else {
+            vm_specialize_load_global(frame->f_globals, frame->f_builtins,
+                                      GETITEM(names, oparg >> 1), cache);
+        }
         AdObject *v = load_global(frame, GETITEM(names, oparg >> 1));
         if (!v)
             goto error;
@@ -1623,6 +1648,41 @@ dispatch_switch:
             callable = fn;
             args--;
             total++;
+        }
+        if (!kwnames && AdFunction_Check(callable) && !vm->profile_func) {
+            AdFunctionObject *fn = (AdFunctionObject *)callable;
+            AdCodeObject *fco = (AdCodeObject *)fn->func_code;
+            if (fco->co_argcount == total && fco->co_kwonlyargcount == 0 &&
+                !(fco->co_flags & (AD_CO_VARARGS | AD_CO_VARKEYWORDS))) {
+                /* Exactly the positional parameters: the argument
+                 * references move from the stack into the new frame. */
+                frame->stackpointer = sp;
+                /* The C stack is where this frame's check found it. */
+                if (vm->thread && vm->py_depth >= vm->thread->recursion_limit &&
+                    vm_enter_check(vm) < 0)
+                    goto error;
+                AdFrame *nf = vm_push_call_frame(vm, fco, callable, fn->func_globals,
+                                                 fn->func_builtins, total);
+                if (!nf) {
+                    nf = vm_push_frame(vm, (AdObject *)fco, callable, fn->func_globals,
+                                       fn->func_builtins, NULL);
+                    if (!nf)
+                        goto error;
+                }
+                for (int i = 0; i < total; i++)
+                    nf->localsplus[i] = args[i];
+                /* Left below the arguments: the callable, and the NULL
+                 * self slot when no self was moved in. */
+                AdObject **base = sp - nargs_total - 2;
+                sp = base;
+                Ad_DECREF(base[0]);
+                frame->stackpointer = sp;
+                nf->previous = frame;
+                frame = nf;
+                vm->current_frame = frame;
+                vm->py_depth++;
+                goto start_frame;
+            }
         }
         Ad_ssize_t nkw = kwnames ? AdTuple_GET_SIZE(kwnames) : 0;
         Ad_ssize_t npos = total - nkw;

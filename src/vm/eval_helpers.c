@@ -24,6 +24,7 @@
 #include "objects/traceback.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/typevarobject.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -1054,12 +1055,6 @@ AdObject *vm_gen_send_value(AdObject *receiver, AdObject *v, int *returned)
 
 /* ---- intrinsics ------------------------------------------------------------------------------ */
 
-static AdObject *typing_unsupported(const char *what)
-{
-    AdErr_Format(AdExc_NotImplementedError, "%s is not supported yet (PEP 695 type parameters)", what);
-    return NULL;
-}
-
 static AdObject *stopiteration_error(AdFrame *f, AdObject *exc)
 {
     int flags = ((AdCodeObject *)f->f_code)->co_flags;
@@ -1115,11 +1110,11 @@ AdObject *vm_intrinsic1(AdFrame *f, int which, AdObject *v)
         return AdNumber_Positive(v);
     case 6:
         return AdList_AsTuple(v);
-    case 7: return typing_unsupported("TypeVar");
-    case 8: return typing_unsupported("ParamSpec");
-    case 9: return typing_unsupported("TypeVarTuple");
-    case 10: return typing_unsupported("Generic[...] subscription");
-    case 11: return typing_unsupported("the type statement (TypeAliasType)");
+    case 7: return AdTypeVar_Make(v, NULL, NULL);
+    case 8: return AdParamSpec_Make(v);
+    case 9: return AdTypeVarTuple_Make(v);
+    case 10: return AdGeneric_Subscript(v);
+    case 11: return AdTypeAlias_Make(v);
     default:
         AdErr_Format(AdExc_SystemError, "invalid intrinsic function %d", which);
         return NULL;
@@ -1132,13 +1127,13 @@ AdObject *vm_intrinsic2(AdFrame *f, int which, AdObject *v1, AdObject *v2)
     switch (which) {
     case 1:
         return vm_prep_reraise_star(v1, v2);
-    case 2: return typing_unsupported("TypeVar with a bound");
-    case 3: return typing_unsupported("TypeVar with constraints");
+    case 2: return AdTypeVar_Make(v1, v2, NULL);
+    case 3: return AdTypeVar_Make(v1, NULL, v2);
     case 4:
         if (AdFunction_Check(v1) && AdFunction_SetTypeParams(v1, v2) < 0)
             return NULL;
         return Ad_NewRef(v1);
-    case 5: return typing_unsupported("type parameter defaults");
+    case 5: return AdTypeParam_SetDefault(v1, v2);
     default:
         AdErr_Format(AdExc_SystemError, "invalid intrinsic function %d", which);
         return NULL;

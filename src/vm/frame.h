@@ -86,6 +86,36 @@ void vm_sync_handled(AdVMState *vm);
  * (takes new refs to func/globals/builtins/locals). NULL with MemoryError. */
 AdFrame *vm_push_frame(AdVMState *vm, AdObject *code, AdObject *func, AdObject *globals,
                        AdObject *builtins, AdObject *locals);
+/* vm_push_frame for a Python function call (no locals mapping) when the
+ * current chunk has room, leaving locals [0, nfilled) for the caller to
+ * fill; NULL (no error set) when there is no room: use vm_push_frame. */
+static inline AdFrame *vm_push_call_frame(AdVMState *vm, AdCodeObject *co, AdObject *func,
+                                          AdObject *globals, AdObject *builtins, int nfilled)
+{
+    size_t words = vm_frame_words(co);
+    if (!vm->top || (size_t)(vm->limit - vm->top) < words)
+        return NULL;
+    AdFrame *f = (AdFrame *)vm->top;
+    vm->top += words;
+    f->f_code = Ad_NewRef((AdObject *)co);
+    f->f_func = Ad_NewRef(func);
+    f->f_globals = Ad_XNewRef(globals);
+    f->f_builtins = Ad_XNewRef(builtins);
+    f->f_locals = NULL;
+    f->previous = NULL;
+    f->frame_obj = NULL;
+    f->instr_ptr = AdCode_CODE(co);
+    f->owner = AD_FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    f->cleared = 0;
+    f->trace_line = -1;
+    f->trace_lasti = -1;
+    for (int i = nfilled; i < co->co_nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+    f->stackpointer = f->localsplus + co->co_nlocalsplus;
+    return f;
+}
+
 /* Clears a frame's contents (locals, stack, header refs); a frame object
  * that outlives it takes a copy first. */
 void vm_frame_clear(AdFrame *f);

@@ -4,6 +4,7 @@
  * in eval.c). */
 #include "vm/specialize.h"
 #include "objects/descr.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/function.h"
 #include "objects/str.h"
@@ -85,4 +86,34 @@ void vm_specialize_store_attr(AdObject *owner, AdObject *name, AdCodeUnit *cache
     }
     cache[3] = (AdCodeUnit)((AdMemberDescrObject *)descr)->d_member->offset;
     vms_write_u32(cache + 1, ver);
+}
+
+void vm_specialize_load_global(AdObject *globals, AdObject *builtins, AdObject *name,
+                               AdCodeUnit *cache)
+{
+    cache[0] = VMS_BACKOFF;
+    cache[2] = 0;
+    if (!AdDict_CheckExact(globals) || !AdDict_CheckExact(builtins))
+        return;
+    Ad_ssize_t ix = AdDict_StrKeyIndex(globals, name);
+    if (ix >= 0) {
+        uint32_t gv = AdDict_KeysVersion(globals);
+        if (!gv || ix > 0xffff)
+            return;
+        cache[1] = (AdCodeUnit)ix;
+        cache[3] = 0;
+        cache[2] = (AdCodeUnit)gv;
+        return;
+    }
+    if (ix != -1)
+        return;
+    ix = AdDict_StrKeyIndex(builtins, name);
+    if (ix < 0 || ix > 0xffff)
+        return;
+    uint32_t gv = AdDict_KeysVersion(globals), bv = AdDict_KeysVersion(builtins);
+    if (!gv || !bv)
+        return;
+    cache[1] = (AdCodeUnit)ix;
+    cache[3] = (AdCodeUnit)bv;
+    cache[2] = (AdCodeUnit)gv;
 }

@@ -1,5 +1,6 @@
 /* specialize.h: attribute-access specialization kept in the inline cache
- * units that follow LOAD_ATTR (9 units) and STORE_ATTR (4 units), with
+ * units that follow LOAD_ATTR (9 units) and STORE_ATTR (4 units) (and
+ * LOAD_GLOBAL's global-name cache, below), with
  * CPython 3.14's layout: unit 0 is the backoff counter, units 1-2 the type
  * version the entry is valid for, then the entry's data (LOAD_ATTR: unit
  * 3 the kind, unit 4 a slot offset, units 5-8 a borrowed descriptor
@@ -46,4 +47,11 @@ static inline void vms_write_ptr(AdCodeUnit *p, AdObject *o)
  * the backoff counter set. Never raises. */
 void vm_specialize_load_attr(AdObject *owner, AdObject *name, int is_method, AdCodeUnit *cache);
 void vm_specialize_store_attr(AdObject *owner, AdObject *name, AdCodeUnit *cache);
+/* LOAD_GLOBAL (4 units): unit 0 the backoff counter, unit 1 the entry
+ * index, unit 2 the globals' keys version (0: unspecialized), unit 3 the
+ * builtins' keys version when the name is a builtin (0: in globals). Any
+ * key added to or removed from either dict changes its keys version
+ * (objects/dict.h), so a hit needs no lookup at all. */
+void vm_specialize_load_global(AdObject *globals, AdObject *builtins, AdObject *name,
+                               AdCodeUnit *cache);
 #endif
