@@ -124,26 +124,28 @@ AdStatus Ad_InitializeCore(const AdConfig *config)
         return st;
     ad_current_thread = Ad_ThreadNew(interp);
     if (!ad_current_thread) {
-        Ad_InterpDelete(interp);
-        return AdStatus_NoMemory();
+        st = AdStatus_NoMemory();
+        goto fail;
     }
     /* The hash secret comes first: readying the types hashes their names. */
     if (config->use_hash_seed)
         AdHash_InitSecretFromSeed((uint32_t)config->hash_seed);
     else if (AdHash_InitSecret(NULL) < 0) {
-        Ad_InterpDelete(interp);
-        ad_current_thread = NULL;
-        return AdStatus_Error("failed to get random numbers to initialize Python");
+        st = AdStatus_Error("failed to get random numbers to initialize Python");
+        goto fail;
     }
     if (ad_objects_init() < 0) {
-        Ad_InterpDelete(interp);
-        ad_current_thread = NULL;
-        return AdStatus_Error("can't initialize the object model");
+        st = AdStatus_Error("can't initialize the object model");
+        goto fail;
     }
     ad_int_set_max_str_digits(config->int_max_str_digits);
     ad_runtime.core_initialized = 1;
     ad_lifecycle_trace("core");
     return AdStatus_Ok();
+fail:
+    Ad_InterpDelete(interp);        /* also frees the thread state */
+    ad_current_thread = NULL;
+    return st;
 }
 
 /* ---- stage 3: main ------------------------------------------------------ */
