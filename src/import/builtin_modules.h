@@ -1,16 +1,13 @@
 /* builtin_modules.h: the init functions of the native modules listed in
- * the builtin-module registry (import_registry.c). Each returns a new,
- * filled module object (new ref) or NULL with an exception. Owners of a
- * native module add its prototype here and one line to the table. */
+ * builtin_modules.def. Each returns a new, filled module object (new ref)
+ * or NULL with an exception. A native module's owner adds one line to the
+ * .def file; nothing else. */
 #ifndef ADDER_IMPORT_BUILTIN_MODULES_H
 #define ADDER_IMPORT_BUILTIN_MODULES_H
 #include "objects/object.h"
 
-AdObject *AdModule_InitMath(void);
-AdObject *AdModule_InitTime(void);
-AdObject *AdModule_InitGc(void);
-AdObject *AdModule_InitSignal(void);
-AdObject *AdModule_InitErrno(void);
-AdObject *AdModule_InitTyping(void);
+#define BUILTIN_MODULE(name, init) AdObject *init(void);
+#include "import/builtin_modules.def"
+#undef BUILTIN_MODULE
 
 #endif

@@ -22,16 +22,9 @@ typedef struct {
 static const import_builtin_entry registry[] = {
     {"builtins", NULL},
     {"sys", NULL},
-    {"_signal", AdModule_InitSignal},
-    {"_stat", AdStat_NewModule},
-    {"_typing", AdModule_InitTyping},
-    {"atexit", AdAtexit_NewModule},
-    {"errno", AdModule_InitErrno},
-    {"gc", AdModule_InitGc},
-    {"math", AdModule_InitMath},
-    {"posix", AdPosix_NewModule},
-    {"signal", AdModule_InitSignal},
-    {"time", AdModule_InitTime},
+#define BUILTIN_MODULE(name, init) {name, init},
+#include "import/builtin_modules.def"
+#undef BUILTIN_MODULE
 };
 #define NREGISTRY (sizeof registry / sizeof *registry)
 

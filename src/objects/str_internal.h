@@ -140,16 +140,11 @@ Ad_ssize_t str_count_obj(AdObject *s, AdObject *sub, Ad_ssize_t start, Ad_ssize_
 
 /* ---- argument parsing (str_args.c) --------------------------------------- */
 
-/* Parses vectorcall arguments of a method called fname whose parameters are
- * names[0..nparams) (NULL-terminated); the first npos_only are positional
- * only, at least nrequired must be given; out[i] is borrowed or NULL when
- * absent. 0 or -1 with CPython's TypeError texts. */
-int str_parse_args(const char *fname, AdObject *const *args, Ad_ssize_t nargs,
-                   AdObject *kwnames, const char *const *names, int npos_only,
-                   int nrequired, AdObject **out);
-/* Old-style checks: "NAME expected at least N argument(s), got M" etc. */
-int str_check_positional(const char *fname, Ad_ssize_t nargs, Ad_ssize_t min, Ad_ssize_t max);
-int str_no_kwargs(const char *fname, AdObject *kwnames);
+/* The general parser (objects/args.h) under the names str's files use. */
+#include "objects/args.h"
+#define str_parse_args AdArg_Parse
+#define str_check_positional AdArg_CheckPositional
+#define str_no_kwargs AdArg_NoKeywords
 /* The start/end slice arguments of find/count/startswith (None allowed). */
 int str_slice_arg(AdObject *o, Ad_ssize_t *out);
 
