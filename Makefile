@@ -75,7 +75,8 @@ $(LIB): $(OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(PROG): $(BUILDDIR)/obj/cmd/adder/main.o $(LIB)
+# The executable = main + the frozen modules (import.mk) + the library.
+$(PROG): $(BUILDDIR)/obj/cmd/adder/main.o $(FROZEN_OBJS) $(LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
 
 $(BUILDDIR)/obj/tests/unit/%.o: tests/unit/%.c config.h | $(GEN_HDRS)

@@ -42,8 +42,12 @@ typedef struct {
     size_t n, cap;
     int version;
     int error;
-    AdObject **refs;        /* objects written with FLAG_REF, by index */
+    AdObject **refs;        /* objects written with FLAG_REF, by index (owned:
+                             * a temporary freed mid-write must not have its
+                             * address reused by a later object) */
     int nrefs, refs_cap;
+    int *slots;             /* open-addressing table: refs index + 1, 0 = empty */
+    size_t nslots;          /* a power of two, at least twice nrefs */
     int depth;
 } Writer;
 
@@ -89,14 +93,45 @@ static void w_object(Writer *w, AdObject *v);
 
 /* Returns 1 if V was written as a reference; else records it and sets
  * FLAG_REF in *FLAG. */
+static size_t w_slot_of(const Writer *w, const AdObject *v)
+{
+    uintptr_t h = (uintptr_t)v >> 4;
+    h ^= h >> 17;
+    h *= (uintptr_t)0x9E3779B97F4A7C15ULL;
+    return (size_t)(h ^ (h >> 29)) & (w->nslots - 1);
+}
+
+static int w_grow_slots(Writer *w)
+{
+    size_t n = w->nslots ? w->nslots * 2 : 256;
+    int *slots = calloc(n, sizeof *slots);
+    if (!slots)
+        return -1;
+    free(w->slots);
+    w->slots = slots;
+    w->nslots = n;
+    for (int i = 0; i < w->nrefs; i++) {
+        size_t k = w_slot_of(w, w->refs[i]);
+        while (w->slots[k])
+            k = (k + 1) & (n - 1);
+        w->slots[k] = i + 1;
+    }
+    return 0;
+}
+
 static int w_ref(Writer *w, AdObject *v, int *flag)
 {
     if (w->version < 3)
         return 0;
-    for (int i = 0; i < w->nrefs; i++) {
-        if (w->refs[i] == v) {
+    if ((size_t)(w->nrefs + 1) * 2 > w->nslots && w_grow_slots(w) < 0) {
+        w->error = 1;
+        return 1;
+    }
+    size_t k = w_slot_of(w, v);
+    for (; w->slots[k]; k = (k + 1) & (w->nslots - 1)) {
+        if (w->refs[w->slots[k] - 1] == v) {
             w_byte(w, TYPE_REF);
-            w_long(w, i);
+            w_long(w, w->slots[k] - 1);
             return 1;
         }
     }
@@ -110,7 +145,8 @@ static int w_ref(Writer *w, AdObject *v, int *flag)
         w->refs = r;
         w->refs_cap = cap;
     }
-    w->refs[w->nrefs++] = v;
+    w->refs[w->nrefs++] = Ad_NewRef(v);
+    w->slots[k] = w->nrefs;
     *flag = FLAG_REF;
     return 0;
 }
@@ -320,7 +356,10 @@ AdObject *AdMarshal_Dumps(AdObject *obj, int version)
     else
         r = AdBytes_FromStringAndSize((const char *)w.v, (Ad_ssize_t)w.n);
     free(w.v);
+    for (int i = 0; i < w.nrefs; i++)
+        Ad_DECREF(w.refs[i]);
     free(w.refs);
+    free(w.slots);
     return r;
 }
 
@@ -414,8 +453,10 @@ static AdObject *r_items(Reader *r, Ad_ssize_t n, AdObject *t)
 
 static AdObject *r_object(Reader *r)
 {
-    if (r_need(r, 1) < 0)
+    if (r->p >= r->end) {
+        AdErr_SetString(AdExc_EOFError, "EOF read where object expected");
         return NULL;
+    }
     int code = *r->p++;
     int flag = code & FLAG_REF;
     int type = code & ~FLAG_REF;

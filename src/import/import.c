@@ -5,6 +5,7 @@
  * resolution, parents before children, fromlist handling) with CPython's
  * error messages. */
 #include "import/import.h"
+#include "import/import_internal.h"
 #include "modules/sys.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
@@ -256,6 +257,11 @@ static AdObject *find_and_load(AdObject *abs_name)
         if (!child)
             goto done;
     } else {
+        const AdFrozenModule *f = AdFrozen_Find(AdStr_AsUTF8(abs_name));
+        if (f) {
+            m = import_exec_frozen(abs_name, f);
+            goto done;
+        }
         m = AdImport_CreateBuiltin(abs_name);
         if (m) {
             if (modules_store(abs_name, m) < 0)
@@ -290,8 +296,20 @@ static AdObject *gcd_import(AdObject *abs_name)
     int r = modules_lookup(abs_name, &m);
     if (r < 0)
         return NULL;
-    if (r == 0)
+    if (r == 0) {
+        /* The stdlib's machinery finds and loads everything once it is
+         * installed; while it installs itself, builtin and frozen modules
+         * are made here directly. */
+        if (AdImport_EnsureBootstrap() < 0)
+            return NULL;
+        if (import_bootstrap_active())
+            return import_bootstrap_find_and_load(abs_name);
         return find_and_load(abs_name);
+    }
+    if (m != Ad_None && import_bootstrap_active() && import_bootstrap_wait_initializing(abs_name, m) < 0) {
+        Ad_DECREF(m);
+        return NULL;
+    }
     if (m == Ad_None) {
         Ad_DECREF(m);
         return raise_not_found(AdStr_FromFormat("import of %U halted; None in sys.modules", abs_name),

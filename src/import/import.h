@@ -43,4 +43,22 @@ AdObject *AdImport_CreateBuiltin(AdObject *name);
  * NULL (the default): nothing but builtin modules can be found. */
 extern AdObject *(*AdImport_FindAndLoadHook)(AdObject *abs_name, AdObject *parent_path);
 
+/* Installs the frozen import machinery (_frozen_importlib and
+ * _frozen_importlib_external) unless it is installed or being installed;
+ * done by the first import that misses sys.modules. 0, or -1 with an
+ * exception. */
+int AdImport_EnsureBootstrap(void);
+/* The shadowing check behind 3.14's "consider renaming" hints: for a
+ * module named name with spec, 2 when its file (spec.origin with
+ * has_location) lies in sys.path[0]'s directory and name is a stdlib
+ * module, 1 when it lies there otherwise, 0 if not; *origin_out gets the
+ * origin (new ref) or NULL. Never raises. */
+int AdImport_ShadowInfo(AdObject *name, AdObject *spec, AdObject **origin_out);
+/* 1 when spec._initializing is true (the module is still running). */
+int AdImport_SpecIsInitializing(AdObject *spec);
+/* Installs the module attribute-error hook (import_errors.c). */
+void AdImport_InstallErrorHooks(void);
+/* Finalization: drops the import room's references. */
+void AdImport_Fini(void);
+
 #endif

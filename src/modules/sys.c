@@ -109,82 +109,17 @@ static AdObject *make_xoptions(const AdConfig *c)
     return d;
 }
 
-/* sys.executable: the real path of the running program. */
-static char *executable_path(void)
-{
-    char *p = realpath("/proc/self/exe", NULL);
-    return p ? p : strdup("");
-}
-
-/* prefix: PYTHONHOME (before ':'), else the directory above the
- * executable's (".../bin/adder" -> "..."). The import issue refines this. */
-static void compute_prefixes(const AdConfig *c, const char *exe, char **prefix, char **exec_prefix)
-{
-    if (c->home && c->home[0]) {
-        const char *colon = strchr(c->home, ':');
-        *prefix = colon ? strndup(c->home, (size_t)(colon - c->home)) : strdup(c->home);
-        *exec_prefix = strdup(colon ? colon + 1 : c->home);
-        return;
-    }
-    char *d = strdup(exe);
-    char *slash = d ? strrchr(d, '/') : NULL;
-    if (slash)
-        *slash = '\0';
-    slash = d ? strrchr(d, '/') : NULL;
-    if (slash && slash != d)
-        *slash = '\0';
-    else if (slash)
-        slash[1] = '\0';
-    *prefix = d ? d : strdup("");
-    *exec_prefix = strdup(*prefix ? *prefix : "");
-}
-
-/* The standard library directory: <prefix>/lib/adder3.14, or, when the
- * executable runs from its build tree, <exe dir>/build/lib/adder3.14. */
-static char *stdlib_dir(const char *exe, const char *prefix)
-{
-    char buf[PATH_MAX];
-    const char *slash = strrchr(exe, '/');
-    if (slash) {
-        snprintf(buf, sizeof buf, "%.*s/build/lib/adder%d.%d", (int)(slash - exe), exe, AD_PY_MAJOR, AD_PY_MINOR);
-        if (access(buf, F_OK) == 0)
-            return strdup(buf);
-    }
-    snprintf(buf, sizeof buf, "%s/lib/adder%d.%d", prefix, AD_PY_MAJOR, AD_PY_MINOR);
-    return strdup(buf);
-}
-
-static AdObject *make_path(const AdConfig *c, const char *stdlib)
+/* sys.path before sys.path[0]: the path configuration's search path. */
+static AdObject *make_path(const AdPathConfig *pc)
 {
     AdObject *list = AdList_New(0);
-    if (!list)
-        return NULL;
-    if (c->pythonpath_env && c->pythonpath_env[0]) {
-        const char *p = c->pythonpath_env;
-        for (;;) {
-            const char *colon = strchr(p, ':');
-            Ad_ssize_t n = colon ? colon - p : (Ad_ssize_t)strlen(p);
-            if (n > 0) {
-                AdObject *s = AdStr_Decode(p, n, "utf-8", "surrogateescape");
-                if (!s || AdList_Append(list, s) < 0) {
-                    Ad_XDECREF(s);
-                    Ad_DECREF(list);
-                    return NULL;
-                }
-                Ad_DECREF(s);
-            }
-            if (!colon)
-                break;
-            p = colon + 1;
-        }
-    }
-    AdObject *s = str_or_none(stdlib);
-    if (!s || AdList_Append(list, s) < 0) {
+    for (int i = 0; list && i < pc->n_paths; i++) {
+        const char *e = pc->module_search_paths[i];
+        AdObject *s = AdStr_Decode(e, (Ad_ssize_t)strlen(e), "utf-8", "surrogateescape");
+        if (!s || AdList_Append(list, s) < 0)
+            AD_CLEAR(list);
         Ad_XDECREF(s);
-        Ad_DECREF(list);
-        return NULL;
     }
-    Ad_DECREF(s);
     return list;
 }
 
@@ -222,17 +157,10 @@ static int add_std_streams(AdObject *d, const AdConfig *c)
 
 static int fill_sys(AdObject *m, AdObject *d, const AdConfig *c)
 {
-    char *exe = executable_path(), *prefix = NULL, *exec_prefix = NULL, *stdlib = NULL;
+    const AdPathConfig *pc = &ad_current_thread->interp->path_config;
+    const char *exe = pc->executable, *prefix = pc->prefix, *exec_prefix = pc->exec_prefix;
+    const char *stdlib = pc->stdlib_dir;
     int rc = -1;
-    if (!exe) {
-        AdErr_NoMemory();
-        return -1;
-    }
-    compute_prefixes(c, exe, &prefix, &exec_prefix);
-    if (!prefix || !exec_prefix || !(stdlib = stdlib_dir(exe, prefix))) {
-        AdErr_NoMemory();
-        goto done;
-    }
     AdObject *argv = list_from(&c->argv);
     if (argv && AdList_GET_SIZE(argv) == 0) {
         AdObject *empty = AdStr_FromString("");
@@ -299,10 +227,7 @@ static int fill_sys(AdObject *m, AdObject *d, const AdConfig *c)
         put(d, "platlibdir", str_or_none(c->platlibdir ? c->platlibdir : "lib")) < 0 ||
         put(d, "pycache_prefix", str_or_none(c->pycache_prefix)) < 0 ||
         put(d, "_stdlib_dir", str_or_none(stdlib)) < 0 ||
-        put(d, "path", make_path(c, stdlib)) < 0 ||
-        put(d, "meta_path", AdList_New(0)) < 0 ||
-        put(d, "path_hooks", AdList_New(0)) < 0 ||
-        put(d, "path_importer_cache", AdDict_New()) < 0 ||
+        put(d, "path", make_path(pc)) < 0 ||
         put(d, "dont_write_bytecode", Ad_NewRef(AdBool_FromLong(!c->write_bytecode))) < 0 ||
         put(d, "builtin_module_names", builtin_names) < 0 ||
         put(d, "stdlib_module_names", modules_sys_stdlib_module_names()) < 0)
@@ -323,10 +248,6 @@ static int fill_sys(AdObject *m, AdObject *d, const AdConfig *c)
         goto done;
     rc = 0;
 done:
-    free(exe);
-    free(prefix);
-    free(exec_prefix);
-    free(stdlib);
     return rc;
 }
 

@@ -322,12 +322,15 @@ void AdErr_FormatUnraisable(const char *fmt, ...)
     AdErr_WriteUnraisable(NULL);
 }
 
+int (*AdErr_WarnHook)(AdObject *category, const char *msg, Ad_ssize_t stacklevel) = NULL;
+
 int AdErr_WarnEx(AdObject *category, const char *msg, Ad_ssize_t stacklevel)
 {
-    /* The warnings machinery (filters, registry, sys.warnoptions) arrives
-     * with the _warnings module; until then warnings print in the default
-     * format without a source location. */
-    (void)stacklevel;
+    /* The warnings machinery (filters, registry, sys.warnoptions) is the
+     * modules room's (_warnings); before it is hooked in, warnings print
+     * in the default format without a source location. */
+    if (AdErr_WarnHook)
+        return AdErr_WarnHook(category, msg, stacklevel);
     fflush(stdout);
     fprintf(stderr, "%s: %s\n", AdType_Name((AdTypeObject *)category), msg);
     return 0;

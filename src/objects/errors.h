@@ -62,6 +62,9 @@ extern void (*AdErr_UnraisableHook)(AdObject *exc, const char *err_msg, AdObject
 /* Warnings: category is a Warning subclass; returns 0, or -1 when the
  * warning was turned into an exception (then it is raised). */
 int AdErr_WarnEx(AdObject *category, const char *msg, Ad_ssize_t stacklevel);
+/* Where AdErr_WarnEx sends warnings once the warnings machinery is up
+ * (modules/warnings_module.c); 0, or -1 with the warning raised as an error. */
+extern int (*AdErr_WarnHook)(AdObject *category, const char *msg, Ad_ssize_t stacklevel);
 int AdErr_WarnFormat(AdObject *category, Ad_ssize_t stacklevel, const char *fmt, ...);
 
 /* Checks the pending-signal flag; runs Python signal handlers (SIGINT ->

@@ -25,6 +25,7 @@ AdStatus Ad_InterpNew(AdRuntime *runtime, const AdConfig *config, AdInterp **out
     if (runtime->interpreters.next_id < 0) {
         pthread_mutex_unlock(&runtime->interpreters.mutex);
         AdConfig_Clear(&interp->config);
+    Ad_PathConfigClear(&interp->path_config);
         free(interp);
         return AdStatus_Error("failed to get an interpreter ID");
     }

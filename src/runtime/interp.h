@@ -10,6 +10,7 @@
 
 #include "runtime/runtime.h"
 #include "memory/gc_state.h"
+#include "runtime/getpath.h"
 
 #define AD_MAX_PENDING_CALLS 32
 #define AD_MAX_INTERP_ATEXIT 64
@@ -55,6 +56,7 @@ struct AdInterp {
     struct AdObject *builtins;  /* the builtins module */
     struct AdObject *main_module; /* __main__ */
 
+    AdPathConfig path_config;   /* prefixes, library directory, search path (getpath.c) */
     struct AdObject *sysdict;   /* the sys module's namespace (owned; modules/sys.c) */
     void *sys_state;            /* sys's private state (modules/sys.c; freed by ad_sys_fini) */
 

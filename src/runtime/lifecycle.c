@@ -2,6 +2,8 @@
  * lifecycle.h). The stages only ever move forward: preinit -> core ->
  * main; Ad_FinalizeEx returns the runtime to its initial state. */
 #include "runtime/lifecycle.h"
+#include "modules/warnings.h"
+#include "import/import.h"
 #include "runtime/config_internal.h"
 #include "runtime/signals.h"
 #include "memory/gc.h"
@@ -11,11 +13,13 @@
 #include "modules/sys.h"
 #include "modules/builtins.h"
 #include "objects/dict.h"
+#include "objects/errors.h"
 #include "objects/module.h"
 #include "objects/traceback_print.h"
 #include "vm/ceval.h"
 
 #include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +162,41 @@ static void init_stdio_buffering(const AdConfig *config)
     }
 }
 
+/* No standard library behind the prefix: start-up cannot go on (CPython
+ * fails the same way when it cannot import encodings); the message names
+ * the prefix and the library directory tried. */
+_Noreturn static void stdlib_missing(AdInterp *interp)
+{
+    fflush(stdout);
+    fprintf(stderr, "Could not find platform independent libraries <prefix>: no %s/os.py under prefix '%s'%s\n",
+            interp->path_config.stdlib_dir, interp->path_config.prefix,
+            interp->config.home && *interp->config.home ? " (PYTHONHOME)" : "");
+    fprintf(stderr, "Fatal Python error: Failed to import encodings module\n"
+                    "Python runtime state: core initialized\n"
+                    "ModuleNotFoundError: No module named 'encodings'\n\n"
+                    "Current thread 0x%016lx (most recent call first):\n  <no Python frame>\n",
+            (unsigned long)pthread_self());
+    exit(1);
+}
+
+/* import site (the stdlib's site.py, frozen): an error in it is printed
+ * with its traceback and start-up fails, as CPython's init_import_site. */
+static int import_site(void)
+{
+    AdObject *m = AdImport_ImportModule("site");
+    if (m) {
+        Ad_DECREF(m);
+        return 0;
+    }
+    AdObject *exc = AdErr_GetRaisedException();
+    if (exc) {
+        AdSys_DisplayException(exc, NULL);
+        Ad_DECREF(exc);
+    }
+    AdErr_Clear();
+    return -1;
+}
+
 AdStatus Ad_InitializeMain(void)
 {
     if (!ad_runtime.core_initialized)
@@ -168,6 +207,10 @@ AdStatus Ad_InitializeMain(void)
         return AdStatus_Error("can't install signal handlers");
     init_stdio_buffering(&ad_runtime.config);
     AdInterp *interp = ad_runtime.interpreters.main;
+    AdWarnings_InstallHook();
+    AdImport_InstallErrorHooks();
+    if (Ad_ComputePathConfig(interp->config.home, interp->config.pythonpath_env, &interp->path_config) < 0)
+        return AdStatus_NoMemory();
     if (ad_sys_init(interp) < 0)
         return AdStatus_Error("can't initialize sys module");
     if (ad_vm_init() < 0)
@@ -180,7 +223,11 @@ AdStatus Ad_InitializeMain(void)
     if (!modules || AdDict_SetItemString(modules, "builtins", interp->builtins) < 0)
         return AdStatus_Error("can't register builtins module");
     AdSys_PrintExceptionHook = AdTraceback_ExceptHook;
+    if (!interp->path_config.stdlib_found)
+        stdlib_missing(interp);
     ad_runtime.initialized = 1;
+    if (interp->config.site_import && import_site() < 0)
+        return AdStatus_Error("Failed to import the site module");
     ad_lifecycle_trace("main");
     return AdStatus_Ok();
 }

@@ -4,6 +4,8 @@
  * compiler's and the evaluation loop's, which do not exist yet: until they
  * land, Ad_RunSource reports that plainly and fails with status 1. */
 #include "runtime/run.h"
+#include "runtime/run_internal.h"
+#include "import/import.h"
 #include "runtime/signals.h"
 #include "compiler/compile.h"
 #include "compiler/symtable.h"
@@ -134,6 +136,45 @@ static int run_show_syntax_warning(void *ctx, const char *msg, int lineno, int o
 }
 
 /* Executes source text as the __main__ module. */
+/* __main__, made on first use with __builtins__ and, once the import
+ * machinery is installed (always unless -S), the __loader__ CPython gives
+ * it: a SourceFileLoader for a script, else BuiltinImporter. 0 or -1. */
+static int ensure_main_module(AdInterp *interp, const char *filename)
+{
+    if (interp->main_module)
+        return 0;
+    interp->main_module = AdModule_New("__main__");
+    if (!interp->main_module)
+        return -1;
+    AdObject *dict = AdModule_GetDict(interp->main_module);
+    if (AdDict_SetItemString(dict, "__builtins__", interp->builtins) < 0)
+        return -1;
+    AdObject *modules = AdSys_GetObject("modules");
+    if (modules && AdDict_SetItemString(modules, "__main__", interp->main_module) < 0)
+        return -1;
+    AdObject *boot = AdImport_GetModule(AdStr_InternFromString("_frozen_importlib"));
+    if (!boot)
+        return 0;
+    AdObject *loader = NULL;
+    if (filename && filename[0] != '<') {
+        AdObject *ext = AdImport_GetModule(AdStr_InternFromString("_frozen_importlib_external"));
+        AdObject *cls = ext ? AdObject_GetAttrString(ext, "SourceFileLoader") : NULL;
+        AdObject *path = cls ? AdStr_Decode(filename, (Ad_ssize_t)strlen(filename), "utf-8", "surrogateescape") : NULL;
+        if (path) {
+            AdObject *args[2] = {AdStr_InternFromString("__main__"), path};
+            loader = AdObject_Vectorcall(cls, args, 2, NULL);
+        }
+        Ad_XDECREF(path);
+        Ad_XDECREF(cls);
+        Ad_XDECREF(ext);
+    } else
+        loader = AdObject_GetAttrString(boot, "BuiltinImporter");
+    Ad_DECREF(boot);
+    int rc = loader ? AdDict_SetItemString(dict, "__loader__", loader) : -1;
+    Ad_XDECREF(loader);
+    return rc;
+}
+
 static int run_source(AdInterp *interp, const char *source, size_t len, const char *filename)
 {
     const AdConfig *config = &interp->runtime->config;
@@ -142,17 +183,8 @@ static int run_source(AdInterp *interp, const char *source, size_t len, const ch
                              .warnctx = &warn_ctx};
     AdCompileError err;
     memset(&err, 0, sizeof err);
-    if (!interp->main_module) {
-        interp->main_module = AdModule_New("__main__");
-        if (!interp->main_module)
-            return handle_uncaught();
-        AdObject *dict = AdModule_GetDict(interp->main_module);
-        if (AdDict_SetItemString(dict, "__builtins__", interp->builtins) < 0)
-            return handle_uncaught();
-        AdObject *modules = AdSys_GetObject("modules");
-        if (modules && AdDict_SetItemString(modules, "__main__", interp->main_module) < 0)
-            return handle_uncaught();
-    }
+    if (ensure_main_module(interp, filename) < 0)
+        return handle_uncaught();
     AdObject *dict = AdModule_GetDict(interp->main_module);
     if (filename[0] != '<') {
         AdObject *f = AdStr_FromString(filename);
@@ -161,6 +193,8 @@ static int run_source(AdInterp *interp, const char *source, size_t len, const ch
             return handle_uncaught();
         }
         Ad_DECREF(f);
+        if (AdDict_SetItemString(dict, "__cached__", Ad_None) < 0)
+            return handle_uncaught();
     }
     AdObject *code = AdCompile_String(source, len, filename, AD_COMPILE_EXEC, &opts, &err);
     if (!code) {
@@ -253,6 +287,11 @@ static char *absolute_path(const char *path)
 
 int Ad_RunFile(AdInterp *interp, const char *filename)
 {
+    if (ad_run_is_package_path(filename)) {
+        if (ensure_main_module(interp, "<package>") < 0 || ad_run_package_main() < 0)
+            return handle_uncaught();
+        return 0;
+    }
     FILE *fp = Ad_OpenCode(filename);
     struct stat st;
     int err = errno;
@@ -300,10 +339,41 @@ int Ad_RunCommand(AdInterp *interp, const char *command)
 
 int Ad_RunModule(AdInterp *interp, const char *module)
 {
-    (void)module;
-    fprintf(stderr, "%s: cannot run modules yet: the import system is not built\n",
-            program_name(interp));
-    return 1;
+    if (ensure_main_module(interp, "<module>") < 0 || ad_run_module_main(module) < 0)
+        return handle_uncaught();
+    return 0;
+}
+
+/* sys.path[0] as CPython computes it: the script's real directory, the
+ * absolute path of a directory or zip run as a package, the current
+ * directory for -m, '' for -c, stdin and the REPL; nothing with -P/-I. */
+static int add_path0(AdInterp *interp)
+{
+    const AdConfig *config = &interp->runtime->config;
+    if (config->safe_path)
+        return 0;
+    char *path0 = NULL;
+    switch (config->run) {
+    case AD_RUN_FILE:
+        path0 = ad_run_is_package_path(config->run_filename) ? ad_run_package_path0(config->run_filename)
+                                                              : ad_run_script_path0(config->run_filename);
+        break;
+    case AD_RUN_MODULE: {
+        char cwd[PATH_MAX];
+        path0 = strdup(getcwd(cwd, sizeof cwd) ? cwd : "");
+        break;
+    }
+    default:
+        path0 = strdup("");
+        break;
+    }
+    if (!path0) {
+        AdErr_NoMemory();
+        return -1;
+    }
+    int rc = ad_run_insert_path0(path0);
+    free(path0);
+    return rc;
 }
 
 int Ad_RunStdin(AdInterp *interp)
@@ -390,6 +460,8 @@ int Ad_RunMain(AdInterp *interp)
         return dumped;
     int rc;
     inspect_pending = config->inspect;
+    if (add_path0(interp) < 0)
+        return handle_uncaught();
     switch (config->run) {
     case AD_RUN_COMMAND:
         rc = Ad_RunCommand(interp, config->run_command);

@@ -3,6 +3,7 @@
  * special-method lookup, super attributes, imports, unpacking, pattern
  * matching, except/except* matching and raising, awaitables and async
  * iteration, and the intrinsic functions (CALL_INTRINSIC_1/2). */
+#include "import/import.h"
 #include "vm/ceval.h"
 #include "vm/frame.h"
 #include "vm/vm_int.h"
@@ -289,21 +290,23 @@ AdObject *vm_import_from(AdObject *module, AdObject *name)
     if (AdObject_GetOptionalAttr(module, str_id("__file__"), &pkgpath) < 0)
         AdErr_Clear();
     AdObject *shown = pkgname && AdStr_Check(pkgname) ? pkgname : NULL;
-    int initializing = 0;
-    AdObject *spec = NULL;
-    if (AdObject_GetOptionalAttr(module, str_id("__spec__"), &spec) > 0) {
-        AdObject *flag = NULL;
-        if (AdObject_GetOptionalAttr(spec, str_id("_initializing"), &flag) > 0) {
-            initializing = AdObject_IsTrue(flag) > 0;
-            Ad_DECREF(flag);
-        }
+    AdObject *spec = NULL, *origin = NULL;
+    if (AdObject_GetOptionalAttr(module, str_id("__spec__"), &spec) < 0)
         AdErr_Clear();
-        Ad_DECREF(spec);
-    } else {
-        AdErr_Clear();
-    }
+    int initializing = AdImport_SpecIsInitializing(spec);
+    int shadow = shown ? AdImport_ShadowInfo(shown, spec, &origin) : 0;
+    Ad_XDECREF(spec);
     if (!shown)
         AdErr_Format(AdExc_ImportError, "cannot import name %R from '<unknown module name>' (unknown location)", name);
+    else if (shadow == 2)
+        AdErr_Format(AdExc_ImportError,
+                     "cannot import name %R from %R (consider renaming %R since it has the same name as the "
+                     "standard library module named %R and prevents importing that standard library module)",
+                     name, shown, origin, shown);
+    else if (initializing && shadow)
+        AdErr_Format(AdExc_ImportError,
+                     "cannot import name %R from %R (consider renaming %R if it has the same name as a "
+                     "library you intended to import)", name, shown, origin);
     else if (!pkgpath || !AdStr_Check(pkgpath))
         AdErr_Format(AdExc_ImportError, "cannot import name %R from %R (unknown location)", name, shown);
     else if (initializing)
@@ -312,6 +315,7 @@ AdObject *vm_import_from(AdObject *module, AdObject *name)
                      "(most likely due to a circular import) (%S)", name, shown, pkgpath);
     else
         AdErr_Format(AdExc_ImportError, "cannot import name %R from %R (%S)", name, shown, pkgpath);
+    Ad_XDECREF(origin);
     AdObject *exc = AdErr_GetRaisedException();
     if (exc) {
         if (shown)
