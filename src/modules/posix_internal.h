@@ -18,6 +18,7 @@
 #include "objects/float.h"
 #include "objects/tuple.h"
 #include "objects/list.h"
+#include "objects/set.h"
 #include "objects/dict.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
@@ -73,6 +74,14 @@ int posix_add_dir(AdObject *m);
 int posix_add_proc(AdObject *m);
 int posix_add_misc(AdObject *m);
 int posix_add_conf(AdObject *m);
+int posix_add_io(AdObject *m);
+int posix_add_fork(AdObject *m);
+
+/* The register_at_fork hooks, for every place that forks and may run
+ * Python code afterwards (os.fork, _posixsubprocess with preexec_fn). */
+void posix_before_fork(void);
+void posix_after_fork_child(void);
+void posix_after_fork_parent(void);
 
 /* stat_result from a struct stat (new ref). */
 AdObject *posix_stat_result(const struct stat *st);

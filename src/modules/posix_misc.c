@@ -353,7 +353,8 @@ AdObject *AdPosix_NewModule(void)
                                  "disguised Unix interface).  Refer to the library manual and\n"
                                  "corresponding Unix manual entries for more information on calls.") < 0 ||
         posix_add_fs(m) < 0 || posix_add_stat(m) < 0 || posix_add_dir(m) < 0 || posix_add_proc(m) < 0 ||
-        posix_add_misc(m) < 0 || posix_add_conf(m) < 0) {
+        posix_add_misc(m) < 0 || posix_add_conf(m) < 0 ||
+        posix_add_io(m) < 0 || posix_add_fork(m) < 0) {
         Ad_DECREF(m);
         return NULL;
     }

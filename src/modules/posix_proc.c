@@ -222,16 +222,6 @@ WMACRO(WSTOPSIG, WSTOPSIG(status), 0)
 WMACRO(WIFCONTINUED, WIFCONTINUED(status), 1)
 WMACRO(WCOREDUMP, WCOREDUMP(status), 1)
 
-static AdObject *os_fork(AdObject *m, AdObject *unused)
-{
-    (void)m;
-    (void)unused;
-    pid_t pid = fork();
-    if (pid < 0)
-        return posix_error();
-    return AdInt_FromInt64(pid);
-}
-
 /* A NULL-terminated array of encoded strings from a list or tuple. */
 static char **string_array(const char *fname, AdObject *seq, AdObject **keep, int for_argv)
 {
@@ -414,7 +404,6 @@ static AdMethodDef proc_methods[] = {
     {"waitstatus_to_exitcode", POSIX_FN(os_waitstatus_to_exitcode), KW, "Convert a wait status to an exit code."},
     W(WIFEXITED), W(WEXITSTATUS), W(WIFSIGNALED), W(WTERMSIG), W(WIFSTOPPED), W(WSTOPSIG),
     W(WIFCONTINUED), W(WCOREDUMP),
-    {"fork", POSIX_FN(os_fork), AD_METH_NOARGS, "Fork a child process."},
     {"execv", POSIX_FN(os_execv), KW, "Execute an executable path with arguments, replacing current process."},
     {"execve", POSIX_FN(os_execve), KW, "Execute an executable path with arguments, replacing current process."},
     {"_exit", POSIX_FN(os__exit), KW, "Exit to the system with specified status, without normal exit processing."},
