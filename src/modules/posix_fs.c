@@ -456,15 +456,10 @@ static AdObject *two_path_op(const char *fname, AdObject *const *args, Ad_ssize_
         return NULL;
     }
     AdObject *r = Ad_None;
-    if (s.is_bytes != d.is_bytes) {
-        AdErr_Format(AdExc_TypeError, "%s: src and dst must be the same type", fname);
-        r = NULL;
-    } else {
-        int rc = is_link ? linkat(sfd, s.narrow, dfd, d.narrow, follow ? AT_SYMLINK_FOLLOW : 0)
-                         : renameat(sfd, s.narrow, dfd, d.narrow);
-        if (rc < 0)
-            r = posix_error_path2(&s, &d);
-    }
+    int rc = is_link ? linkat(sfd, s.narrow, dfd, d.narrow, follow ? AT_SYMLINK_FOLLOW : 0)
+                     : renameat(sfd, s.narrow, dfd, d.narrow);
+    if (rc < 0)
+        r = posix_error_path2(&s, &d);
     posix_path_clear(&s);
     posix_path_clear(&d);
     return r;
@@ -482,10 +477,7 @@ static AdObject *os_symlink(FASTKW)
     AdObject *r = Ad_None;
     if (posix_path_convert(a[0], &s) < 0 || posix_path_convert(a[1], &d) < 0 || posix_dir_fd(a[3], &dfd) < 0)
         r = NULL;
-    else if (s.is_bytes != d.is_bytes) {
-        AdErr_SetString(AdExc_TypeError, "symlink: src and dst must be the same type");
-        r = NULL;
-    } else if (symlinkat(s.narrow, dfd, d.narrow) < 0)
+    else if (symlinkat(s.narrow, dfd, d.narrow) < 0)
         r = posix_error_path2(&s, &d);
     posix_path_clear(&s);
     posix_path_clear(&d);

@@ -85,6 +85,7 @@ void posix_after_fork_parent(void);
 
 /* stat_result from a struct stat (new ref). */
 AdObject *posix_stat_result(const struct stat *st);
+int posix_fd_conflicts(const char *fname, posix_path *p, int dir_fd, int follow);
 AdObject *posix_do_stat(const char *fname, posix_path *p, int dir_fd, int follow);
 extern AdTypeObject posix_DirEntry_Type, posix_ScandirIter_Type;
 #endif
