@@ -245,3 +245,22 @@ AdObject *posix_decode(const char *s, Ad_ssize_t n, int as_bytes)
         return AdBytes_FromStringAndSize(s, n);
     return AdStr_Decode(s, n, "utf-8", "surrogateescape");
 }
+
+AdObject *posix_fsencode(AdObject *o)
+{
+    AdObject *v = AdOS_FSPath(o);
+    if (!v)
+        return NULL;
+    AdObject *b;
+    if (AdStr_Check(v))
+        b = AdStr_AsEncodedString(v, "utf-8", "surrogateescape");
+    else
+        b = AdBytes_FromStringAndSize(AdBytes_AS_STRING(v), AdBytes_GET_SIZE(v));
+    Ad_DECREF(v);
+    if (b && (Ad_ssize_t)strlen(AdBytes_AS_STRING(b)) != AdBytes_GET_SIZE(b)) {
+        Ad_DECREF(b);
+        AdErr_SetString(AdExc_ValueError, "embedded null byte");
+        return NULL;
+    }
+    return b;
+}

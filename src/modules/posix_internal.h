@@ -46,6 +46,9 @@ typedef struct {
 /* Converts o (NULL: missing, treated as None). 0 or -1. */
 int posix_path_convert(AdObject *o, posix_path *p);
 void posix_path_clear(posix_path *p);
+/* PyUnicode_FSConverter's counterpart: str (filesystem-encoded), bytes or
+ * os.PathLike to a new bytes object; "embedded null byte" ValueError. */
+AdObject *posix_fsencode(AdObject *o);
 
 /* Keyword parsing: names[0..n), the first npos may be given positionally
  * (the rest are keyword-only), the first nreq are required. Missing

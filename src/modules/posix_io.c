@@ -1,6 +1,6 @@
 /* posix_io.c: the positional and vectored I/O of the posix module and
  * the less common file-system calls: pread/pwrite, readv/writev,
- * sendfile, copy_file_range, statvfs/fstatvfs with statvfs_result,
+ * readinto, sendfile, copy_file_range, statvfs/fstatvfs with statvfs_result,
  * mkfifo/mknod, major/minor/makedev, lockf, posix_fallocate,
  * posix_fadvise, sync, plus _have_functions (what dir_fd, fd and
  * follow_symlinks forms this posix supports) and `error`. */
@@ -71,6 +71,26 @@ static AdObject *os_pwrite(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
     }
     ssize_t n;
     RETRY(n, pwrite(fd, view.buf, (size_t)view.len, (off_t)off));
+    AdBuffer_Release(&view);
+    if (n < 0)
+        return AdErr_Occurred() ? NULL : posix_error();
+    return AdInt_FromInt64(n);
+}
+
+static AdObject *os_readinto(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    int fd;
+    if (nargs_exact("readinto", nargs, 2) < 0 || posix_fd(args[0], &fd) < 0)
+        return NULL;
+    AdBuffer view;
+    if (AdObject_GetBuffer(args[1], &view, AD_BUF_WRITABLE) < 0) {
+        AdErr_Clear();
+        return AdErr_Format(AdExc_TypeError, "readinto() argument 2 must be read-write bytes-like object, not %.200s",
+                            AdType_Name(AD_TYPE(args[1])));
+    }
+    ssize_t n;
+    RETRY(n, read(fd, view.buf, (size_t)view.len));
     AdBuffer_Release(&view);
     if (n < 0)
         return AdErr_Occurred() ? NULL : posix_error();
@@ -403,6 +423,7 @@ static AdObject *os_sync(AdObject *m, AdObject *unused)
 static AdMethodDef io_methods[] = {
     {"pread", POSIX_FN(os_pread), AD_METH_FASTCALL, "Read a number of bytes from a file descriptor starting at a particular offset."},
     {"pwrite", POSIX_FN(os_pwrite), AD_METH_FASTCALL, "Write bytes to a file descriptor starting at a particular offset."},
+    {"readinto", POSIX_FN(os_readinto), AD_METH_FASTCALL, "Read into a buffer object from a file descriptor."},
     {"readv", POSIX_FN(os_readv), AD_METH_FASTCALL, "Read from a file descriptor fd into an iterable of buffers."},
     {"writev", POSIX_FN(os_writev), AD_METH_FASTCALL, "Iterate over buffers, and write the contents of each to a file descriptor."},
     {"sendfile", POSIX_FN(os_sendfile), KW, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
