@@ -123,15 +123,18 @@ int posix_parse(const char *fname, AdObject *const *args, Ad_ssize_t nargs, AdOb
 {
     for (int i = 0; i < n; i++)
         out[i] = NULL;
+    Ad_ssize_t given = nargs + (kwnames ? AdTuple_GET_SIZE(kwnames) : 0);
+    if (given > n) {
+        AdErr_Format(AdExc_TypeError, "%s() takes at most %d argument%s (%zd given)", fname, n, n == 1 ? "" : "s",
+                     given);
+        return -1;
+    }
     if (nargs > npos) {
         if (npos == 0)
             AdErr_Format(AdExc_TypeError, "%s() takes no positional arguments", fname);
-        else if (npos == nreq)
-            AdErr_Format(AdExc_TypeError, "%s() takes %s %d positional argument%s (%zd given)", fname,
-                         n == npos ? "exactly" : "at most", npos, npos == 1 ? "" : "s", nargs);
         else
-            AdErr_Format(AdExc_TypeError, "%s() takes at most %d positional argument%s (%zd given)", fname,
-                         npos, npos == 1 ? "" : "s", nargs);
+            AdErr_Format(AdExc_TypeError, "%s() takes %s %d positional argument%s (%zd given)", fname,
+                         nreq >= npos ? "exactly" : "at most", npos, npos == 1 ? "" : "s", nargs);
         return -1;
     }
     for (Ad_ssize_t i = 0; i < nargs; i++)

@@ -135,13 +135,14 @@ static AdObject *os_nice(AdObject *m, AdObject *arg)
     return AdInt_FromInt64(r);
 }
 
-static AdObject *os_getpriority(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+static AdObject *os_getpriority(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
+    static const char *const names[] = {"which", "who"};
+    AdObject *a[2];
     int which, who;
-    if (nargs != 2)
-        return AdErr_Format(AdExc_TypeError, "getpriority expected 2 arguments, got %zd", nargs);
-    if (posix_int(args[0], &which) < 0 || posix_int(args[1], &who) < 0)
+    if (posix_parse("getpriority", args, nargs, kwnames, names, 2, 2, 2, a) < 0 || posix_int(a[0], &which) < 0 ||
+        posix_int(a[1], &who) < 0)
         return NULL;
     errno = 0;
     int r = getpriority(which, (id_t)who);
@@ -150,26 +151,16 @@ static AdObject *os_getpriority(AdObject *m, AdObject *const *args, Ad_ssize_t n
     return AdInt_FromInt64(r);
 }
 
-static AdObject *os_setpriority(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+static AdObject *os_setpriority(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
+    static const char *const names[] = {"which", "who", "priority"};
+    AdObject *a[3];
     int which, who, prio;
-    if (nargs != 3)
-        return AdErr_Format(AdExc_TypeError, "setpriority expected 3 arguments, got %zd", nargs);
-    if (posix_int(args[0], &which) < 0 || posix_int(args[1], &who) < 0 || posix_int(args[2], &prio) < 0)
+    if (posix_parse("setpriority", args, nargs, kwnames, names, 3, 3, 3, a) < 0 || posix_int(a[0], &which) < 0 ||
+        posix_int(a[1], &who) < 0 || posix_int(a[2], &prio) < 0)
         return NULL;
     return setpriority(which, (id_t)who, prio) < 0 ? posix_error() : Ad_None;
-}
-
-static int id_value(AdObject *o, long long *v, const char *what)
-{
-    if (posix_long(o, v) < 0)
-        return -1;
-    if (*v < -1 || *v > (long long)UINT32_MAX - 1) {
-        AdErr_Format(AdExc_OverflowError, "%s is %s", what, *v < 0 ? "less than minimum" : "greater than maximum");
-        return -1;
-    }
-    return 0;
 }
 
 #define SET_ID(fname, call, what)                                                   \
@@ -177,7 +168,7 @@ static int id_value(AdObject *o, long long *v, const char *what)
     {                                                                               \
         (void)m;                                                                    \
         long long v;                                                                \
-        if (id_value(arg, &v, what) < 0)                                            \
+        if (posix_id_arg(arg, &v, what) < 0)                                            \
             return NULL;                                                            \
         return call((unsigned)v) < 0 ? posix_error() : Ad_None;                     \
     }
@@ -282,8 +273,8 @@ static AdMethodDef fork_methods[] = {
     {"fork", POSIX_FN(os_fork), AD_METH_NOARGS, "Fork a child process."},
     {"setpgrp", POSIX_FN(os_setpgrp), AD_METH_NOARGS, "Make the current process the leader of its process group."},
     {"nice", POSIX_FN(os_nice), AD_METH_O, "Add increment to the priority of process and return the new priority."},
-    {"getpriority", POSIX_FN(os_getpriority), AD_METH_FASTCALL, "Return program scheduling priority."},
-    {"setpriority", POSIX_FN(os_setpriority), AD_METH_FASTCALL, "Set program scheduling priority."},
+    {"getpriority", POSIX_FN(os_getpriority), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Return program scheduling priority."},
+    {"setpriority", POSIX_FN(os_setpriority), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Set program scheduling priority."},
     {"setuid", POSIX_FN(os_setuid), AD_METH_O, "Set the current process's user id."},
     {"seteuid", POSIX_FN(os_seteuid), AD_METH_O, "Set the current process's effective user id."},
     {"setgid", POSIX_FN(os_setgid), AD_METH_O, "Set the current process's group id."},

@@ -60,7 +60,8 @@ int posix_int(AdObject *o, int *out);           /* index -> C int */
 int posix_long(AdObject *o, long long *out);    /* index -> long long */
 int posix_fd(AdObject *o, int *out);            /* int fd (>=0 not checked) */
 int posix_dir_fd(AdObject *o, int *out);        /* None -> AT_FDCWD */
-int posix_bool(AdObject *o, int dflt);          /* truth of o, dflt when NULL; -1 error */
+int posix_bool(AdObject *o, int dflt);
+int posix_id_arg(AdObject *o, long long *v, const char *what); /* uid/gid, -1 allowed */          /* truth of o, dflt when NULL; -1 error */
 
 /* Raise OSError from errno, with filename objects (may be NULL). */
 AdObject *posix_error(void);

@@ -185,8 +185,8 @@ static AdObject *os_sendfile(FASTKW)
         posix_long(a[3], &count) < 0)
         return NULL;
     if (count < 0) {
-        AdErr_SetString(AdExc_ValueError, "count cannot be negative");
-        return NULL;
+        errno = EINVAL;
+        return posix_error();
     }
     off_t o = (off_t)off;
     ssize_t r;
@@ -209,8 +209,8 @@ static AdObject *os_copy_file_range(FASTKW)
         (a[4] && a[4] != Ad_None && posix_long(a[4], &od) < 0))
         return NULL;
     if (count < 0) {
-        AdErr_SetString(AdExc_ValueError, "count cannot be negative");
-        return NULL;
+        errno = EINVAL;
+        return posix_error();
     }
     loff_t s = os_, d = od;
     ssize_t r;
@@ -309,7 +309,7 @@ static AdObject *os_mkfifo(FASTKW)
         return NULL;
     }
     RETRY(rc, mkfifoat(dfd, p.narrow, (mode_t)mode));
-    AdObject *r = rc < 0 ? (AdErr_Occurred() ? NULL : posix_error_path(&p)) : Ad_None;
+    AdObject *r = rc < 0 ? (AdErr_Occurred() ? NULL : posix_error()) : Ad_None;
     posix_path_clear(&p);
     return r;
 }
@@ -329,7 +329,7 @@ static AdObject *os_mknod(FASTKW)
         posix_path_clear(&p);
         return NULL;
     }
-    AdObject *r = mknodat(dfd, p.narrow, (mode_t)mode, (dev_t)dev) < 0 ? posix_error_path(&p) : Ad_None;
+    AdObject *r = mknodat(dfd, p.narrow, (mode_t)mode, (dev_t)dev) < 0 ? posix_error() : Ad_None;
     posix_path_clear(&p);
     return r;
 }

@@ -79,7 +79,7 @@ static AdObject *os_setsid(AdObject *m, AdObject *unused)
 static int two_ints(const char *fname, AdObject *const *args, Ad_ssize_t nargs, int *a, int *b)
 {
     if (nargs != 2) {
-        AdErr_Format(AdExc_TypeError, "%s expected 2 arguments, got %zd", fname, nargs);
+        AdErr_Format(AdExc_TypeError, "%s() takes exactly 2 arguments (%zd given)", fname, nargs);
         return -1;
     }
     return posix_int(args[0], a) < 0 || posix_int(args[1], b) < 0 ? -1 : 0;
@@ -94,11 +94,13 @@ static AdObject *os_setpgid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
     return setpgid(pid, pg) < 0 ? posix_error() : Ad_None;
 }
 
-static AdObject *os_getpgid(AdObject *m, AdObject *arg)
+static AdObject *os_getpgid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
+    static const char *const names[] = {"pid"};
+    AdObject *a[1];
     int pid;
-    if (posix_int(arg, &pid) < 0)
+    if (posix_parse("getpgid", args, nargs, kwnames, names, 1, 1, 1, a) < 0 || posix_int(a[0], &pid) < 0)
         return NULL;
     pid_t r = getpgid(pid);
     return r < 0 ? posix_error() : AdInt_FromInt64(r);
@@ -414,7 +416,7 @@ static AdMethodDef proc_methods[] = {
     {"getlogin", POSIX_FN(os_getlogin), AD_METH_NOARGS, "Return the actual login name."},
     {"setsid", POSIX_FN(os_setsid), AD_METH_NOARGS, "Call the system call setsid()."},
     {"setpgid", POSIX_FN(os_setpgid), AD_METH_FASTCALL, "Call the system call setpgid(pid, pgrp)."},
-    {"getpgid", POSIX_FN(os_getpgid), AD_METH_O, "Call the system call getpgid(), and return the result."},
+    {"getpgid", POSIX_FN(os_getpgid), KW, "Call the system call getpgid(), and return the result."},
     {"getsid", POSIX_FN(os_getsid), AD_METH_O, "Call the system call getsid(pid) and return the result."},
     {"kill", POSIX_FN(os_kill), AD_METH_FASTCALL, "Kill a process with a signal."},
     {"killpg", POSIX_FN(os_killpg), AD_METH_FASTCALL, "Kill a process group with a signal."},

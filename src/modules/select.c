@@ -398,6 +398,13 @@ static AdMethodDef poll_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static AdObject *poll_no_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return AdErr_Format(AdExc_TypeError, "cannot create '%s' instances", type->tp_name);
+}
+
 static AdTypeObject Poll_Type = {
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "select.poll",
@@ -405,6 +412,7 @@ static AdTypeObject Poll_Type = {
     .tp_dealloc = poll_dealloc,
     .tp_getattro = AdObject_GenericGetAttr,
     .tp_methods = poll_methods,
+    .tp_new = poll_no_new,
     .tp_free = AdObject_Free,
 };
 
