@@ -5,7 +5,8 @@
  * the child or parent hooks (in registration order). A failing hook is
  * reported as unraisable and the others still run. Also the cheap process
  * calls: setpgrp, nice, get/setpriority, set*id, getres*id, sched_yield,
- * sched_getaffinity, getloadavg, abort, ctermid. Exposes
+ * sched_getaffinity/setaffinity, sched_get_priority_min/max, waitid with
+ * waitid_result, getloadavg, abort, ctermid. Exposes
  * posix_run_fork_hooks for _posixsubprocess (preexec_fn forks). */
 #include <sched.h>
 #include <signal.h>
@@ -13,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include "objects/structseq.h"
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
 #include "runtime/runtime.h"
@@ -232,6 +235,122 @@ static AdObject *os_sched_getaffinity(AdObject *m, AdObject *arg)
     return r;
 }
 
+static AdObject *os_sched_setaffinity(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    if (nargs != 2)
+        return AdErr_Format(AdExc_TypeError, "sched_setaffinity expected 2 arguments, got %zd", nargs);
+    int pid;
+    if (posix_int(args[0], &pid) < 0)
+        return NULL;
+    AdObject *list = AdSequence_List(args[1]);
+    if (!list)
+        return NULL;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(list); i++) {
+        long long c;
+        if (posix_long(AdList_GET_ITEM(list, i), &c) < 0) {
+            Ad_DECREF(list);
+            return NULL;
+        }
+        if (c < 0) {
+            Ad_DECREF(list);
+            AdErr_SetString(AdExc_ValueError, "negative CPU number");
+            return NULL;
+        }
+        if (c >= CPU_SETSIZE) {
+            Ad_DECREF(list);
+            errno = EINVAL;
+            return posix_error();
+        }
+        CPU_SET((int)c, &set);
+    }
+    Ad_DECREF(list);
+    if (sched_setaffinity(pid, sizeof set, &set) < 0)
+        return posix_error();
+    Ad_RETURN_NONE;
+}
+
+static AdObject *sched_priority(const char *fname, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames,
+                                int max)
+{
+    static const char *const names[] = {"policy"};
+    AdObject *a[1];
+    int policy;
+    if (posix_parse(fname, args, nargs, kwnames, names, 1, 1, 1, a) < 0 || posix_int(a[0], &policy) < 0)
+        return NULL;
+    int r = max ? sched_get_priority_max(policy) : sched_get_priority_min(policy);
+    return r < 0 ? posix_error() : AdInt_FromInt64(r);
+}
+
+static AdObject *os_sched_get_priority_max(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kw)
+{
+    (void)m;
+    return sched_priority("sched_get_priority_max", args, nargs, kw, 1);
+}
+
+static AdObject *os_sched_get_priority_min(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kw)
+{
+    (void)m;
+    return sched_priority("sched_get_priority_min", args, nargs, kw, 0);
+}
+
+static const AdStructSeqField waitid_fields[] = {
+    {"si_pid", ""}, {"si_uid", ""}, {"si_signo", ""}, {"si_status", ""}, {"si_code", ""}, {NULL, NULL},
+};
+static const AdStructSeqDesc waitid_desc = {
+    "posix.waitid_result",
+    "waitid_result: Result from waitid.\n\n"
+    "This object may be accessed either as a tuple of\n"
+    "  (si_pid, si_uid, si_signo, si_status, si_code),\n"
+    "or via the attributes si_pid, si_uid, and so on.\n\n"
+    "See os.waitid for more information.",
+    waitid_fields, 5,
+};
+static AdTypeObject waitid_type;
+
+static AdObject *os_waitid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    if (nargs != 3)
+        return AdErr_Format(AdExc_TypeError, "waitid expected 3 arguments, got %zd", nargs);
+    int idtype, options;
+    long long id;
+    if (posix_int(args[0], &idtype) < 0 || posix_long(args[1], &id) < 0 || posix_int(args[2], &options) < 0)
+        return NULL;
+    siginfo_t si;
+    si.si_pid = 0;
+    int rc;
+    for (;;) {
+        rc = waitid((idtype_t)idtype, (id_t)id, &si, options);
+        if (rc >= 0 || errno != EINTR)
+            break;
+        if (AdErr_CheckSignals() < 0)
+            return NULL;
+    }
+    if (rc < 0)
+        return posix_error();
+    if (si.si_pid == 0)
+        Ad_RETURN_NONE;
+    AdObject *r = AdStructSeq_New(&waitid_type);
+    if (!r)
+        return NULL;
+    int64_t v[5] = {si.si_pid, si.si_uid, si.si_signo, si.si_status, si.si_code};
+    int bad = 0;
+    for (int i = 0; i < 5; i++) {
+        AdObject *o = AdInt_FromInt64(v[i]);
+        if (!o)
+            bad = 1;
+        AdStructSeq_SET_ITEM(r, i, o ? o : Ad_NewRef(Ad_None));
+    }
+    if (bad) {
+        Ad_DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
 static AdObject *os_getloadavg(AdObject *m, AdObject *unused)
 {
     (void)m;
@@ -283,6 +402,10 @@ static AdMethodDef fork_methods[] = {
     {"getresgid", POSIX_FN(os_getresgid), AD_METH_NOARGS, "Return a tuple of the current process's real, effective, and saved group ids."},
     {"sched_yield", POSIX_FN(os_sched_yield), AD_METH_NOARGS, "Voluntarily relinquish the CPU."},
     {"sched_getaffinity", POSIX_FN(os_sched_getaffinity), AD_METH_O, "Return the affinity of the process identified by pid (or the current process if zero)."},
+    {"sched_setaffinity", POSIX_FN(os_sched_setaffinity), AD_METH_FASTCALL, "Set the CPU affinity of the process identified by pid to mask."},
+    {"sched_get_priority_max", POSIX_FN(os_sched_get_priority_max), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Get the maximum scheduling priority for policy."},
+    {"sched_get_priority_min", POSIX_FN(os_sched_get_priority_min), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Get the minimum scheduling priority for policy."},
+    {"waitid", POSIX_FN(os_waitid), AD_METH_FASTCALL, "Returns the result of waiting for a process or processes."},
     {"getloadavg", POSIX_FN(os_getloadavg), AD_METH_NOARGS, "Return average recent system load information."},
     {"abort", POSIX_FN(os_abort), AD_METH_NOARGS, "Abort the interpreter immediately."},
     {"ctermid", POSIX_FN(os_ctermid), AD_METH_NOARGS, "Return the name of the controlling terminal for this process."},
@@ -291,5 +414,9 @@ static AdMethodDef fork_methods[] = {
 
 int posix_add_fork(AdObject *m)
 {
+    if (!(waitid_type.tp_flags & AD_TPFLAGS_READY) && AdStructSeq_InitType(&waitid_type, &waitid_desc, 0) < 0)
+        return -1;
+    if (AdModule_AddObjectRef(m, "waitid_result", (AdObject *)&waitid_type) < 0)
+        return -1;
     return AdModule_AddFunctions(m, fork_methods);
 }
