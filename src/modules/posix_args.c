@@ -123,15 +123,18 @@ int posix_parse(const char *fname, AdObject *const *args, Ad_ssize_t nargs, AdOb
 {
     for (int i = 0; i < n; i++)
         out[i] = NULL;
+    Ad_ssize_t given = nargs + (kwnames ? AdTuple_GET_SIZE(kwnames) : 0);
+    if (given > n) {
+        AdErr_Format(AdExc_TypeError, "%s() takes at most %d argument%s (%zd given)", fname, n, n == 1 ? "" : "s",
+                     given);
+        return -1;
+    }
     if (nargs > npos) {
         if (npos == 0)
             AdErr_Format(AdExc_TypeError, "%s() takes no positional arguments", fname);
-        else if (npos == nreq)
-            AdErr_Format(AdExc_TypeError, "%s() takes %s %d positional argument%s (%zd given)", fname,
-                         n == npos ? "exactly" : "at most", npos, npos == 1 ? "" : "s", nargs);
         else
-            AdErr_Format(AdExc_TypeError, "%s() takes at most %d positional argument%s (%zd given)", fname,
-                         npos, npos == 1 ? "" : "s", nargs);
+            AdErr_Format(AdExc_TypeError, "%s() takes %s %d positional argument%s (%zd given)", fname,
+                         nreq >= npos ? "exactly" : "at most", npos, npos == 1 ? "" : "s", nargs);
         return -1;
     }
     for (Ad_ssize_t i = 0; i < nargs; i++)
@@ -244,4 +247,23 @@ AdObject *posix_decode(const char *s, Ad_ssize_t n, int as_bytes)
     if (as_bytes)
         return AdBytes_FromStringAndSize(s, n);
     return AdStr_Decode(s, n, "utf-8", "surrogateescape");
+}
+
+AdObject *posix_fsencode(AdObject *o)
+{
+    AdObject *v = AdOS_FSPath(o);
+    if (!v)
+        return NULL;
+    AdObject *b;
+    if (AdStr_Check(v))
+        b = AdStr_AsEncodedString(v, "utf-8", "surrogateescape");
+    else
+        b = AdBytes_FromStringAndSize(AdBytes_AS_STRING(v), AdBytes_GET_SIZE(v));
+    Ad_DECREF(v);
+    if (b && (Ad_ssize_t)strlen(AdBytes_AS_STRING(b)) != AdBytes_GET_SIZE(b)) {
+        Ad_DECREF(b);
+        AdErr_SetString(AdExc_ValueError, "embedded null byte");
+        return NULL;
+    }
+    return b;
 }

@@ -45,12 +45,11 @@ static AdObject *os_listdir(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         posix_path_clear(&p);
         return NULL;
     }
-    if (!p.narrow && AdInt_Check(p.object) == 0)
-        p.fd = -1;
-    int is_fd = !p.narrow && p.object != Ad_None;
-    DIR *d = is_fd ? (p.fd < 0 ? (errno = EBADF, (DIR *)NULL) : open_dir(&p)) : opendir(p.narrow ? p.narrow : ".");
+    /* An fd of -1 means no path at all (the current directory), as in CPython. */
+    int is_fd = !p.narrow && p.fd != -1;
+    DIR *d = is_fd ? open_dir(&p) : opendir(p.narrow ? p.narrow : ".");
     if (!d) {
-        AdObject *r = posix_error_path(&p);
+        AdObject *r = is_fd ? posix_error() : posix_error_path(&p);
         posix_path_clear(&p);
         return r;
     }
@@ -280,6 +279,13 @@ static AdMemberDef direntry_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
+static AdObject *no_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return AdErr_Format(AdExc_TypeError, "cannot create '%s' instances", type->tp_name);
+}
+
 AdTypeObject posix_DirEntry_Type = {
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "posix.DirEntry",
@@ -289,6 +295,7 @@ AdTypeObject posix_DirEntry_Type = {
     .tp_getattro = AdObject_GenericGetAttr,
     .tp_methods = direntry_methods,
     .tp_members = direntry_members,
+    .tp_new = no_new,
     .tp_free = AdObject_Free,
 };
 
@@ -436,6 +443,7 @@ AdTypeObject posix_ScandirIter_Type = {
     .tp_iter = AdObject_SelfIter,
     .tp_iternext = scandir_next,
     .tp_methods = scandir_methods,
+    .tp_new = no_new,
     .tp_free = AdObject_Free,
 };
 
@@ -451,10 +459,10 @@ static AdObject *os_scandir(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         posix_path_clear(&p);
         return NULL;
     }
-    int is_fd = !p.narrow && p.object != Ad_None;
-    DIR *d = is_fd ? (p.fd < 0 ? (errno = EBADF, (DIR *)NULL) : open_dir(&p)) : opendir(p.narrow ? p.narrow : ".");
+    int is_fd = !p.narrow && p.fd != -1;
+    DIR *d = is_fd ? open_dir(&p) : opendir(p.narrow ? p.narrow : ".");
     if (!d) {
-        AdObject *r = posix_error_path(&p);
+        AdObject *r = is_fd ? posix_error() : posix_error_path(&p);
         posix_path_clear(&p);
         return r;
     }
@@ -469,7 +477,7 @@ static AdObject *os_scandir(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
     it->fd = is_fd ? p.fd : -1;
     it->path = NULL;
     if (!is_fd) {
-        AdObject *given = a[0] && a[0] != Ad_None ? AdOS_FSPath(a[0]) : Ad_NewRef(Ad_None);
+        AdObject *given = p.narrow ? AdOS_FSPath(a[0]) : Ad_NewRef(Ad_None);
         if (!given) {
             Ad_DECREF((AdObject *)it);
             posix_path_clear(&p);

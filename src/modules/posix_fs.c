@@ -133,11 +133,11 @@ static AdObject *os_lseek(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
     return AdInt_FromInt64(r);
 }
 
-static AdObject *os_dup(FASTKW)
+static AdObject *os_dup(AdObject *m, AdObject *arg)
 {
-    PARSE("dup", 1, 1, 1, "fd");
+    (void)m;
     int fd;
-    if (posix_fd(a[0], &fd) < 0)
+    if (posix_fd(arg, &fd) < 0)
         return NULL;
     int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
     return r < 0 ? posix_error() : AdInt_FromInt64(r);
@@ -261,7 +261,7 @@ static AdObject *os_truncate(FASTKW)
         return NULL;
     }
     int rc = p.narrow ? truncate(p.narrow, (off_t)len) : ftruncate(p.fd, (off_t)len);
-    AdObject *r = rc < 0 ? posix_error_path(&p) : Ad_None;
+    AdObject *r = rc < 0 ? (p.narrow ? posix_error_path(&p) : posix_error()) : Ad_None;
     posix_path_clear(&p);
     return r;
 }
@@ -456,15 +456,10 @@ static AdObject *two_path_op(const char *fname, AdObject *const *args, Ad_ssize_
         return NULL;
     }
     AdObject *r = Ad_None;
-    if (s.is_bytes != d.is_bytes) {
-        AdErr_Format(AdExc_TypeError, "%s: src and dst must be the same type", fname);
-        r = NULL;
-    } else {
-        int rc = is_link ? linkat(sfd, s.narrow, dfd, d.narrow, follow ? AT_SYMLINK_FOLLOW : 0)
-                         : renameat(sfd, s.narrow, dfd, d.narrow);
-        if (rc < 0)
-            r = posix_error_path2(&s, &d);
-    }
+    int rc = is_link ? linkat(sfd, s.narrow, dfd, d.narrow, follow ? AT_SYMLINK_FOLLOW : 0)
+                     : renameat(sfd, s.narrow, dfd, d.narrow);
+    if (rc < 0)
+        r = posix_error_path2(&s, &d);
     posix_path_clear(&s);
     posix_path_clear(&d);
     return r;
@@ -482,10 +477,7 @@ static AdObject *os_symlink(FASTKW)
     AdObject *r = Ad_None;
     if (posix_path_convert(a[0], &s) < 0 || posix_path_convert(a[1], &d) < 0 || posix_dir_fd(a[3], &dfd) < 0)
         r = NULL;
-    else if (s.is_bytes != d.is_bytes) {
-        AdErr_SetString(AdExc_TypeError, "symlink: src and dst must be the same type");
-        r = NULL;
-    } else if (symlinkat(s.narrow, dfd, d.narrow) < 0)
+    else if (symlinkat(s.narrow, dfd, d.narrow) < 0)
         r = posix_error_path2(&s, &d);
     posix_path_clear(&s);
     posix_path_clear(&d);
@@ -523,6 +515,10 @@ static AdObject *os_chmod(FASTKW)
         rc = fchmod(p.fd, (mode_t)mode);
     else {
         rc = fchmodat(dfd, p.narrow, (mode_t)mode, follow ? 0 : AT_SYMLINK_NOFOLLOW);
+        if (rc < 0 && !follow && (errno == ENOTSUP || errno == EOPNOTSUPP)) {
+            posix_path_clear(&p);
+            return AdErr_Format(AdExc_NotImplementedError, "chmod: follow_symlinks unavailable on this platform");
+        }
     }
     AdObject *r = rc < 0 ? posix_error_path(&p) : Ad_None;
     posix_path_clear(&p);
@@ -538,28 +534,52 @@ static AdObject *os_fchmod(FASTKW)
     return fchmod(fd, (mode_t)mode) < 0 ? posix_error() : Ad_None;
 }
 
-static int id_arg(AdObject *o, long long *v)
+/* A uid or gid as CPython converts it: -1 means "unchanged"; values that
+ * fit a C long but not the id type are "less than minimum", bigger ones
+ * "greater than maximum". */
+int posix_id_arg(AdObject *o, long long *v, const char *what)
 {
-    if (posix_long(o, v) < 0)
-        return -1;
-    if (*v < -1 || *v > (long long)UINT32_MAX) {
-        AdErr_SetString(AdExc_OverflowError, *v < 0 ? "uid is less than minimum" : "uid is greater than maximum");
+    if (AdFloat_Check(o) || !AdIndex_Check(o)) {
+        AdErr_Format(AdExc_TypeError, "%s should be integer, not %.200s", what, AdType_Name(AD_TYPE(o)));
         return -1;
     }
+    AdObject *i = AdNumber_Index(o);
+    if (!i)
+        return -1;
+    int sign = AdInt_Sign(i);
+    int64_t x = AdInt_AsInt64(i);
+    Ad_DECREF(i);
+    if (x == -1 && AdErr_Occurred()) {
+        if (!AdErr_ExceptionMatches(AdExc_OverflowError))
+            return -1;
+        AdErr_Clear();
+        AdErr_Format(AdExc_OverflowError, "%s is %s", what, sign < 0 ? "less than minimum" : "greater than maximum");
+        return -1;
+    }
+    if (x < -1 || x > (long long)UINT32_MAX) {
+        AdErr_Format(AdExc_OverflowError, "%s is less than minimum", what);
+        return -1;
+    }
+    *v = x;
     return 0;
+}
+
+static int id_arg(AdObject *o, long long *v)
+{
+    return posix_id_arg(o, v, "uid");
 }
 
 static AdObject *chown_common(const char *fname, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames,
                               int nofollow)
 {
     static const char *const names[] = {"path", "uid", "gid", "dir_fd", "follow_symlinks"};
-    AdObject *a[5];
+    AdObject *a[5] = {NULL, NULL, NULL, NULL, NULL};
     if (posix_parse(fname, args, nargs, kwnames, names, nofollow ? 3 : 5, 3, 3, a) < 0)
         return NULL;
     posix_path p = POSIX_PATH_INIT(fname, "path", 0, !nofollow);
     long long uid, gid;
     int dfd, follow = !nofollow;
-    if (posix_path_convert(a[0], &p) < 0 || id_arg(a[1], &uid) < 0 || id_arg(a[2], &gid) < 0 ||
+    if (posix_path_convert(a[0], &p) < 0 || id_arg(a[1], &uid) < 0 || posix_id_arg(a[2], &gid, "gid") < 0 ||
         posix_dir_fd(a[3], &dfd) < 0 || (!nofollow && (follow = posix_bool(a[4], 1)) < 0)) {
         posix_path_clear(&p);
         return NULL;
@@ -579,7 +599,7 @@ static AdObject *os_fchown(FASTKW)
     PARSE("fchown", 3, 3, 3, "fd", "uid", "gid");
     int fd;
     long long uid, gid;
-    if (posix_fd(a[0], &fd) < 0 || id_arg(a[1], &uid) < 0 || id_arg(a[2], &gid) < 0)
+    if (posix_fd(a[0], &fd) < 0 || id_arg(a[1], &uid) < 0 || posix_id_arg(a[2], &gid, "gid") < 0)
         return NULL;
     return fchown(fd, (uid_t)uid, (gid_t)gid) < 0 ? posix_error() : Ad_None;
 }
@@ -617,7 +637,7 @@ static AdMethodDef fs_methods[] = {
     {"read", POSIX_FN(os_read), AD_METH_FASTCALL, "Read from a file descriptor.  Returns a bytes object."},
     {"write", POSIX_FN(os_write), AD_METH_FASTCALL, "Write a bytes object to a file descriptor."},
     {"lseek", POSIX_FN(os_lseek), AD_METH_FASTCALL, "Set the position of a file descriptor.  Return the new position."},
-    {"dup", POSIX_FN(os_dup), KW, "Return a duplicate of a file descriptor."},
+    {"dup", POSIX_FN(os_dup), AD_METH_O, "Return a duplicate of a file descriptor."},
     {"dup2", POSIX_FN(os_dup2), KW, "Duplicate file descriptor."},
     {"pipe", POSIX_FN(os_pipe), AD_METH_NOARGS, "Create a pipe."},
     {"pipe2", POSIX_FN(os_pipe2), AD_METH_O, "Create a pipe with flags set atomically."},

@@ -18,6 +18,7 @@
 #include "objects/float.h"
 #include "objects/tuple.h"
 #include "objects/list.h"
+#include "objects/set.h"
 #include "objects/dict.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
@@ -45,6 +46,9 @@ typedef struct {
 /* Converts o (NULL: missing, treated as None). 0 or -1. */
 int posix_path_convert(AdObject *o, posix_path *p);
 void posix_path_clear(posix_path *p);
+/* PyUnicode_FSConverter's counterpart: str (filesystem-encoded), bytes or
+ * os.PathLike to a new bytes object; "embedded null byte" ValueError. */
+AdObject *posix_fsencode(AdObject *o);
 
 /* Keyword parsing: names[0..n), the first npos may be given positionally
  * (the rest are keyword-only), the first nreq are required. Missing
@@ -56,7 +60,8 @@ int posix_int(AdObject *o, int *out);           /* index -> C int */
 int posix_long(AdObject *o, long long *out);    /* index -> long long */
 int posix_fd(AdObject *o, int *out);            /* int fd (>=0 not checked) */
 int posix_dir_fd(AdObject *o, int *out);        /* None -> AT_FDCWD */
-int posix_bool(AdObject *o, int dflt);          /* truth of o, dflt when NULL; -1 error */
+int posix_bool(AdObject *o, int dflt);
+int posix_id_arg(AdObject *o, long long *v, const char *what); /* uid/gid, -1 allowed */          /* truth of o, dflt when NULL; -1 error */
 
 /* Raise OSError from errno, with filename objects (may be NULL). */
 AdObject *posix_error(void);
@@ -73,9 +78,18 @@ int posix_add_dir(AdObject *m);
 int posix_add_proc(AdObject *m);
 int posix_add_misc(AdObject *m);
 int posix_add_conf(AdObject *m);
+int posix_add_io(AdObject *m);
+int posix_add_fork(AdObject *m);
+
+/* The register_at_fork hooks, for every place that forks and may run
+ * Python code afterwards (os.fork, _posixsubprocess with preexec_fn). */
+void posix_before_fork(void);
+void posix_after_fork_child(void);
+void posix_after_fork_parent(void);
 
 /* stat_result from a struct stat (new ref). */
 AdObject *posix_stat_result(const struct stat *st);
+int posix_fd_conflicts(const char *fname, posix_path *p, int dir_fd, int follow);
 AdObject *posix_do_stat(const char *fname, posix_path *p, int dir_fd, int follow);
 extern AdTypeObject posix_DirEntry_Type, posix_ScandirIter_Type;
 #endif

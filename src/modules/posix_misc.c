@@ -59,34 +59,38 @@ static AdObject *os_putenv(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
         AdErr_Format(AdExc_TypeError, "putenv expected 2 arguments, got %zd", nargs);
         return NULL;
     }
-    posix_path k = POSIX_PATH_INIT("putenv", "name", 0, 0), v = POSIX_PATH_INIT("putenv", "value", 0, 0);
-    AdObject *r = Ad_None;
-    if (posix_path_convert(args[0], &k) < 0 || posix_path_convert(args[1], &v) < 0)
-        r = NULL;
-    else if (!k.narrow[0] || strchr(k.narrow, '=')) {
-        AdErr_SetString(AdExc_ValueError, "illegal environment variable name");
-        r = NULL;
-    } else if (setenv(k.narrow, v.narrow, 1) < 0)
-        r = posix_error();
-    posix_path_clear(&k);
-    posix_path_clear(&v);
+    AdObject *k = posix_fsencode(args[0]);
+    AdObject *v = k ? posix_fsencode(args[1]) : NULL;
+    AdObject *r = NULL;
+    if (k && v) {
+        if (strchr(AdBytes_AS_STRING(k), '='))
+            AdErr_SetString(AdExc_ValueError, "illegal environment variable name");
+        else if (setenv(AdBytes_AS_STRING(k), AdBytes_AS_STRING(v), 1) < 0)
+            posix_error();
+        else
+            r = Ad_None;
+    }
+    Ad_XDECREF(k);
+    Ad_XDECREF(v);
     return r;
 }
 
 static AdObject *os_unsetenv(AdObject *m, AdObject *arg)
 {
     (void)m;
-    posix_path k = POSIX_PATH_INIT("unsetenv", "name", 0, 0);
-    AdObject *r = Ad_None;
-    if (posix_path_convert(arg, &k) < 0)
-        r = NULL;
-    else if (!k.narrow[0] || strchr(k.narrow, '=')) {
-        AdErr_SetString(AdExc_ValueError, "illegal environment variable name");
-        r = NULL;
-    } else if (unsetenv(k.narrow) < 0)
-        r = posix_error();
-    posix_path_clear(&k);
-    return r;
+    AdObject *k = posix_fsencode(arg);
+    if (!k)
+        return NULL;
+    int rc = unsetenv(AdBytes_AS_STRING(k));
+    Ad_DECREF(k);
+    return rc < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_create_environ(AdObject *m, AdObject *unused)
+{
+    (void)m;
+    (void)unused;
+    return make_environ();
 }
 
 static AdObject *os_strerror(AdObject *m, AdObject *arg)
@@ -284,6 +288,7 @@ static AdObject *os_fspath(AdObject *m, AdObject *const *args, Ad_ssize_t nargs,
 static AdMethodDef misc_methods[] = {
     {"putenv", POSIX_FN(os_putenv), AD_METH_FASTCALL, "Change or add an environment variable."},
     {"unsetenv", POSIX_FN(os_unsetenv), AD_METH_O, "Delete an environment variable."},
+    {"_create_environ", POSIX_FN(os_create_environ), AD_METH_NOARGS, "Create the environment dictionary."},
     {"strerror", POSIX_FN(os_strerror), AD_METH_O, "Translate an error code to a message string."},
     {"urandom", POSIX_FN(os_urandom), AD_METH_O, "Return a bytes object containing random bytes suitable for cryptographic use."},
     {"cpu_count", POSIX_FN(os_cpu_count), AD_METH_NOARGS, "Return the number of logical CPUs in the system."},
@@ -298,7 +303,7 @@ static AdMethodDef misc_methods[] = {
 
 #define C(name) {#name, name}
 static const struct { const char *name; long long value; } constants[] = {
-    C(F_OK), C(R_OK), C(W_OK), C(X_OK), C(SEEK_SET), C(SEEK_CUR), C(SEEK_END),
+    C(F_OK), C(R_OK), C(W_OK), C(X_OK),
 #ifdef SEEK_DATA
     C(SEEK_DATA), C(SEEK_HOLE),
 #endif
@@ -353,7 +358,8 @@ AdObject *AdPosix_NewModule(void)
                                  "disguised Unix interface).  Refer to the library manual and\n"
                                  "corresponding Unix manual entries for more information on calls.") < 0 ||
         posix_add_fs(m) < 0 || posix_add_stat(m) < 0 || posix_add_dir(m) < 0 || posix_add_proc(m) < 0 ||
-        posix_add_misc(m) < 0 || posix_add_conf(m) < 0) {
+        posix_add_misc(m) < 0 || posix_add_conf(m) < 0 ||
+        posix_add_io(m) < 0 || posix_add_fork(m) < 0) {
         Ad_DECREF(m);
         return NULL;
     }

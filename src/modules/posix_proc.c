@@ -79,7 +79,7 @@ static AdObject *os_setsid(AdObject *m, AdObject *unused)
 static int two_ints(const char *fname, AdObject *const *args, Ad_ssize_t nargs, int *a, int *b)
 {
     if (nargs != 2) {
-        AdErr_Format(AdExc_TypeError, "%s expected 2 arguments, got %zd", fname, nargs);
+        AdErr_Format(AdExc_TypeError, "%s() takes exactly 2 arguments (%zd given)", fname, nargs);
         return -1;
     }
     return posix_int(args[0], a) < 0 || posix_int(args[1], b) < 0 ? -1 : 0;
@@ -94,11 +94,13 @@ static AdObject *os_setpgid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
     return setpgid(pid, pg) < 0 ? posix_error() : Ad_None;
 }
 
-static AdObject *os_getpgid(AdObject *m, AdObject *arg)
+static AdObject *os_getpgid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
+    static const char *const names[] = {"pid"};
+    AdObject *a[1];
     int pid;
-    if (posix_int(arg, &pid) < 0)
+    if (posix_parse("getpgid", args, nargs, kwnames, names, 1, 1, 1, a) < 0 || posix_int(a[0], &pid) < 0)
         return NULL;
     pid_t r = getpgid(pid);
     return r < 0 ? posix_error() : AdInt_FromInt64(r);
@@ -196,7 +198,10 @@ static AdObject *os_waitstatus_to_exitcode(AdObject *m, AdObject *const *args, A
         return AdInt_FromInt64(WEXITSTATUS(status));
     if (WIFSIGNALED(status))
         return AdInt_FromInt64(-WTERMSIG(status));
-    AdErr_Format(AdExc_ValueError, "invalid wait status: %i", status);
+    if (WIFSTOPPED(status))
+        AdErr_Format(AdExc_ValueError, "process stopped by delivery of signal %i", WSTOPSIG(status));
+    else
+        AdErr_Format(AdExc_ValueError, "invalid wait status: %i", status);
     return NULL;
 }
 
@@ -222,16 +227,6 @@ WMACRO(WSTOPSIG, WSTOPSIG(status), 0)
 WMACRO(WIFCONTINUED, WIFCONTINUED(status), 1)
 WMACRO(WCOREDUMP, WCOREDUMP(status), 1)
 
-static AdObject *os_fork(AdObject *m, AdObject *unused)
-{
-    (void)m;
-    (void)unused;
-    pid_t pid = fork();
-    if (pid < 0)
-        return posix_error();
-    return AdInt_FromInt64(pid);
-}
-
 /* A NULL-terminated array of encoded strings from a list or tuple. */
 static char **string_array(const char *fname, AdObject *seq, AdObject **keep, int for_argv)
 {
@@ -254,23 +249,21 @@ static char **string_array(const char *fname, AdObject *seq, AdObject **keep, in
     }
     for (Ad_ssize_t i = 0; i < n; i++) {
         AdObject *it = AdList_Check(seq) ? AdList_GET_ITEM(seq, i) : AdTuple_GET_ITEM(seq, i);
-        posix_path p = POSIX_PATH_INIT(fname, "args", 0, 0);
-        if (posix_path_convert(it, &p) < 0) {
-            posix_path_clear(&p);
+        AdObject *b = posix_fsencode(it);
+        if (!b || AdList_Append(holder, b) < 0) {
+            Ad_XDECREF(b);
             Ad_DECREF(holder);
             free(arr);
             return NULL;
         }
-        if (for_argv && i == 0 && !p.narrow[0]) {
-            posix_path_clear(&p);
+        Ad_DECREF(b);
+        if (for_argv && i == 0 && !AdBytes_AS_STRING(b)[0]) {
             AdErr_Format(AdExc_ValueError, "%s() arg 2 first element cannot be empty", fname);
             Ad_DECREF(holder);
             free(arr);
             return NULL;
         }
-        AdList_Append(holder, p.cleanup);
-        arr[i] = (char *)p.narrow;
-        posix_path_clear(&p);
+        arr[i] = AdBytes_AS_STRING(b);
     }
     *keep = holder;
     return arr;
@@ -278,44 +271,64 @@ static char **string_array(const char *fname, AdObject *seq, AdObject **keep, in
 
 static char **env_array(AdObject *env, AdObject **keep)
 {
-    if (!AdDict_Check(env)) {
-        AdErr_SetString(AdExc_TypeError, "env must be a mapping object");
-        return NULL;
+    AdObject *keys;
+    if (AdDict_Check(env)) {
+        keys = AdDict_Keys(env);
+    } else {
+        AdObject *meth = AdObject_GetAttrString(env, "keys");
+        AdObject *view = meth ? AdObject_CallNoArgs(meth) : NULL;
+        Ad_XDECREF(meth);
+        keys = view ? AdSequence_List(view) : NULL;
+        Ad_XDECREF(view);
     }
+    if (!keys)
+        return NULL;
     AdObject *holder = AdList_New(0);
-    Ad_ssize_t n = AdObject_Size(env), pos = 0, i = 0;
+    Ad_ssize_t n = AdList_GET_SIZE(keys), i = 0;
     char **arr = calloc((size_t)n + 1, sizeof(char *));
-    AdObject *k, *v;
-    if (!holder || !arr)
+    if (!holder || !arr) {
+        AdErr_NoMemory();
         goto fail;
-    while (AdDict_Next(env, &pos, &k, &v)) {
-        posix_path pk = POSIX_PATH_INIT("execve", "env", 0, 0), pv = POSIX_PATH_INIT("execve", "env", 0, 0);
-        if (posix_path_convert(k, &pk) < 0 || posix_path_convert(v, &pv) < 0) {
-            posix_path_clear(&pk);
-            posix_path_clear(&pv);
+    }
+    for (Ad_ssize_t j = 0; j < n; j++) {
+        AdObject *key = AdList_GET_ITEM(keys, j);
+        AdObject *val = AdObject_GetItem(env, key);
+        if (!val)
+            goto fail;
+        AdObject *k = posix_fsencode(key);
+        AdObject *v = k ? posix_fsencode(val) : NULL;
+        Ad_DECREF(val);
+        if (!k || !v) {
+            Ad_XDECREF(k);
+            Ad_XDECREF(v);
             goto fail;
         }
-        if (!pk.narrow[0] || strchr(pk.narrow, '=')) {
+        const char *ks = AdBytes_AS_STRING(k);
+        if (!ks[0] || strchr(ks + 1, '=')) {
             AdErr_SetString(AdExc_ValueError, "illegal environment variable name");
-            posix_path_clear(&pk);
-            posix_path_clear(&pv);
+            Ad_DECREF(k);
+            Ad_DECREF(v);
             goto fail;
         }
-        AdObject *s = AdBytes_FromStringAndSize(NULL, (Ad_ssize_t)(strlen(pk.narrow) + strlen(pv.narrow) + 1));
+        AdObject *s = AdBytes_FromStringAndSize(NULL, AdBytes_GET_SIZE(k) + AdBytes_GET_SIZE(v) + 1);
         if (s) {
-            sprintf(AdBytes_AS_STRING(s), "%s=%s", pk.narrow, pv.narrow);
-            AdList_Append(holder, s);
-            arr[i++] = AdBytes_AS_STRING(s);
-            Ad_DECREF(s);
+            sprintf(AdBytes_AS_STRING(s), "%s=%s", ks, AdBytes_AS_STRING(v));
+            if (AdList_Append(holder, s) < 0)
+                AD_CLEAR(s);
+            else
+                arr[i++] = AdBytes_AS_STRING(s);
+            Ad_XDECREF(s);
         }
-        posix_path_clear(&pk);
-        posix_path_clear(&pv);
+        Ad_DECREF(k);
+        Ad_DECREF(v);
         if (!s)
             goto fail;
     }
+    Ad_DECREF(keys);
     *keep = holder;
     return arr;
 fail:
+    Ad_DECREF(keys);
     Ad_XDECREF(holder);
     free(arr);
     return NULL;
@@ -381,13 +394,11 @@ static AdObject *os_system(AdObject *m, AdObject *const *args, Ad_ssize_t nargs,
     AdObject *a[1];
     if (posix_parse("system", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
         return NULL;
-    posix_path p = POSIX_PATH_INIT("system", "command", 0, 0);
-    if (posix_path_convert(a[0], &p) < 0) {
-        posix_path_clear(&p);
+    AdObject *cmd = posix_fsencode(a[0]);
+    if (!cmd)
         return NULL;
-    }
-    int r = system(p.narrow);
-    posix_path_clear(&p);
+    int r = system(AdBytes_AS_STRING(cmd));
+    Ad_DECREF(cmd);
     return AdInt_FromInt64(r);
 }
 
@@ -405,7 +416,7 @@ static AdMethodDef proc_methods[] = {
     {"getlogin", POSIX_FN(os_getlogin), AD_METH_NOARGS, "Return the actual login name."},
     {"setsid", POSIX_FN(os_setsid), AD_METH_NOARGS, "Call the system call setsid()."},
     {"setpgid", POSIX_FN(os_setpgid), AD_METH_FASTCALL, "Call the system call setpgid(pid, pgrp)."},
-    {"getpgid", POSIX_FN(os_getpgid), AD_METH_O, "Call the system call getpgid(), and return the result."},
+    {"getpgid", POSIX_FN(os_getpgid), KW, "Call the system call getpgid(), and return the result."},
     {"getsid", POSIX_FN(os_getsid), AD_METH_O, "Call the system call getsid(pid) and return the result."},
     {"kill", POSIX_FN(os_kill), AD_METH_FASTCALL, "Kill a process with a signal."},
     {"killpg", POSIX_FN(os_killpg), AD_METH_FASTCALL, "Kill a process group with a signal."},
@@ -414,7 +425,6 @@ static AdMethodDef proc_methods[] = {
     {"waitstatus_to_exitcode", POSIX_FN(os_waitstatus_to_exitcode), KW, "Convert a wait status to an exit code."},
     W(WIFEXITED), W(WEXITSTATUS), W(WIFSIGNALED), W(WTERMSIG), W(WIFSTOPPED), W(WSTOPSIG),
     W(WIFCONTINUED), W(WCOREDUMP),
-    {"fork", POSIX_FN(os_fork), AD_METH_NOARGS, "Fork a child process."},
     {"execv", POSIX_FN(os_execv), KW, "Execute an executable path with arguments, replacing current process."},
     {"execve", POSIX_FN(os_execve), KW, "Execute an executable path with arguments, replacing current process."},
     {"_exit", POSIX_FN(os__exit), KW, "Exit to the system with specified status, without normal exit processing."},

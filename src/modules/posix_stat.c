@@ -83,16 +83,48 @@ AdObject *posix_stat_result(const struct stat *st)
     return r;
 }
 
+/* stat_result(seq): the float times missing from a 10-item sequence are
+ * the integer ones (as CPython fills them). */
+static newfunc structseq_new;
+
+static AdObject *stat_result_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
+{
+    AdObject *r = structseq_new(type, args, kwds);
+    if (!r)
+        return NULL;
+    for (int i = 7; i <= 9; i++) {
+        if (AdStructSeq_GET_ITEM(r, i + 3) == Ad_None) {
+            AdObject *old = AdStructSeq_GET_ITEM(r, i + 3);
+            AdStructSeq_SET_ITEM(r, i + 3, Ad_NewRef(AdStructSeq_GET_ITEM(r, i)));
+            Ad_DECREF(old);
+        }
+    }
+    return r;
+}
+
+/* CPython's checks of fd-based paths against dir_fd and follow_symlinks. */
+int posix_fd_conflicts(const char *fname, posix_path *p, int dir_fd, int follow)
+{
+    if (p->narrow)
+        return 0;
+    if (dir_fd != AT_FDCWD) {
+        AdErr_Format(AdExc_ValueError, "%s: can't specify dir_fd without matching path", fname);
+        return -1;
+    }
+    if (!follow) {
+        AdErr_Format(AdExc_ValueError, "%s: cannot use fd and follow_symlinks together", fname);
+        return -1;
+    }
+    return 0;
+}
+
 AdObject *posix_do_stat(const char *fname, posix_path *p, int dir_fd, int follow)
 {
     struct stat st;
     int rc;
     if (!p->narrow) {
-        if (dir_fd != AT_FDCWD || !follow) {
-            AdErr_Format(AdExc_ValueError, "%s: cannot use fd and %s together", fname,
-                         dir_fd != AT_FDCWD ? "dir_fd" : "follow_symlinks");
+        if (posix_fd_conflicts(fname, p, dir_fd, follow) < 0)
             return NULL;
-        }
         rc = fstat(p->fd, &st);
     } else {
         rc = fstatat(dir_fd, p->narrow, &st, follow ? 0 : AT_SYMLINK_NOFOLLOW);
@@ -240,9 +272,7 @@ static AdObject *os_utime(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, 
     }
     int rc;
     if (!p.narrow) {
-        if (dir_fd != AT_FDCWD || !follow) {
-            AdErr_Format(AdExc_ValueError, "utime: cannot use fd and %s together",
-                         dir_fd != AT_FDCWD ? "dir_fd" : "follow_symlinks");
+        if (posix_fd_conflicts("utime", &p, dir_fd, follow) < 0) {
             posix_path_clear(&p);
             return NULL;
         }
@@ -277,6 +307,8 @@ int posix_add_stat(AdObject *m)
         }
         if (AdStructSeq_InitType(&stat_result_type, &stat_desc, 0) < 0)
             return -1;
+        structseq_new = stat_result_type.tp_new;
+        stat_result_type.tp_new = stat_result_new;
     }
     if (AdModule_AddObjectRef(m, "stat_result", (AdObject *)&stat_result_type) < 0)
         return -1;

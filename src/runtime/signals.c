@@ -3,12 +3,19 @@
  * polls them. */
 #include "runtime/signals.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+/* The errno of the last failed write to the wakeup fd (0: none), and
+ * whether a full buffer (EAGAIN) counts as a failure to report. */
+static volatile sig_atomic_t wakeup_errno;
+static volatile sig_atomic_t wakeup_warn_full = 1;
+
 static void note_signal(int signum)
 {
+    int saved_errno = errno;    /* the interrupted code may be about to read errno */
     if (signum > 0 && signum < AD_NSIG) {
         ad_runtime.signals.tripped[signum] = 1;
         ad_runtime.signals.is_tripped = 1;
@@ -16,9 +23,22 @@ static void note_signal(int signum)
     int fd = ad_runtime.signals.wakeup_fd;
     if (fd >= 0) {
         unsigned char byte = (unsigned char)signum;
-        ssize_t rc = write(fd, &byte, 1);
-        (void)rc;
+        if (write(fd, &byte, 1) < 0 && ((errno != EAGAIN && errno != EWOULDBLOCK) || wakeup_warn_full))
+            wakeup_errno = errno;
     }
+    errno = saved_errno;
+}
+
+void Ad_SignalsSetWakeupWarn(int warn)
+{
+    wakeup_warn_full = warn != 0;
+}
+
+int Ad_SignalsTakeWakeupError(void)
+{
+    int e = wakeup_errno;
+    wakeup_errno = 0;
+    return e;
 }
 
 static int set_handler(AdRuntime *runtime, int signum, void (*handler)(int))

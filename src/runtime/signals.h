@@ -14,6 +14,11 @@ void ad_signals_restore(AdRuntime *runtime);
 /* Makes signum trip the flags that the eval breaker polls (for Python
  * handlers set with signal.signal). 0, or -1 with errno set. */
 int Ad_SignalsSetTripHandler(int signum);
+/* Whether a wakeup-fd write that fails because the pipe is full (EAGAIN)
+ * is remembered for reporting (signal.set_wakeup_fd warn_on_full_buffer). */
+void Ad_SignalsSetWakeupWarn(int warn);
+/* Returns and clears the errno of the last failed wakeup-fd write (0: none). */
+int Ad_SignalsTakeWakeupError(void);
 /* Returns and clears whether SIGINT arrived since the last call. */
 int Ad_SignalsTakeInterrupt(AdRuntime *runtime);
 /* Ends the process the way a default SIGINT would (exit status 130 to a
