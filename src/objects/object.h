@@ -291,6 +291,7 @@ struct AdTypeObject {
     unsigned int tp_version_tag;    /* 0 = none; changes when the type's dict does */
     destructor tp_finalize;         /* __del__ (PEP 442) */
     vectorcallfunc tp_vectorcall;   /* calling the type itself */
+    AdObject *tp_weaklist;          /* weak references to the type (objects/weakref.h) */
 };
 
 /* ---- core object protocol (objects/object.c) ---------------------------- */
