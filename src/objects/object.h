@@ -335,6 +335,9 @@ AdObject *AdIter_Next(AdObject *it);
 AdObject *AdObject_Call(AdObject *callable, AdObject *args, AdObject *kwargs);
 AdObject *AdObject_Vectorcall(AdObject *callable, AdObject *const *args, size_t nargsf,
                               AdObject *kwnames);
+/* tp_call of vectorcall types (so that they have __call__): calls through
+ * the instance's vectorcall. */
+AdObject *AdVectorcall_Call(AdObject *callable, AdObject *args, AdObject *kwargs);
 AdObject *AdObject_CallNoArgs(AdObject *callable);
 AdObject *AdObject_CallOneArg(AdObject *callable, AdObject *arg);
 AdObject *AdObject_CallMethod(AdObject *obj, AdObject *name, AdObject *const *args, Ad_ssize_t nargs);

@@ -1083,7 +1083,7 @@ static int collect_slots(AdObject *name, AdObject *slots, AdTypeObject *base, Ad
             goto fail;
         }
         if (AdStr_EqualToASCII(s, "__dict__")) {
-            if (*add_dict == 0 || base->tp_dictoffset) {
+            if (*add_dict != 1 || base->tp_dictoffset) {
                 AdErr_SetString(AdExc_TypeError, "__dict__ slot disallowed: we already got one");
                 goto fail;
             }
@@ -1091,7 +1091,7 @@ static int collect_slots(AdObject *name, AdObject *slots, AdTypeObject *base, Ad
             continue;
         }
         if (AdStr_EqualToASCII(s, "__weakref__")) {
-            if (*add_weak == 0 || base->tp_weaklistoffset) {
+            if (*add_weak != 1 || base->tp_weaklistoffset) {
                 AdErr_SetString(AdExc_TypeError, "__weakref__ slot disallowed: we already got one");
                 goto fail;
             }

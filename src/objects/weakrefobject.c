@@ -214,10 +214,11 @@ void AdWeakref_CallPendingCallback(AdObject *ref)
 
 /* ---- weakref.ref ----------------------------------------------------------------------- */
 
-static int parse_ref_args(const char *fname, AdObject *args, AdObject *kwargs, AdObject **ob,
-                          AdObject **callback)
+/* Keywords are refused only by ref itself (subclasses may take their own). */
+static int parse_ref_args(AdTypeObject *type, const char *fname, AdObject *args, AdObject *kwargs,
+                          AdObject **ob, AdObject **callback)
 {
-    if (kwargs && AdDict_GET_SIZE(kwargs) > 0) {
+    if (type == &AdWeakref_RefType && kwargs && AdDict_GET_SIZE(kwargs) > 0) {
         AdErr_SetString(AdExc_TypeError, "ref() takes no keyword arguments");
         return -1;
     }
@@ -277,16 +278,15 @@ AdObject *AdWeakref_NewRef(AdObject *ob, AdObject *callback)
 static AdObject *ref_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
 {
     AdObject *ob, *callback;
-    if (parse_ref_args("__new__", args, kwargs, &ob, &callback) < 0)
+    if (parse_ref_args(type, "__new__", args, kwargs, &ob, &callback) < 0)
         return NULL;
     return new_ref(type, ob, callback);
 }
 
 static int ref_init(AdObject *self, AdObject *args, AdObject *kwargs)
 {
-    (void)self;
     AdObject *ob, *callback;
-    return parse_ref_args("__init__", args, kwargs, &ob, &callback);
+    return parse_ref_args(AD_TYPE(self), "__init__", args, kwargs, &ob, &callback);
 }
 
 static void ref_dealloc(AdObject *self)
@@ -456,6 +456,13 @@ AdObject *AdWeakref_NewProxy(AdObject *ob, AdObject *callback)
         insert_head(wr, list);
     AdObject_GC_Track((AdObject *)wr);
     return (AdObject *)wr;
+}
+
+static AdObject *proxy_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
+{
+    (void)args;
+    (void)kwargs;
+    return AdErr_Format(AdExc_TypeError, "cannot create '%s' instances", type->tp_name);
 }
 
 /* The referent of a proxy operand (new ref), or a new ref to o itself. */
@@ -746,6 +753,7 @@ AdTypeObject AdWeakref_ProxyType = {
     .tp_iter = proxy_iter,
     .tp_iternext = proxy_iternext,
     .tp_methods = proxy_methods,
+    .tp_new = proxy_new,
     .tp_free = AdObject_GC_Del,
 };
 
@@ -770,5 +778,6 @@ AdTypeObject AdWeakref_CallableProxyType = {
     .tp_iter = proxy_iter,
     .tp_iternext = proxy_iternext,
     .tp_methods = proxy_methods,
+    .tp_new = proxy_new,
     .tp_free = AdObject_GC_Del,
 };
