@@ -8,6 +8,8 @@
 #include "memory/gc.h"
 #include "memory/alloc.h"
 #include "objects/errors.h"
+#include "objects/list.h"
+#include "objects/weakref.h"
 #include "runtime/interp.h"
 
 #include <string.h>
@@ -318,6 +320,35 @@ static void move_unreachable(AdGCHead *young, AdGCHead *unreachable)
     }
 }
 
+/* A weak reference's callback is called only when the reference itself
+ * survives the collection. */
+static int ref_is_reachable(AdObject *ref, void *arg)
+{
+    (void)arg;
+    if (!is_gc_object(ref))
+        return 1;
+    return !(flags_of(AD_GC_HEAD(ref)) & FLAG_UNREACHABLE);
+}
+
+/* Kills every weak reference to an object of the unreachable list (and
+ * every weak reference that is itself unreachable), so that no code run
+ * from here on can reach them through one. With call_callbacks, the
+ * callbacks of the references that stay reachable run afterwards (while
+ * the unreachable objects are still intact). */
+static void handle_weakrefs(AdGCHead *unreachable, int call_callbacks)
+{
+    AdObject *pending = call_callbacks ? AdList_New(0) : NULL;
+    if (!pending)
+        AdErr_Clear();
+    for (AdGCHead *g = unreachable->next; g != unreachable; g = g->next)
+        AdWeakref_ClearForGC(AD_GC_OBJECT(g), pending ? ref_is_reachable : NULL, NULL, pending);
+    if (!pending)
+        return;
+    for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(pending); i++)
+        AdWeakref_CallPendingCallback(AdList_GET_ITEM(pending, i));
+    Ad_DECREF(pending);
+}
+
 static void end_collecting(AdGCHead *list)
 {
     for (AdGCHead *g = list->next; g != list; g = g->next)
@@ -348,8 +379,7 @@ Ad_ssize_t AdGC_Collect(int generation)
     for (AdGCHead *g = unreachable.next; g != &unreachable; g = g->next)
         found++;
     if (found) {
-        AdGCHead finalize;
-        list_init(&finalize);
+        handle_weakrefs(&unreachable, 1);
         for (AdGCHead *g = unreachable.next; g != &unreachable; g = g->next) {
             AdObject *o = AD_GC_OBJECT(g);
             if (AD_TYPE(o)->tp_finalize && !(flags_of(g) & FLAG_FINALIZED)) {
@@ -370,6 +400,9 @@ Ad_ssize_t AdGC_Collect(int generation)
         move_unreachable(&still, &unreachable);
         end_collecting(&still);
         list_merge(&still, young);
+        /* References made by finalizers to what is still garbage die too,
+         * without callbacks. */
+        handle_weakrefs(&unreachable, 0);
 
         /* Break the cycles. Each object is kept alive while it is cleared. */
         while (!list_empty(&unreachable)) {

@@ -5,6 +5,7 @@
  * co_positions() decoded from the PEP 626 location table, replace() /
  * __replace__, _varname_from_oparg, repr, ==, hash, and the address to
  * line/location queries the traceback machinery uses. */
+#include "objects/weakref.h"
 #include "objects/code.h"
 
 #include <string.h>
@@ -194,6 +195,8 @@ AdObject *AdCode_New(const AdCodeConstructor *c)
 static void code_dealloc(AdObject *o)
 {
     AdCodeObject *co = (AdCodeObject *)o;
+    if (co->co_weakreflist)
+        AdObject_ClearWeakRefs(o);
     Ad_XDECREF(co->co_consts);
     Ad_XDECREF(co->co_names);
     Ad_XDECREF(co->co_exceptiontable);
@@ -764,6 +767,7 @@ AdTypeObject AdCode_Type = {
     .tp_getattro = AdObject_GenericGetAttr,
     .tp_doc = "Create a code object.  Not for the faint of heart.",
     .tp_richcompare = code_richcompare,
+    .tp_weaklistoffset = offsetof(AdCodeObject, co_weakreflist),
     .tp_methods = code_methods,
     .tp_members = code_members,
     .tp_getset = code_getset,

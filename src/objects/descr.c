@@ -1,6 +1,7 @@
 /* descr.c: the descriptors of native code (descr.h): calling conventions
  * of AdMethodDef, method/class-method/member/getset descriptors, slot
  * wrappers and method-wrappers, builtin functions, and mappingproxy. */
+#include "objects/weakref.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -244,6 +245,7 @@ AdTypeObject AdMethodDescr_Type = {
     .tp_dealloc = descr_dealloc,
     .tp_vectorcall_offset = offsetof(AdMethodDescrObject, vectorcall),
     .tp_repr = method_repr,
+    .tp_call = AdVectorcall_Call,
     .tp_getattro = AdObject_GenericGetAttr,
     .tp_flags = AD_TPFLAGS_HAVE_GC | AD_TPFLAGS_HAVE_VECTORCALL | AD_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_traverse = descr_traverse,
@@ -718,6 +720,7 @@ AdObject *AdCFunction_NewEx(AdMethodDef *def, AdObject *self, AdObject *module)
     f->m_self = Ad_XNewRef(self);
     f->m_module = Ad_XNewRef(module);
     f->vectorcall = cfunction_vectorcall;
+    f->m_weakreflist = NULL;
     AdObject_GC_Track((AdObject *)f);
     return (AdObject *)f;
 }
@@ -726,6 +729,8 @@ static void cfunction_dealloc(AdObject *o)
 {
     AdCFunctionObject *f = (AdCFunctionObject *)o;
     AdObject_GC_UnTrack(o);
+    if (f->m_weakreflist)
+        AdObject_ClearWeakRefs(o);
     Ad_XDECREF(f->m_self);
     Ad_XDECREF(f->m_module);
     AdObject_GC_Del(o);
@@ -820,10 +825,12 @@ AdTypeObject AdCFunction_Type = {
     .tp_vectorcall_offset = offsetof(AdCFunctionObject, vectorcall),
     .tp_repr = cfunction_repr,
     .tp_hash = cfunction_hash,
+    .tp_call = AdVectorcall_Call,
     .tp_getattro = AdObject_GenericGetAttr,
     .tp_flags = AD_TPFLAGS_HAVE_GC | AD_TPFLAGS_HAVE_VECTORCALL,
     .tp_traverse = cfunction_traverse,
     .tp_richcompare = cfunction_richcompare,
+    .tp_weaklistoffset = offsetof(AdCFunctionObject, m_weakreflist),
     .tp_members = cfunction_members,
     .tp_getset = cfunction_getset,
     .tp_free = AdObject_GC_Del,

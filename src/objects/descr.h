@@ -60,6 +60,7 @@ typedef struct {
     AdObject *m_self;           /* NULL for unbound static functions */
     AdObject *m_module;         /* __module__ */
     vectorcallfunc vectorcall;
+    AdObject *m_weakreflist;     /* objects/weakref.h */
 } AdCFunctionObject;
 
 extern AdTypeObject AdMethodDescr_Type, AdClassMethodDescr_Type, AdMemberDescr_Type,

@@ -3,6 +3,7 @@
  * type checks and messages of CPython 3.14), lazy __annotations__ through
  * __annotate__ (PEP 649/749), binding to instances, repr, GC support.
  * Calling (argument binding and running the frame) is vm/call.c's. */
+#include "objects/weakref.h"
 #include "objects/function.h"
 #include "objects/cell.h"
 #include "objects/code.h"
@@ -488,6 +489,8 @@ static void func_dealloc(AdObject *self)
 {
     AdFunctionObject *f = FUNC(self);
     AdObject_GC_UnTrack(self);
+    if (f->func_weakreflist)
+        AdObject_ClearWeakRefs(self);
     func_clear(self);
     AD_CLEAR(f->func_name);
     AD_CLEAR(f->func_qualname);

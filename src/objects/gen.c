@@ -5,6 +5,7 @@
  * coro.__await__(), the objects of async generators (asend, athrow,
  * wrapped values) and finalization ("coroutine ... was never awaited",
  * closing suspended generators). */
+#include "objects/weakref.h"
 #include "objects/gen.h"
 #include "objects/abstract.h"
 #include "objects/code.h"
@@ -428,6 +429,8 @@ static void gen_dealloc(AdObject *self)
             return;
     }
     AdObject_GC_UnTrack(self);
+    if (g->gi_weakreflist)
+        AdObject_ClearWeakRefs(self);
     vm_frame_clear(&g->gi_iframe);
     AD_CLEAR(g->gi_iframe.f_code);
     AD_CLEAR(g->gi_exc_state.exc_value);

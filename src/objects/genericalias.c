@@ -12,6 +12,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/weakref.h"
 #include "objects/union.h"
 #include "memory/gc.h"
 
@@ -24,6 +25,7 @@ typedef struct {
     AdObject *args;             /* tuple */
     AdObject *parameters;       /* tuple, computed when first asked */
     int starred;
+    AdObject *weakreflist;      /* objects/weakref.h */
 } GenericAliasObject;
 
 AdTypeObject AdGenericAlias_Type;
@@ -42,6 +44,7 @@ static AdObject *ga_new_of(AdObject *origin, AdObject *args)
     ga->args = targs;
     ga->parameters = NULL;
     ga->starred = 0;
+    ga->weakreflist = NULL;
     AdObject_GC_Track((AdObject *)ga);
     return (AdObject *)ga;
 }
@@ -52,6 +55,8 @@ static void ga_dealloc(AdObject *o)
 {
     GenericAliasObject *ga = (GenericAliasObject *)o;
     AdObject_GC_UnTrack(o);
+    if (ga->weakreflist)
+        AdObject_ClearWeakRefs(o);
     Ad_XDECREF(ga->origin);
     Ad_XDECREF(ga->args);
     Ad_XDECREF(ga->parameters);
@@ -428,6 +433,7 @@ AdTypeObject AdGenericAlias_Type = {
     .tp_doc = "GenericAlias(origin, args, /)\n--\n\nRepresent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).",
     .tp_traverse = ga_traverse,
     .tp_richcompare = ga_richcompare,
+    .tp_weaklistoffset = offsetof(GenericAliasObject, weakreflist),
     .tp_methods = ga_methods,
     .tp_members = ga_members,
     .tp_getset = ga_getset,

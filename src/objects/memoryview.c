@@ -20,6 +20,7 @@
 #include "objects/slice.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/weakref.h"
 #include "numeric/hash.h"
 
 #define MV(o) ((AdMemoryViewObject *)(o))
@@ -398,6 +399,7 @@ static AdMemoryViewObject *mv_new(AdManagedBufferObject *mbuf, const AdBuffer *s
     mv->mbuf = (AdManagedBufferObject *)Ad_NewRef((AdObject *)mbuf);
     mv->hash = -1;
     mv->flags = 0;
+    mv->weakreflist = NULL;
     mv->exports = 0;
     mv->view = *src;
     mv->view.obj = Ad_XNewRef(src->obj);
@@ -556,6 +558,8 @@ static void mv_drop(AdMemoryViewObject *mv)
 static void mv_dealloc(AdObject *o)
 {
     AdObject_GC_UnTrack(o);
+    if (MV(o)->weakreflist)
+        AdObject_ClearWeakRefs(o);
     mv_drop(MV(o));
     AdObject_GC_Del(o);
 }
@@ -1493,6 +1497,7 @@ AdTypeObject AdMemoryView_Type = {
     .tp_traverse = mv_traverse,
     .tp_clear = mv_clear,
     .tp_richcompare = mv_richcompare,
+    .tp_weaklistoffset = offsetof(AdMemoryViewObject, weakreflist),
     .tp_iter = mv_iter,
     .tp_methods = mv_methods,
     .tp_getset = mv_getset,

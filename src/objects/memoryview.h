@@ -29,6 +29,7 @@ typedef struct {
     char format[16];            /* storage for view.format */
     Ad_ssize_t shape[AD_MEMORYVIEW_MAXDIM];
     Ad_ssize_t strides[AD_MEMORYVIEW_MAXDIM];
+    AdObject *weakreflist;      /* objects/weakref.h */
 } AdMemoryViewObject;
 
 enum { AD_MV_RELEASED = 1, AD_MV_C = 2, AD_MV_F = 4, AD_MV_SCALAR = 8 };

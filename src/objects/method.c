@@ -2,6 +2,7 @@
  * instance prepended (using the spare slot before the arguments when the
  * caller allows it), attribute delegation to the function, equality by
  * identity of function and instance, repr, hash. */
+#include "objects/weakref.h"
 #include "objects/method.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -58,6 +59,7 @@ AdObject *AdMethod_New(AdObject *func, AdObject *self)
     m->im_func = Ad_NewRef(func);
     m->im_self = Ad_NewRef(self);
     m->vectorcall = method_vectorcall;
+    m->im_weakreflist = NULL;
     AdObject_GC_Track((AdObject *)m);
     return (AdObject *)m;
 }
@@ -81,6 +83,8 @@ static void method_dealloc(AdObject *o)
 {
     AdMethodObject *m = (AdMethodObject *)o;
     AdObject_GC_UnTrack(o);
+    if (m->im_weakreflist)
+        AdObject_ClearWeakRefs(o);
     Ad_DECREF(m->im_func);
     Ad_DECREF(m->im_self);
     AdObject_GC_Del(o);
@@ -199,6 +203,7 @@ AdTypeObject AdMethod_Type = {
     .tp_doc = "Create a bound instance method object.",
     .tp_traverse = method_traverse,
     .tp_richcompare = method_richcompare,
+    .tp_weaklistoffset = offsetof(AdMethodObject, im_weakreflist),
     .tp_members = method_members,
     .tp_getset = method_getset,
     .tp_new = method_new,

@@ -9,6 +9,7 @@ typedef struct {
     AdObject *im_func;
     AdObject *im_self;
     vectorcallfunc vectorcall;
+    AdObject *im_weakreflist;    /* objects/weakref.h */
 } AdMethodObject;
 
 extern AdTypeObject AdMethod_Type;

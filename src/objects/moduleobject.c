@@ -3,6 +3,7 @@
  * AttributeError text, __dir__, __dict__, __annotations__/__annotate__
  * (PEP 649), importlib-style repr, and the helpers that native modules use
  * to fill their namespace. */
+#include "objects/weakref.h"
 #include "objects/module.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
@@ -187,6 +188,8 @@ static void module_dealloc(AdObject *o)
 {
     AdModuleObject *m = M(o);
     AdObject_GC_UnTrack(o);
+    if (m->md_weaklist)
+        AdObject_ClearWeakRefs(o);
     Ad_XDECREF(m->md_dict);
     Ad_XDECREF(m->md_name);
     free(m->md_state);

@@ -536,6 +536,16 @@ AdObject *AdObject_Call(AdObject *callable, AdObject *args, AdObject *kwargs)
     return r;
 }
 
+AdObject *AdVectorcall_Call(AdObject *callable, AdObject *args, AdObject *kwargs)
+{
+    vectorcallfunc f = vectorcall_of(callable);
+    if (!f)
+        return not_callable(callable);
+    if (!kwargs || AdDict_GET_SIZE(kwargs) == 0)
+        return f(callable, AdTuple_ITEMS(args), (size_t)AdTuple_GET_SIZE(args), NULL);
+    return vectorcall_with_dict(f, callable, args, kwargs);
+}
+
 AdObject *AdObject_CallNoArgs(AdObject *callable)
 {
     return AdObject_Vectorcall(callable, NULL, 0, NULL);

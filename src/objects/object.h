@@ -291,6 +291,7 @@ struct AdTypeObject {
     unsigned int tp_version_tag;    /* 0 = none; changes when the type's dict does */
     destructor tp_finalize;         /* __del__ (PEP 442) */
     vectorcallfunc tp_vectorcall;   /* calling the type itself */
+    AdObject *tp_weaklist;          /* weak references to the type (objects/weakref.h) */
 };
 
 /* ---- core object protocol (objects/object.c) ---------------------------- */
@@ -334,6 +335,9 @@ AdObject *AdIter_Next(AdObject *it);
 AdObject *AdObject_Call(AdObject *callable, AdObject *args, AdObject *kwargs);
 AdObject *AdObject_Vectorcall(AdObject *callable, AdObject *const *args, size_t nargsf,
                               AdObject *kwnames);
+/* tp_call of vectorcall types (so that they have __call__): calls through
+ * the instance's vectorcall. */
+AdObject *AdVectorcall_Call(AdObject *callable, AdObject *args, AdObject *kwargs);
 AdObject *AdObject_CallNoArgs(AdObject *callable);
 AdObject *AdObject_CallOneArg(AdObject *callable, AdObject *arg);
 AdObject *AdObject_CallMethod(AdObject *obj, AdObject *name, AdObject *const *args, Ad_ssize_t nargs);

@@ -31,6 +31,7 @@
 #include "objects/union.h"
 #include "objects/template.h"
 #include "objects/typevarobject.h"
+#include "objects/weakref.h"
 
 void ad_errors_init(void);
 
@@ -61,6 +62,7 @@ int ad_objects_init(void)
         &AdTemplate_Type, &AdInterpolation_Type,
         &AdNoDefault_Type, &AdTypeVar_Type, &AdParamSpec_Type, &AdParamSpecArgs_Type, &AdParamSpecKwargs_Type,
         &AdTypeVarTuple_Type, &AdTypeAlias_Type, &AdGeneric_Type,
+        &AdWeakref_RefType, &AdWeakref_ProxyType, &AdWeakref_CallableProxyType,
     };
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)

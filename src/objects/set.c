@@ -9,6 +9,7 @@
  * with a bit shuffle, xors them, then mixes in the size. */
 #include <string.h>
 
+#include "objects/weakref.h"
 #include "objects/set.h"
 #include "objects/list_deps.h"
 
@@ -764,6 +765,8 @@ static void set_dealloc(AdObject *op)
 {
     AdSetObject *so = (AdSetObject *)op;
     AdObject_GC_UnTrack(op);
+    if (so->weakreflist)
+        AdObject_ClearWeakRefs(op);
     for (Ad_ssize_t i = 0; i <= so->mask; i++) {
         if (live(&so->table[i]))
             Ad_DECREF(so->table[i].key);

@@ -7,6 +7,7 @@
  * types, C3 MRO, __slots__, slot functions calling special methods) are in
  * typeclass.c. */
 #include "objects/typeobject.h"
+#include "objects/weakref.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -81,8 +82,11 @@ void AdType_Modified(AdTypeObject *type)
     AdObject *subs = type->tp_subclasses;
     if (subs) {
         Ad_ssize_t n = AdList_GET_SIZE(subs);
-        for (Ad_ssize_t i = 0; i < n; i++)
-            AdType_Modified((AdTypeObject *)AdList_GET_ITEM(subs, i));
+        for (Ad_ssize_t i = 0; i < n; i++) {
+            AdObject *sub = AdWeakref_Peek(AdList_GET_ITEM(subs, i));
+            if (sub)
+                AdType_Modified((AdTypeObject *)sub);
+        }
     }
 }
 
@@ -369,6 +373,9 @@ static void inherit_slots(AdTypeObject *type, AdTypeObject *base)
         AD_TPFLAGS_MATCH_SEQUENCE | AD_TPFLAGS_MATCH_MAPPING);
 }
 
+/* tp_subclasses: a list of weak references to the classes that name the
+ * type among their bases, in creation order (dead ones are dropped when
+ * the subclass is freed). */
 static int add_subclass(AdTypeObject *base, AdTypeObject *type)
 {
     if (!base->tp_subclasses) {
@@ -376,7 +383,33 @@ static int add_subclass(AdTypeObject *base, AdTypeObject *type)
         if (!base->tp_subclasses)
             return -1;
     }
-    return AdList_Append(base->tp_subclasses, (AdObject *)type);
+    AdObject *ref = AdWeakref_NewRef((AdObject *)type, NULL);
+    if (!ref)
+        return -1;
+    int rc = AdList_Append(base->tp_subclasses, ref);
+    Ad_DECREF(ref);
+    return rc;
+}
+
+static int add_to_bases(AdTypeObject *type)
+{
+    AdObject *bases = type->tp_bases;
+    for (Ad_ssize_t i = 0; i < AdTuple_GET_SIZE(bases); i++) {
+        AdObject *b = AdTuple_GET_ITEM(bases, i);
+        if (AdType_Check(b) && add_subclass((AdTypeObject *)b, type) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+void ad_type_drop_dead_subclasses(AdTypeObject *base)
+{
+    AdObject *subs = base->tp_subclasses;
+    if (!subs)
+        return;
+    for (Ad_ssize_t i = AdList_GET_SIZE(subs) - 1; i >= 0; i--)
+        if (!AdWeakref_Peek(AdList_GET_ITEM(subs, i)) && AdList_SetSlice(subs, i, i + 1, NULL) < 0)
+            AdErr_Clear();
 }
 
 int AdType_Ready(AdTypeObject *type)
@@ -449,7 +482,7 @@ int AdType_Ready(AdTypeObject *type)
         if (rc < 0)
             goto error;
     }
-    if (base && add_subclass(base, type) < 0)
+    if (add_to_bases(type) < 0)
         goto error;
 
     type->tp_flags = (type->tp_flags & ~AD_TPFLAGS_READYING) | AD_TPFLAGS_READY;

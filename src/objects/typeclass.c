@@ -6,6 +6,7 @@
  * type's slots (slot_tp_repr calls __repr__, slot_nb_add calls __add__ or
  * the other operand's __radd__, ...), including updates when a class
  * attribute is assigned later. */
+#include "objects/weakref.h"
 #include "objects/typeobject.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -323,7 +324,7 @@ static void subtype_dealloc(AdObject *self)
 {
     AdTypeObject *type = AD_TYPE(self), *base = type;
     int gc = AdType_HasFeature(type, AD_TPFLAGS_HAVE_GC);
-    if (type->tp_finalize) {
+    if (type->tp_finalize && !(gc && AdGC_IsFinalized(self))) {
         /* __del__ may resurrect the object. */
         self->ob_refcnt = 1;
         type->tp_finalize(self);
@@ -331,6 +332,17 @@ static void subtype_dealloc(AdObject *self)
             AdErr_WriteUnraisable(self);
         if (--self->ob_refcnt != 0)
             return;
+    }
+    /* Weak references die (and their callbacks run) after __del__ and
+     * before any field is cleared, with self out of the collector's sight. */
+    AdTypeObject *native = type;
+    while (native->tp_dealloc == subtype_dealloc)
+        native = native->tp_base;
+    if (type->tp_weaklistoffset && !native->tp_weaklistoffset &&
+        *(AdObject **)((char *)self + type->tp_weaklistoffset)) {
+        if (gc)
+            AdObject_GC_UnTrack(self);
+        AdObject_ClearWeakRefs(self);
     }
     while (base->tp_dealloc == subtype_dealloc) {
         clear_slots(base, self);
@@ -977,8 +989,8 @@ int ad_type_update_slot(AdTypeObject *type, AdObject *name)
     fixup_slots(type, name);
     AdObject *subs = type->tp_subclasses;
     for (Ad_ssize_t i = 0; subs && i < AdList_GET_SIZE(subs); i++) {
-        AdTypeObject *sub = (AdTypeObject *)AdList_GET_ITEM(subs, i);
-        if (sub->tp_flags & AD_TPFLAGS_HEAPTYPE)
+        AdTypeObject *sub = (AdTypeObject *)AdWeakref_Peek(AdList_GET_ITEM(subs, i));
+        if (sub && (sub->tp_flags & AD_TPFLAGS_HEAPTYPE))
             ad_type_update_slot(sub, name);
     }
     return 0;
@@ -1071,7 +1083,7 @@ static int collect_slots(AdObject *name, AdObject *slots, AdTypeObject *base, Ad
             goto fail;
         }
         if (AdStr_EqualToASCII(s, "__dict__")) {
-            if (*add_dict == 0 || base->tp_dictoffset) {
+            if (*add_dict != 1 || base->tp_dictoffset) {
                 AdErr_SetString(AdExc_TypeError, "__dict__ slot disallowed: we already got one");
                 goto fail;
             }
@@ -1079,7 +1091,7 @@ static int collect_slots(AdObject *name, AdObject *slots, AdTypeObject *base, Ad
             continue;
         }
         if (AdStr_EqualToASCII(s, "__weakref__")) {
-            if (*add_weak == 0 || base->tp_weaklistoffset) {
+            if (*add_weak != 1 || base->tp_weaklistoffset) {
                 AdErr_SetString(AdExc_TypeError, "__weakref__ slot disallowed: we already got one");
                 goto fail;
             }
@@ -1406,16 +1418,14 @@ void ad_type_dealloc(AdObject *self)
     AdTypeObject *type = (AdTypeObject *)self;
     AdHeapTypeObject *et = HT(type);
     AdObject_GC_UnTrack(self);
+    if (type->tp_weaklist)
+        AdObject_ClearWeakRefs(self);
     AdType_Modified(type);
-    /* Unlink from the base's subclass list. */
-    if (type->tp_base && type->tp_base->tp_subclasses) {
-        AdObject *subs = type->tp_base->tp_subclasses;
-        for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(subs); i++) {
-            if (AdList_GET_ITEM(subs, i) == self) {
-                AdList_SetSlice(subs, i, i + 1, NULL);
-                break;
-            }
-        }
+    /* Our entries in the bases' subclass lists are dead now: drop them. */
+    for (Ad_ssize_t i = 0; type->tp_bases && i < AdTuple_GET_SIZE(type->tp_bases); i++) {
+        AdObject *b = AdTuple_GET_ITEM(type->tp_bases, i);
+        if (AdType_Check(b))
+            ad_type_drop_dead_subclasses((AdTypeObject *)b);
     }
     Ad_XDECREF((AdObject *)type->tp_base);
     Ad_XDECREF(type->tp_dict);

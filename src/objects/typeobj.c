@@ -4,6 +4,7 @@
  * type's (type(x), calling a type, repr, attribute get/set on types,
  * __name__/__qualname__/__module__/__bases__/__mro__/__dict__/__doc__,
  * mro(), __subclasses__(), isinstance/issubclass hooks). */
+#include "objects/weakref.h"
 #include "objects/typeobject.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -26,6 +27,44 @@ static int excess_args(AdObject *args, AdObject *kwds)
     return (args && AdTuple_GET_SIZE(args)) || (kwds && AdDict_GET_SIZE(kwds));
 }
 
+/* "Can't instantiate abstract class C without an implementation for
+ * abstract method(s) 'f', 'g'" (names sorted). */
+static AdObject *abstract_instantiation_error(AdTypeObject *type)
+{
+    AdObject *methods = AdDict_GetItemString(type->tp_dict, "__abstractmethods__");
+    AdObject *sorted = methods ? AdSequence_List(methods) : NULL;
+    if (!sorted || AdList_Sort(sorted) < 0) {
+        Ad_XDECREF(sorted);
+        if (!AdErr_Occurred())
+            AdErr_Format(AdExc_TypeError, "Can't instantiate abstract class %s", AdType_Name(type));
+        return NULL;
+    }
+    Ad_ssize_t n = AdList_GET_SIZE(sorted);
+    AdObject *reprs = AdList_New(n);
+    for (Ad_ssize_t i = 0; reprs && i < n; i++) {
+        AdObject *r = AdObject_Repr(AdList_GET_ITEM(sorted, i));
+        if (!r) {
+            AD_CLEAR(reprs);
+            break;
+        }
+        AdList_SET_ITEM(reprs, i, r);
+    }
+    Ad_DECREF(sorted);
+    if (!reprs)
+        return NULL;
+    AdObject *sep = AdStr_FromString(", ");
+    AdObject *joined = sep ? AdStr_Join(sep, reprs) : NULL;
+    Ad_XDECREF(sep);
+    Ad_DECREF(reprs);
+    if (!joined)
+        return NULL;
+    AdErr_Format(AdExc_TypeError,
+                 "Can't instantiate abstract class %s without an implementation for abstract method%s %U",
+                 AdType_Name(type), n > 1 ? "s" : "", joined);
+    Ad_DECREF(joined);
+    return NULL;
+}
+
 static AdObject *object_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
 {
     if (excess_args(args, kwds)) {
@@ -35,7 +74,7 @@ static AdObject *object_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
             return AdErr_Format(AdExc_TypeError, "%s() takes no arguments", AdType_Name(type));
     }
     if (type->tp_flags & AD_TPFLAGS_IS_ABSTRACT)
-        return AdErr_Format(AdExc_TypeError, "Can't instantiate abstract class %s", AdType_Name(type));
+        return abstract_instantiation_error(type);
     return type->tp_alloc(type, 0);
 }
 
@@ -598,7 +637,44 @@ static int type_set_annotations(AdObject *self, AdObject *value, void *c)
     return type_dict_store(type, "__annotate_func__", Ad_None);
 }
 
+/* ---- __abstractmethods__ (set by abc; drives AD_TPFLAGS_IS_ABSTRACT) ---------------------- */
+
+static AdObject *type_get_abstractmethods(AdObject *self, void *c)
+{
+    (void)c;
+    /* type itself has the descriptor in its dict, not the attribute. */
+    AdObject *v = self == (AdObject *)&AdType_Type ? NULL
+                  : AdDict_GetItemString(((AdTypeObject *)self)->tp_dict, "__abstractmethods__");
+    if (!v)
+        return AdErr_Format(AdExc_AttributeError, "__abstractmethods__");
+    return Ad_NewRef(v);
+}
+
+static int type_set_abstractmethods(AdObject *self, AdObject *value, void *c)
+{
+    (void)c;
+    AdTypeObject *type = (AdTypeObject *)self;
+    int abstract = 0;
+    if (value) {
+        abstract = AdObject_IsTrue(value);
+        if (abstract < 0)
+            return -1;
+    }
+    else if (!AdDict_GetItemString(type->tp_dict, "__abstractmethods__")) {
+        AdErr_SetString(AdExc_AttributeError, "__abstractmethods__");
+        return -1;
+    }
+    if (type_dict_store(type, "__abstractmethods__", value) < 0)
+        return -1;
+    if (abstract)
+        type->tp_flags |= AD_TPFLAGS_IS_ABSTRACT;
+    else
+        type->tp_flags &= ~AD_TPFLAGS_IS_ABSTRACT;
+    return 0;
+}
+
 static AdGetSetDef type_getset[] = {
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL, NULL},
     {"__name__", type_get_name, ad_type_set_name, NULL, NULL},
     {"__qualname__", type_get_qualname, ad_type_set_qualname, NULL, NULL},
     {"__bases__", type_get_bases, NULL, NULL, NULL},
@@ -623,7 +699,13 @@ static AdObject *type_subclasses(AdObject *self, AdObject *unused)
 {
     (void)unused;
     AdObject *subs = ((AdTypeObject *)self)->tp_subclasses;
-    return subs ? AdList_GetSlice(subs, 0, AdList_GET_SIZE(subs)) : AdList_New(0);
+    AdObject *list = AdList_New(0);
+    for (Ad_ssize_t i = 0; list && subs && i < AdList_GET_SIZE(subs); i++) {
+        AdObject *sub = AdWeakref_Peek(AdList_GET_ITEM(subs, i));
+        if (sub && AdList_Append(list, sub) < 0)
+            AD_CLEAR(list);
+    }
+    return list;
 }
 
 static AdObject *type_instancecheck(AdObject *self, AdObject *inst)
@@ -718,6 +800,7 @@ AdTypeObject AdType_Type = {
     .tp_methods = type_methods,
     .tp_getset = type_getset,
     .tp_dictoffset = offsetof(AdTypeObject, tp_dict),
+    .tp_weaklistoffset = offsetof(AdTypeObject, tp_weaklist),
     .tp_init = ad_type_init,
     .tp_new = ad_type_new,
     .tp_free = AdObject_GC_Del,

@@ -90,6 +90,8 @@ void ad_type_dealloc(AdObject *self);
 int ad_type_clear(AdObject *self);
 AdObject *ad_type_compute_mro(AdTypeObject *type);
 int ad_type_update_slot(AdTypeObject *type, AdObject *name);
+/* Takes the entries of subclasses that died out of base->tp_subclasses. */
+void ad_type_drop_dead_subclasses(AdTypeObject *base);
 AdObject *ad_heaptype_name(AdTypeObject *type);       /* borrowed */
 AdObject *ad_heaptype_qualname(AdTypeObject *type);   /* borrowed */
 int ad_type_set_name(AdObject *self, AdObject *value, void *closure);

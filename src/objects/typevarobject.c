@@ -15,6 +15,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/weakref.h"
 #include "objects/union.h"
 #include "memory/gc.h"
 #include "vm/ceval.h"
@@ -31,11 +32,13 @@ typedef struct {
     AdObject *constraints, *evaluate_constraints;   /* NULL: none */
     AdObject *default_value, *evaluate_default;     /* NULL: none */
     int covariant, contravariant, infer_variance;
+    AdObject *weakreflist;      /* objects/weakref.h */
 } TypeParamObject;
 
 typedef struct {
     AdObject_HEAD;
     AdObject *origin;
+    AdObject *weakreflist;
 } ParamSpecAttrObject;
 
 typedef struct {
@@ -113,6 +116,7 @@ static AdObject *tp_alloc_param(AdTypeObject *type, AdObject *name, int from_syn
     p->bound = p->evaluate_bound = p->constraints = p->evaluate_constraints = NULL;
     p->default_value = p->evaluate_default = NULL;
     p->covariant = p->contravariant = p->infer_variance = 0;
+    p->weakreflist = NULL;
     AdObject_GC_Track((AdObject *)p);
     /* Type parameters made by the syntax report module 'typing'. */
     p->module = from_syntax ? AdStr_FromString("typing") : caller_module();
@@ -127,6 +131,8 @@ static void param_dealloc(AdObject *o)
 {
     TypeParamObject *p = (TypeParamObject *)o;
     AdObject_GC_UnTrack(o);
+    if (p->weakreflist)
+        AdObject_ClearWeakRefs(o);
     Ad_XDECREF(p->name);
     Ad_XDECREF(p->module);
     Ad_XDECREF(p->bound);
@@ -451,6 +457,7 @@ static AdObject *typevartuple_new(AdTypeObject *type, AdObject *args, AdObject *
         .tp_name = NAME,                                                        \
         .tp_basicsize = sizeof(TypeParamObject),                                \
         .tp_dealloc = param_dealloc,                                            \
+        .tp_weaklistoffset = offsetof(TypeParamObject, weakreflist),            \
         .tp_repr = param_repr,                                                  \
         .tp_as_number = &param_as_number,                                       \
         .tp_getattro = AdObject_GenericGetAttr,                                 \
@@ -475,6 +482,7 @@ static AdObject *psattr_make(AdTypeObject *type, AdObject *origin)
     if (!a)
         return NULL;
     a->origin = Ad_NewRef(origin);
+    a->weakreflist = NULL;
     AdObject_GC_Track((AdObject *)a);
     return (AdObject *)a;
 }
@@ -497,6 +505,8 @@ static AdObject *psattr_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
 static void psattr_dealloc(AdObject *o)
 {
     AdObject_GC_UnTrack(o);
+    if (((ParamSpecAttrObject *)o)->weakreflist)
+        AdObject_ClearWeakRefs(o);
     Ad_XDECREF(((ParamSpecAttrObject *)o)->origin);
     AdObject_GC_Del(o);
 }
@@ -539,6 +549,7 @@ static AdMethodDef psattr_methods[] = {
         .tp_name = NAME,                                                        \
         .tp_basicsize = sizeof(ParamSpecAttrObject),                            \
         .tp_dealloc = psattr_dealloc,                                           \
+        .tp_weaklistoffset = offsetof(ParamSpecAttrObject, weakreflist),        \
         .tp_repr = psattr_repr,                                                 \
         .tp_getattro = AdObject_GenericGetAttr,                                 \
         .tp_flags = AD_TPFLAGS_HAVE_GC,                                         \

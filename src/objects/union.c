@@ -13,6 +13,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/weakref.h"
 #include "memory/gc.h"
 #include "objects/typevarobject.h"
 
@@ -21,6 +22,7 @@
 typedef struct {
     AdObject_HEAD;
     AdObject *args;             /* tuple of the members, NoneType for None */
+    AdObject *weakreflist;      /* objects/weakref.h */
 } UnionObject;
 
 /* Whether o may be a member of a union made with |. */
@@ -84,6 +86,7 @@ AdObject *AdUnion_Or(AdObject *a, AdObject *b)
         return NULL;
     }
     u->args = args;
+    u->weakreflist = NULL;
     AdObject_GC_Track((AdObject *)u);
     return (AdObject *)u;
 }
@@ -91,6 +94,8 @@ AdObject *AdUnion_Or(AdObject *a, AdObject *b)
 static void union_dealloc(AdObject *o)
 {
     AdObject_GC_UnTrack(o);
+    if (((UnionObject *)o)->weakreflist)
+        AdObject_ClearWeakRefs(o);
     Ad_XDECREF(((UnionObject *)o)->args);
     AD_TYPE(o)->tp_free(o);
 }
@@ -249,6 +254,7 @@ AdTypeObject AdUnion_Type = {
     .tp_doc = "Represent a union type\n\nE.g. for int | str",
     .tp_traverse = union_traverse,
     .tp_richcompare = union_richcompare,
+    .tp_weaklistoffset = offsetof(UnionObject, weakreflist),
     .tp_methods = union_methods,
     .tp_getset = union_getset,
     .tp_free = AdObject_GC_Del,
