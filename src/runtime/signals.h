@@ -14,6 +14,9 @@ void ad_signals_restore(AdRuntime *runtime);
 /* Makes signum trip the flags that the eval breaker polls (for Python
  * handlers set with signal.signal). 0, or -1 with errno set. */
 int Ad_SignalsSetTripHandler(int signum);
+/* Records signum as if it had arrived (_thread.interrupt_main): the main
+ * thread runs its handler at its next check. */
+void Ad_SignalsTrip(int signum);
 /* Returns and clears whether SIGINT arrived since the last call. */
 int Ad_SignalsTakeInterrupt(AdRuntime *runtime);
 /* Ends the process the way a default SIGINT would (exit status 130 to a
