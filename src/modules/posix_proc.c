@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
+#include "runtime/gil.h"
 
 #define NOARGS_ID(fname, expr)                                                      \
     static AdObject *os_##fname(AdObject *m, AdObject *unused)                      \
@@ -153,7 +154,12 @@ static AdObject *os_waitpid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         return NULL;
     pid_t r;
     for (;;) {
+        int err;
+        Ad_BEGIN_ALLOW_THREADS
         r = waitpid(pid, &status, options);
+        err = errno;
+        Ad_END_ALLOW_THREADS
+        errno = err;
         if (r >= 0 || errno != EINTR)
             break;
         if (AdErr_CheckSignals() < 0)
@@ -171,7 +177,12 @@ static AdObject *os_wait(AdObject *m, AdObject *unused)
     int status = 0;
     pid_t r;
     for (;;) {
+        int err;
+        Ad_BEGIN_ALLOW_THREADS
         r = wait(&status);
+        err = errno;
+        Ad_END_ALLOW_THREADS
+        errno = err;
         if (r >= 0 || errno != EINTR)
             break;
         if (AdErr_CheckSignals() < 0)
@@ -386,7 +397,10 @@ static AdObject *os_system(AdObject *m, AdObject *const *args, Ad_ssize_t nargs,
         posix_path_clear(&p);
         return NULL;
     }
-    int r = system(p.narrow);
+    int r;
+    Ad_BEGIN_ALLOW_THREADS
+    r = system(p.narrow);
+    Ad_END_ALLOW_THREADS
     posix_path_clear(&p);
     return AdInt_FromInt64(r);
 }

@@ -29,6 +29,8 @@ static _Thread_local struct AdGIL *tls_gil;
 /* Set when AdEval_SaveThread did not release anything (a single thread). */
 static _Thread_local int tls_save_skipped;
 
+void (*ad_thread_forget_hook)(AdThread *t);
+
 /* ---- creation ----------------------------------------------------------------------------- */
 
 static void gil_init_sync(struct AdGIL *g)
@@ -305,6 +307,8 @@ void Ad_ReinitThreadsAfterFork(void)
         AdThread *t = others;
         others = t->next;
         t->interp = interp;
+        if (ad_thread_forget_hook)
+            ad_thread_forget_hook(t);
         /* Relink briefly so Ad_ThreadDelete finds and frees it normally. */
         t->next = interp->threads;
         interp->threads = t;

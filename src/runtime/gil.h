@@ -83,6 +83,11 @@ int Ad_IsMainThread(void);
  * held by the caller. */
 void Ad_ReinitThreadsAfterFork(void);
 
+/* Called by Ad_ReinitThreadsAfterFork for each thread state that does not
+ * exist in the child, before it is deleted (the _thread module marks its
+ * handle done). */
+extern void (*ad_thread_forget_hook)(AdThread *t);
+
 /* Blocks the calling thread for ever (a daemon thread after finalization). */
 _Noreturn void ad_thread_hang(void);
 
