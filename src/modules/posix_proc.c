@@ -10,6 +10,7 @@
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
 #include "runtime/gil.h"
+#include "runtime/lifecycle.h"
 
 #define NOARGS_ID(fname, expr)                                                      \
     static AdObject *os_##fname(AdObject *m, AdObject *unused)                      \
@@ -233,6 +234,18 @@ WMACRO(WSTOPSIG, WSTOPSIG(status), 0)
 WMACRO(WIFCONTINUED, WIFCONTINUED(status), 1)
 WMACRO(WCOREDUMP, WCOREDUMP(status), 1)
 
+/* Whether the interpreter runs more than one thread (fork warns then). */
+static int several_threads(void)
+{
+    AdThread *t = Ad_CurrentThread();
+    if (!t)
+        return 0;
+    pthread_mutex_lock(&t->interp->threads_mutex);
+    int several = t->interp->threads && t->interp->threads->next;
+    pthread_mutex_unlock(&t->interp->threads_mutex);
+    return several;
+}
+
 static AdObject *os_fork(AdObject *m, AdObject *unused)
 {
     (void)m;
@@ -240,6 +253,14 @@ static AdObject *os_fork(AdObject *m, AdObject *unused)
     pid_t pid = fork();
     if (pid < 0)
         return posix_error();
+    if (pid == 0) {
+        Ad_ReinitThreadsAfterFork();     /* the other threads are gone here */
+    } else if (several_threads()) {
+        if (AdErr_WarnFormat(AdExc_DeprecationWarning, 1,
+                             "This process (pid=%d) is multi-threaded, use of fork() may lead "
+                             "to deadlocks in the child.", (int)getpid()) < 0)
+            AdErr_WriteUnraisable(NULL);
+    }
     return AdInt_FromInt64(pid);
 }
 

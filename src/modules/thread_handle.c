@@ -236,7 +236,7 @@ AdObject *thread_start_new_thread(AdObject *m, AdObject *const *args, Ad_ssize_t
     if (AdArg_CheckPositional("start_new_thread", nargs, 2, 3) < 0)
         return NULL;
     AdObject *func = args[0], *fargs = args[1], *kw = nargs > 2 ? args[2] : NULL;
-    if (!AD_TYPE(func)->tp_call) {
+    if (!thread_is_callable(func)) {
         AdErr_SetString(AdExc_TypeError, "first arg must be callable");
         return NULL;
     }
@@ -389,7 +389,7 @@ AdObject *thread_start_joinable(AdObject *m, AdObject *const *args, Ad_ssize_t n
     AdObject *a[3] = {NULL, NULL, NULL};
     if (AdArg_Parse("start_joinable_thread", args, nargs, kwnames, names, 0, 1, a) < 0)
         return NULL;
-    if (!AD_TYPE(a[0])->tp_call) {
+    if (!thread_is_callable(a[0])) {
         AdErr_SetString(AdExc_TypeError, "thread function must be callable");
         return NULL;
     }

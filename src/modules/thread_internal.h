@@ -34,6 +34,9 @@ int thread_acquire_args(const char *fname, AdObject *const *args, Ad_ssize_t nar
  * 0 timed out, -1 with an exception. */
 int thread_sem_wait(sem_t *sem, int64_t timeout_ns);
 
+/* callable(o), as the builtin decides it. */
+int thread_is_callable(AdObject *o);
+
 /* The identifier get_ident() returns for the calling thread. */
 unsigned long thread_ident_self(void);
 

@@ -11,6 +11,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -446,20 +447,21 @@ static AdObject *rlock_release_save(AdObject *self, AdObject *unused)
 static AdObject *rlock_acquire_restore(AdObject *self, AdObject *state)
 {
     RLockObject *r = (RLockObject *)self;
-    if (!AdTuple_Check(state)) {
-        AdErr_Format(AdExc_TypeError, "_acquire_restore() argument 1 must be tuple, not %s",
+    if (!AdTuple_Check(state) && !AdList_Check(state)) {
+        AdErr_Format(AdExc_TypeError, "_acquire_restore() argument 1 must be 2-item tuple, not %s",
                      AdType_Name(AD_TYPE(state)));
         return NULL;
     }
-    if (AdTuple_GET_SIZE(state) != 2) {
-        AdErr_Format(AdExc_TypeError, "_acquire_restore() argument 1 must be tuple of length 2, not %zd",
-                     AdTuple_GET_SIZE(state));
+    Ad_ssize_t n = AdTuple_Check(state) ? AdTuple_GET_SIZE(state) : AdList_GET_SIZE(state);
+    if (n != 2) {
+        AdErr_Format(AdExc_TypeError, "_acquire_restore() argument 1 must be tuple of length 2, not %zd", n);
         return NULL;
     }
-    int64_t count = AdInt_AsInt64(AdTuple_GET_ITEM(state, 0));
+    AdObject *const *items = AdTuple_Check(state) ? &AdTuple_GET_ITEM(state, 0) : &AdList_GET_ITEM(state, 0);
+    int64_t count = AdInt_AsInt64(items[0]);
     if (count == -1 && AdErr_Occurred())
         return NULL;
-    int64_t owner = AdInt_AsInt64(AdTuple_GET_ITEM(state, 1));
+    int64_t owner = AdInt_AsInt64(items[1]);
     if (owner == -1 && AdErr_Occurred())
         return NULL;
     int got = thread_sem_wait(&r->sem, -1);
@@ -513,3 +515,10 @@ AdTypeObject thread_rlock_type = {
     .tp_new = rlock_new,
     .tp_free = AdObject_Free,
 };
+
+int thread_is_callable(AdObject *o)
+{
+    AdTypeObject *t = AD_TYPE(o);
+    return t->tp_call != NULL ||
+           (AdType_HasFeature(t, AD_TPFLAGS_HAVE_VECTORCALL) && t->tp_vectorcall_offset > 0);
+}

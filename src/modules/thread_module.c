@@ -122,11 +122,13 @@ static AdObject *th_stack_size(AdObject *m, AdObject *const *args, Ad_ssize_t na
     if (AdArg_CheckPositional("stack_size", nargs, 0, 1) < 0)
         return NULL;
     size_t old = thread_stack_size;
-    if (nargs == 0)
-        return AdInt_FromUInt64(old);
-    Ad_ssize_t size = AdNumber_AsSsize_t(args[0], AdExc_OverflowError);
-    if (size == -1 && AdErr_Occurred())
-        return NULL;
+    /* As in CPython, the size defaults to 0: stack_size() also resets it. */
+    Ad_ssize_t size = 0;
+    if (nargs == 1) {
+        size = AdNumber_AsSsize_t(args[0], AdExc_OverflowError);
+        if (size == -1 && AdErr_Occurred())
+            return NULL;
+    }
     if (size < 0) {
         AdErr_SetString(AdExc_ValueError, "size must be 0 or a positive value");
         return NULL;
@@ -228,7 +230,7 @@ static AdObject *th_excepthook(AdObject *m, AdObject *args)
 {
     (void)m;
     if (!Ad_IS_TYPE(args, &excepthook_args_type)) {
-        AdErr_SetString(AdExc_TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
+        AdErr_SetString(AdExc_TypeError, "_thread.excepthook argument type must be ExceptHookArgs");
         return NULL;
     }
     AdObject *exc_type = AdStructSeq_GET_ITEM(args, 0);

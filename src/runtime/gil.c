@@ -125,7 +125,7 @@ static void gil_take(struct AdGIL *g, AdThread *t)
             }
             uint64_t seen = g->switch_number;
             struct timespec ts;
-            deadline_after(&ts, g->interval_ns);
+            deadline_after(&ts, g->interval_ns > 1000 ? g->interval_ns : 1000);
             int rc = pthread_cond_timedwait(&g->released, &g->mutex, &ts);
             if (rc == ETIMEDOUT && g->locked && g->switch_number == seen && g->holder)
                 ad_eval_breaker_set(g->holder, AD_EB_GIL_DROP);
@@ -249,9 +249,9 @@ void Ad_SetSwitchInterval(AdInterp *interp, double seconds)
     struct AdGIL *g = interp->gil;
     if (!g)
         return;
-    double us = seconds * 1e6;     /* kept in whole microseconds, as CPython */
-    if (us < 1.0)
-        us = 1.0;
+    /* Kept in whole microseconds, as CPython (which reports 0.0 for less
+     * than one; the wait itself is at least one microsecond). */
+    double us = seconds * 1e6;
     if (us > 1e12)
         us = 1e12;
     double ns = (double)(int64_t)us * 1000.0;
