@@ -16,6 +16,7 @@
 #endif
 #if ADDER_HAVE_TEXTIO
 #include "modules/textio.h"
+#include "runtime/gil.h"
 #endif
 
 #include <stdio.h>
@@ -202,7 +203,10 @@ static AdObject *bi_input(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
     fflush(stdout);
     char *buf = NULL;
     size_t cap = 0;
-    ssize_t len = getline(&buf, &cap, stdin);
+    ssize_t len;
+    Ad_BEGIN_ALLOW_THREADS
+    len = getline(&buf, &cap, stdin);
+    Ad_END_ALLOW_THREADS
     if (len <= 0) {
         free(buf);
         AdErr_SetString(AdExc_EOFError, "EOF when reading a line");

@@ -8,6 +8,8 @@
  * sched_getaffinity/setaffinity, sched_get_priority_min/max, waitid with
  * waitid_result, getloadavg, abort, ctermid. Exposes
  * posix_run_fork_hooks for _posixsubprocess (preexec_fn forks). */
+#include "runtime/gil.h"
+#include "runtime/lifecycle.h"
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -52,6 +54,7 @@ void posix_before_fork(void)
 
 void posix_after_fork_child(void)
 {
+    Ad_ReinitThreadsAfterFork();     /* the other threads are gone here */
     /* Signals that arrived in the parent are the parent's to handle. */
     for (int s = 0; s < AD_NSIG; s++)
         ad_runtime.signals.tripped[s] = 0;
@@ -96,6 +99,18 @@ static AdObject *os_register_at_fork(AdObject *m, AdObject *const *args, Ad_ssiz
     Ad_RETURN_NONE;
 }
 
+/* Whether the interpreter runs more than one thread (fork warns then). */
+static int several_threads(void)
+{
+    AdThread *t = Ad_CurrentThread();
+    if (!t)
+        return 0;
+    pthread_mutex_lock(&t->interp->threads_mutex);
+    int several = t->interp->threads && t->interp->threads->next;
+    pthread_mutex_unlock(&t->interp->threads_mutex);
+    return several;
+}
+
 static AdObject *os_fork(AdObject *m, AdObject *unused)
 {
     (void)m;
@@ -112,6 +127,11 @@ static AdObject *os_fork(AdObject *m, AdObject *unused)
             errno = err;
             return posix_error();
         }
+        if (several_threads() &&
+            AdErr_WarnFormat(AdExc_DeprecationWarning, 1,
+                             "This process (pid=%d) is multi-threaded, use of fork() may lead "
+                             "to deadlocks in the child.", (int)getpid()) < 0)
+            AdErr_WriteUnraisable(NULL);
     }
     return AdInt_FromInt64(pid);
 }

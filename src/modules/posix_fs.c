@@ -9,6 +9,7 @@
 #include <string.h>
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
+#include "runtime/gil.h"
 
 #define PARSE(name, n, npos, nreq, ...)                                             \
     static const char *const names[] = {__VA_ARGS__};                               \
@@ -22,6 +23,17 @@
 #define RETRY(rc, call)                                                             \
     do {                                                                            \
         rc = (call);                                                                \
+    } while (rc < 0 && errno == EINTR && AdErr_CheckSignals() == 0)
+
+/* RETRY without the GIL around the call (for calls that may block). */
+#define RETRY_NOGIL(rc, call)                                                       \
+    do {                                                                            \
+        int err_;                                                                   \
+        Ad_BEGIN_ALLOW_THREADS                                                      \
+        rc = (call);                                                                \
+        err_ = errno;                                                               \
+        Ad_END_ALLOW_THREADS                                                        \
+        errno = err_;                                                               \
     } while (rc < 0 && errno == EINTR && AdErr_CheckSignals() == 0)
 
 static AdObject *os_open(FASTKW)
@@ -85,7 +97,8 @@ static AdObject *os_read(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
     if (!b)
         return NULL;
     ssize_t got;
-    RETRY(got, read(fd, AdBytes_AS_STRING(b), (size_t)n));
+    char *dst = AdBytes_AS_STRING(b);
+    RETRY_NOGIL(got, read(fd, dst, (size_t)n));
     if (got < 0) {
         Ad_DECREF(b);
         return AdErr_Occurred() ? NULL : posix_error();
@@ -109,7 +122,7 @@ static AdObject *os_write(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
     if (AdObject_GetBuffer(args[1], &view, 0) < 0)
         return NULL;
     ssize_t n;
-    RETRY(n, write(fd, view.buf, (size_t)view.len));
+    RETRY_NOGIL(n, write(fd, view.buf, (size_t)view.len));
     AdBuffer_Release(&view);
     if (n < 0)
         return AdErr_Occurred() ? NULL : posix_error();

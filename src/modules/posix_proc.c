@@ -9,6 +9,8 @@
 #include <sys/wait.h>
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
+#include "runtime/gil.h"
+#include "runtime/lifecycle.h"
 
 #define NOARGS_ID(fname, expr)                                                      \
     static AdObject *os_##fname(AdObject *m, AdObject *unused)                      \
@@ -155,7 +157,12 @@ static AdObject *os_waitpid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         return NULL;
     pid_t r;
     for (;;) {
+        int err;
+        Ad_BEGIN_ALLOW_THREADS
         r = waitpid(pid, &status, options);
+        err = errno;
+        Ad_END_ALLOW_THREADS
+        errno = err;
         if (r >= 0 || errno != EINTR)
             break;
         if (AdErr_CheckSignals() < 0)
@@ -173,7 +180,12 @@ static AdObject *os_wait(AdObject *m, AdObject *unused)
     int status = 0;
     pid_t r;
     for (;;) {
+        int err;
+        Ad_BEGIN_ALLOW_THREADS
         r = wait(&status);
+        err = errno;
+        Ad_END_ALLOW_THREADS
+        errno = err;
         if (r >= 0 || errno != EINTR)
             break;
         if (AdErr_CheckSignals() < 0)
@@ -397,7 +409,10 @@ static AdObject *os_system(AdObject *m, AdObject *const *args, Ad_ssize_t nargs,
     AdObject *cmd = posix_fsencode(a[0]);
     if (!cmd)
         return NULL;
-    int r = system(AdBytes_AS_STRING(cmd));
+    int r;
+    Ad_BEGIN_ALLOW_THREADS
+    r = system(AdBytes_AS_STRING(cmd));
+    Ad_END_ALLOW_THREADS
     Ad_DECREF(cmd);
     return AdInt_FromInt64(r);
 }

@@ -24,6 +24,7 @@
 #include "objects/typeobject.h"
 #include "runtime/lifecycle.h"
 #include "runtime/runtime.h"
+#include "runtime/gil.h"
 
 /* ---- printing exceptions ---------------------------------------------------------- */
 
@@ -721,8 +722,8 @@ static AdObject *sys_getswitchinterval(AdObject *self, AdObject *unused)
 {
     (void)self;
     (void)unused;
-    SysState *st = modules_sys_state();
-    return AdFloat_FromDouble(st ? st->switch_interval : 0.005);
+    AdThread *t = Ad_CurrentThread();
+    return AdFloat_FromDouble(t ? Ad_GetSwitchInterval(t->interp) : 0.005);
 }
 
 static AdObject *sys_setswitchinterval(AdObject *self, AdObject *arg)
@@ -733,9 +734,9 @@ static AdObject *sys_setswitchinterval(AdObject *self, AdObject *arg)
         return NULL;
     if (d <= 0.0)
         return AdErr_Format(AdExc_ValueError, "switch interval must be strictly positive");
-    SysState *st = modules_sys_state();
-    if (st)
-        st->switch_interval = d;
+    AdThread *t = Ad_CurrentThread();
+    if (t)
+        Ad_SetSwitchInterval(t->interp, d);
     Ad_RETURN_NONE;
 }
 

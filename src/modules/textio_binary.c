@@ -22,6 +22,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "memory/gc.h"
+#include "runtime/gil.h"
 
 #define DEFAULT_BUFFER_SIZE 8192
 
@@ -66,7 +67,13 @@ static int write_all(int fd, const char *p, Ad_ssize_t n)
 static ssize_t read_fd(int fd, char *p, size_t n)
 {
     for (;;) {
-        ssize_t r = read(fd, p, n);
+        ssize_t r;
+        int err;
+        Ad_BEGIN_ALLOW_THREADS
+        r = read(fd, p, n);
+        err = errno;
+        Ad_END_ALLOW_THREADS
+        errno = err;
         if (r >= 0)
             return r;
         if (errno == EINTR) {
@@ -162,11 +169,22 @@ static Ad_ssize_t fill(AdBinaryFileObject *b)
     Ad_ssize_t want = b->buffer_size > 0 ? b->buffer_size : DEFAULT_BUFFER_SIZE;
     if (ensure_rcap(b, b->rlen + want) < 0)
         return -1;
-    ssize_t r = read_fd(b->fd, b->rbuf + b->rlen, (size_t)want);
-    if (r < 0)
+    /* The read may block: it goes into a private buffer without the GIL
+     * (another thread may use this file meanwhile), then is appended. */
+    char *tmp = malloc((size_t)want);
+    if (!tmp) {
+        AdErr_NoMemory();
         return -1;
-    b->rlen += r;
-    return r;
+    }
+    ssize_t r = read_fd(b->fd, tmp, (size_t)want);
+    if (r > 0 && ensure_rcap(b, b->rlen + r) < 0)
+        r = -1;
+    if (r > 0) {
+        memcpy(b->rbuf + b->rlen, tmp, (size_t)r);
+        b->rlen += r;
+    }
+    free(tmp);
+    return r < 0 ? -1 : r;
 }
 
 Ad_ssize_t modules_binfile_read_some(AdBinaryFileObject *b, Ad_ssize_t n, char **out)

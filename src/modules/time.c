@@ -18,6 +18,7 @@
 #include "objects/str.h"
 #include "objects/structseq.h"
 #include "objects/tuple.h"
+#include "runtime/gil.h"
 
 #include <errno.h>
 #include <math.h>
@@ -182,7 +183,10 @@ static AdObject *time_sleep(AdObject *m, AdObject *arg)
     deadline_ns = now + (int64_t)(secs * 1e9);
     struct timespec ts = {.tv_sec = deadline_ns / 1000000000, .tv_nsec = deadline_ns % 1000000000};
     for (;;) {
-        int rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
+        int rc;
+        Ad_BEGIN_ALLOW_THREADS
+        rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL);
+        Ad_END_ALLOW_THREADS
         if (rc == 0)
             break;
         if (rc != EINTR) {

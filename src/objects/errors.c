@@ -8,6 +8,7 @@
 #include "objects/typeobject.h"
 #include "runtime/interp.h"
 #include "runtime/signals.h"
+#include "runtime/gil.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -237,7 +238,7 @@ int (*AdErr_SignalHandlersHook)(void) = NULL;
 
 int AdErr_CheckSignals(void)
 {
-    if (!ad_runtime.signals.is_tripped)
+    if (!ad_runtime.signals.is_tripped || !Ad_IsMainThread())
         return 0;
     if (AdErr_SignalHandlersHook)
         return AdErr_SignalHandlersHook();

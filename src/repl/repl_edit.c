@@ -11,6 +11,7 @@
 #include "repl/repl.h"
 #include "runtime/runtime.h"
 #include "runtime/signals.h"
+#include "runtime/gil.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -73,13 +74,24 @@ static int next_byte(AdReplEditor *ed, unsigned char *b, int timeout_ms)
     for (;;) {
         if (timeout_ms >= 0) {
             struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-            int r = poll(&p, 1, timeout_ms);
+            int r, perr;
+            Ad_BEGIN_ALLOW_THREADS
+            r = poll(&p, 1, timeout_ms);
+            perr = errno;
+            Ad_END_ALLOW_THREADS
+            errno = perr;
             if (r == 0)
                 return 0;
             if (r < 0 && errno != EINTR)
                 return -1;
         }
-        ssize_t n = read(STDIN_FILENO, b, 1);
+        ssize_t n;
+        int err;
+        Ad_BEGIN_ALLOW_THREADS
+        n = read(STDIN_FILENO, b, 1);
+        err = errno;
+        Ad_END_ALLOW_THREADS
+        errno = err;
         if (n == 1)
             return 1;
         if (n == 0)

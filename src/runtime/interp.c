@@ -2,6 +2,7 @@
  * interpreter list with its ids, pending calls and interpreter-level
  * atexit callbacks. */
 #include "runtime/interp.h"
+#include "runtime/gil.h"
 #include "objects/object.h"
 
 #include <stdlib.h>
@@ -18,12 +19,18 @@ AdStatus Ad_InterpNew(AdRuntime *runtime, const AdConfig *config, AdInterp **out
         return AdStatus_NoMemory();
     }
     interp->runtime = runtime;
+    if (ad_gil_create(interp) < 0) {
+        AdConfig_Clear(&interp->config);
+        free(interp);
+        return AdStatus_NoMemory();
+    }
     pthread_mutex_init(&interp->threads_mutex, NULL);
     pthread_mutex_init(&interp->pending.mutex, NULL);
 
     pthread_mutex_lock(&runtime->interpreters.mutex);
     if (runtime->interpreters.next_id < 0) {
         pthread_mutex_unlock(&runtime->interpreters.mutex);
+        ad_gil_destroy(interp);
         AdConfig_Clear(&interp->config);
     Ad_PathConfigClear(&interp->path_config);
         free(interp);
@@ -43,6 +50,8 @@ AdStatus Ad_InterpNew(AdRuntime *runtime, const AdConfig *config, AdInterp **out
 void Ad_InterpDelete(AdInterp *interp)
 {
     AdRuntime *runtime = interp->runtime;
+    ad_gil_destroy(interp);        /* first: nobody posts requests to the states below */
+    interp->main_thread = NULL;
     while (interp->threads)
         Ad_ThreadDelete(interp->threads);
     pthread_mutex_lock(&runtime->interpreters.mutex);
@@ -68,7 +77,8 @@ AdThread *Ad_ThreadNew(AdInterp *interp)
         return NULL;
     t->interp = interp;
     t->native = pthread_self();
-    t->recursion_limit = 1000;
+    AdThread *creator = ad_current_thread;
+    t->recursion_limit = creator && creator->interp == interp ? creator->recursion_limit : 1000;
     pthread_mutex_lock(&interp->threads_mutex);
     t->id = interp->next_thread_id++;
     t->next = interp->threads;
@@ -91,6 +101,7 @@ void Ad_ThreadDelete(AdThread *thread)
     Ad_XDECREF(thread->current_exception);
     Ad_XDECREF(thread->handled_exception);
     Ad_XDECREF(thread->repr_active);
+    Ad_XDECREF(thread->async_exc);
     free(thread);
 }
 
@@ -103,6 +114,8 @@ int Ad_AddPendingCall(AdInterp *interp, AdPendingCall func, void *arg)
         interp->pending.calls[slot].func = func;
         interp->pending.calls[slot].arg = arg;
         interp->pending.count++;
+        if (interp->main_thread)
+            ad_eval_breaker_set(interp->main_thread, AD_EB_PENDING);
         rc = 0;
     }
     pthread_mutex_unlock(&interp->pending.mutex);

@@ -6,6 +6,7 @@
 #define ADDER_RUNTIME_INTERP_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "runtime/runtime.h"
@@ -30,6 +31,9 @@ struct AdThread {
     struct AdObject *current_exception; /* being raised (owned), or NULL */
     struct AdObject *handled_exception; /* sys.exception() (owned), or NULL */
     struct AdObject *repr_active;       /* list of objects inside repr() (Ad_ReprEnter) */
+    _Atomic uint32_t eval_breaker;      /* AD_EB_* bits (runtime/gil.h), polled by the eval loop */
+    struct AdObject *async_exc;         /* posted by another thread (owned), or NULL */
+    void *thread_module_data;           /* the _thread module's per-thread bookkeeping */
 };
 
 /* The calling OS thread's state (NULL outside the runtime). */
@@ -45,6 +49,8 @@ struct AdInterp {
     pthread_mutex_t threads_mutex;
     AdThread *threads;          /* head of the thread-state list */
     uint64_t next_thread_id;
+    AdThread *main_thread;      /* the thread that initialized it (signals, pending calls) */
+    struct AdGIL *gil;          /* its global interpreter lock (runtime/gil.c) */
 
     struct {                    /* calls queued for the main thread (Ad_AddPendingCall) */
         pthread_mutex_t mutex;

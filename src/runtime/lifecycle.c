@@ -6,6 +6,7 @@
 #include "import/import.h"
 #include "runtime/config_internal.h"
 #include "runtime/signals.h"
+#include "runtime/gil.h"
 #include "memory/gc.h"
 #include "objects/objects.h"
 #include "objects/int.h"
@@ -126,11 +127,14 @@ AdStatus Ad_InitializeCore(const AdConfig *config)
     AdStatus st = Ad_InterpNew(&ad_runtime, config, &interp);
     if (AdStatus_Exception(st))
         return st;
-    ad_current_thread = Ad_ThreadNew(interp);
-    if (!ad_current_thread) {
+    AdThread *main_thread = Ad_ThreadNew(interp);
+    if (!main_thread) {
         st = AdStatus_NoMemory();
         goto fail;
     }
+    interp->main_thread = main_thread;
+    ad_thread_attach(main_thread);     /* takes the GIL, sets ad_current_thread */
+    ad_runtime.signals.main_breaker = &main_thread->eval_breaker;
     /* The hash secret comes first: readying the types hashes their names. */
     if (config->use_hash_seed)
         AdHash_InitSecretFromSeed((uint32_t)config->hash_seed);
@@ -147,6 +151,7 @@ AdStatus Ad_InitializeCore(const AdConfig *config)
     ad_lifecycle_trace("core");
     return AdStatus_Ok();
 fail:
+    ad_runtime.signals.main_breaker = NULL;
     Ad_InterpDelete(interp);        /* also frees the thread state */
     ad_current_thread = NULL;
     return st;
@@ -278,11 +283,14 @@ int Ad_FinalizeEx(void)
     if (!ad_runtime.initialized)
         return 0;
     AdInterp *interp = ad_runtime.interpreters.main;
-    atomic_store(&ad_runtime.finalizing, ad_current_thread);
-    interp->finalizing = 1;
 
+    /* Step 1 runs before the runtime counts as finalizing (as in CPython:
+     * sys.is_finalizing() is False in atexit callbacks): its first hook
+     * joins the non-daemon threads, which still need to run. */
     run_hooks(AD_FINI_ATEXIT, interp);
     call_interp_atexit(interp);
+    atomic_store(&ad_runtime.finalizing, ad_current_thread);
+    interp->finalizing = 1;
 
     run_hooks(AD_FINI_PENDING_CALLS, interp);
     Ad_MakePendingCalls(interp);
@@ -304,6 +312,7 @@ int Ad_FinalizeEx(void)
 
     run_hooks(AD_FINI_THREADS, interp);
     ad_sys_fini(interp);
+    ad_runtime.signals.main_breaker = NULL;
     Ad_InterpDelete(interp);        /* its thread states drop their exceptions */
     ad_current_thread = NULL;
     for (int i = ad_runtime.c_atexit.count - 1; i >= 0; i--)

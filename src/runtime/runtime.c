@@ -26,6 +26,7 @@ void ad_runtime_reset(void)
     memset((void *)ad_runtime.signals.tripped, 0, sizeof ad_runtime.signals.tripped);
     ad_runtime.signals.handlers_installed = 0;
     ad_runtime.signals.wakeup_fd = -1;
+    ad_runtime.signals.main_breaker = NULL;
     ad_runtime.open_code.hook = NULL;
     ad_runtime.open_code.userdata = NULL;
     ad_runtime.unhandled_keyboard_interrupt = 0;

@@ -52,6 +52,7 @@ typedef struct AdRuntime {
         int handlers_installed;
         struct sigaction saved[AD_NSIG];              /* what we replaced, restored at exit */
         int wakeup_fd;                                /* -1: none */
+        _Atomic uint32_t *volatile main_breaker;      /* the main thread's eval breaker, or NULL */
     } signals;
 
     struct {

@@ -2,6 +2,7 @@
  * handler only sets flags: everything else happens when the main thread
  * polls them. */
 #include "runtime/signals.h"
+#include "runtime/gil.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -19,6 +20,9 @@ static void note_signal(int signum)
     if (signum > 0 && signum < AD_NSIG) {
         ad_runtime.signals.tripped[signum] = 1;
         ad_runtime.signals.is_tripped = 1;
+        _Atomic uint32_t *breaker = ad_runtime.signals.main_breaker;
+        if (breaker)
+            atomic_fetch_or_explicit(breaker, AD_EB_SIGNALS, memory_order_relaxed);
     }
     int fd = ad_runtime.signals.wakeup_fd;
     if (fd >= 0) {
@@ -108,4 +112,11 @@ _Noreturn void ad_exit_by_sigint(void)
     kill(getpid(), SIGINT);
     /* Only reached if SIGINT could not kill us. */
     _exit(128 + SIGINT);
+}
+
+void Ad_SignalsTrip(int signum)
+{
+    int saved = errno;
+    note_signal(signum);
+    errno = saved;
 }

@@ -19,6 +19,9 @@ int Ad_SignalsSetTripHandler(int signum);
 void Ad_SignalsSetWakeupWarn(int warn);
 /* Returns and clears the errno of the last failed wakeup-fd write (0: none). */
 int Ad_SignalsTakeWakeupError(void);
+/* Records signum as if it had arrived (_thread.interrupt_main): the main
+ * thread runs its handler at its next check. */
+void Ad_SignalsTrip(int signum);
 /* Returns and clears whether SIGINT arrived since the last call. */
 int Ad_SignalsTakeInterrupt(AdRuntime *runtime);
 /* Ends the process the way a default SIGINT would (exit status 130 to a

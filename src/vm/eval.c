@@ -36,6 +36,7 @@
 #include "objects/typeobject.h"
 #include "runtime/interp.h"
 #include "runtime/runtime.h"
+#include "runtime/gil.h"
 
 #include <string.h>
 
@@ -68,23 +69,51 @@ int vm_enter_check(AdVMState *vm)
     return vm_check_c_stack(vm);
 }
 
-/* The eval breaker: signals and pending calls. 0 or -1. */
+/* The eval breaker: a GIL drop request, signals (main thread), pending
+ * calls (main thread), an asynchronous exception. 0 or -1. */
 static int handle_eval_breaker(AdVMState *vm)
 {
-    if (ad_runtime.signals.is_tripped && AdErr_CheckSignals() < 0)
-        return -1;
     AdThread *t = vm->thread;
-    if (t && t->interp && t->interp->pending.count && t == t->interp->threads) {
-        if (Ad_MakePendingCalls(t->interp) < 0)
+    if (!t)
+        return 0;
+    uint32_t bits = atomic_load_explicit(&t->eval_breaker, memory_order_relaxed);
+    if (bits & AD_EB_GIL_DROP)
+        ad_gil_yield(t);
+    if (bits & AD_EB_SIGNALS) {
+        ad_eval_breaker_clear(t, AD_EB_SIGNALS);
+        if (AdErr_CheckSignals() < 0) {
+            if (ad_runtime.signals.is_tripped)
+                ad_eval_breaker_set(t, AD_EB_SIGNALS);
             return -1;
+        }
+        if (ad_runtime.signals.is_tripped && Ad_IsMainThread())
+            ad_eval_breaker_set(t, AD_EB_SIGNALS);
+    }
+    if (bits & AD_EB_PENDING) {
+        ad_eval_breaker_clear(t, AD_EB_PENDING);
+        if (t->interp && t == t->interp->main_thread && Ad_MakePendingCalls(t->interp) < 0) {
+            if (t->interp->pending.count)
+                ad_eval_breaker_set(t, AD_EB_PENDING);
+            return -1;
+        }
+    }
+    if (bits & AD_EB_ASYNC_EXC) {
+        ad_eval_breaker_clear(t, AD_EB_ASYNC_EXC);
+        AdObject *exc = t->async_exc;
+        t->async_exc = NULL;
+        if (exc) {
+            AdErr_SetNone(exc);
+            Ad_DECREF(exc);
+            return -1;
+        }
     }
     return 0;
 }
 
+/* One load: is any bit of the running thread's eval breaker set? */
 static inline int eval_breaker_set(AdVMState *vm)
 {
-    AdThread *t = vm->thread;
-    return ad_runtime.signals.is_tripped || (t && t->interp && t->interp->pending.count);
+    return atomic_load_explicit(vm->breaker, memory_order_relaxed) != 0;
 }
 
 /* Adds this frame to the raised exception's traceback. */

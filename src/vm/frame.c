@@ -23,6 +23,7 @@ struct AdVMChunk {
 #define VM_CHUNK_WORDS ((size_t)16 * 1024)
 
 static _Thread_local AdVMState vm_tls;
+static _Atomic uint32_t no_breaker;   /* never set: the breaker of code run without a thread */
 
 static void vm_init_c_stack(AdVMState *vm)
 {
@@ -52,8 +53,26 @@ AdVMState *vm_state(void)
         vm->exc_info = &vm->base_exc;
         vm_init_c_stack(vm);
     }
-    vm->thread = ad_current_thread;
+    AdThread *t = ad_current_thread;
+    vm->thread = t;
+    vm->breaker = t ? &t->eval_breaker : &no_breaker;
     return vm;
+}
+
+void AdVM_ThreadFini(void)
+{
+    AdVMState *vm = &vm_tls;
+    while (vm->chunk) {
+        AdVMChunk *c = vm->chunk;
+        vm->chunk = c->previous;
+        AdMem_Free(c);
+    }
+    vm->top = vm->limit = NULL;
+    AD_CLEAR(vm->trace_func);
+    AD_CLEAR(vm->profile_func);
+    vm->use_tracing = 0;
+    vm->thread = NULL;
+    vm->breaker = &no_breaker;
 }
 
 int vm_check_c_stack(AdVMState *vm)

@@ -65,6 +65,7 @@ typedef struct AdVMChunk AdVMChunk;
 
 typedef struct AdVMState {
     AdThread *thread;
+    _Atomic uint32_t *breaker;      /* thread->eval_breaker (a zero word without a thread) */
     AdFrame *current_frame;
     AdVMChunk *chunk;               /* the frame stack's current chunk */
     AdObject **top, **limit;        /* free space in it */
@@ -79,6 +80,8 @@ typedef struct AdVMState {
 
 /* The calling thread's VM state (made on first use). */
 AdVMState *vm_state(void);
+/* Releases the calling thread's frame stack and hooks (a thread that ends). */
+void AdVM_ThreadFini(void);
 /* Recomputes thread->handled_exception from the chain. */
 void vm_sync_handled(AdVMState *vm);
 
