@@ -556,8 +556,31 @@ static AdObject *buffered_read(AdObject *self, AdObject *const *args, Ad_ssize_t
                 Ad_DECREF(ra);
             }
             else {
-                AdObject *ra2 = AdType_LookupString(&AdRawIOBase_Type, "readall");
-                rest = ra2 ? AdObject_CallOneArg(ra2, b->raw) : NULL;
+                /* a raw stream without readall(): read chunks to the end */
+                AdObject *acc = AdByteArray_FromStringAndSize(NULL, 0);
+                rest = NULL;
+                while (acc) {
+                    Ad_ssize_t have = AdByteArray_GET_SIZE(acc);
+                    if (AdByteArray_Resize(acc, have + b->buffer_size) < 0) {
+                        AD_CLEAR(acc);
+                        break;
+                    }
+                    Ad_ssize_t r = raw_read(b, AdByteArray_AS_STRING(acc) + have, b->buffer_size);
+                    if (r == -1) {
+                        AD_CLEAR(acc);
+                        break;
+                    }
+                    if (AdByteArray_Resize(acc, have + (r > 0 ? r : 0)) < 0) {
+                        AD_CLEAR(acc);
+                        break;
+                    }
+                    if (r <= 0) {
+                        rest = (r == -2 && have == 0) ? Ad_NewRef(Ad_None)
+                            : AdBytes_FromStringAndSize(AdByteArray_AS_STRING(acc), AdByteArray_GET_SIZE(acc));
+                        break;
+                    }
+                }
+                Ad_XDECREF(acc);
             }
             b->abs_pos = -1;
         }
@@ -1046,8 +1069,8 @@ static AdObject *buffered_raw_get(AdObject *self, void *c)
 {
     (void)c;
     io_buffered *b = BUF(self);
-    if (check_init(b) < 0)
-        return NULL;
+    if (!b->raw)
+        Ad_RETURN_NONE;
     return Ad_NewRef(b->raw);
 }
 
@@ -1203,7 +1226,8 @@ static int rwpair_init(AdObject *self, AdObject *args, AdObject *kwds)
         AdErr_SetString(AdExc_TypeError, "BufferedRWPair() takes no keyword arguments");
         return -1;
     }
-    if (io_parse_init("BufferedRWPair", args, NULL, names, 3, 2, v) < 0)
+    if (AdArg_CheckPositional("BufferedRWPair", args ? AdTuple_GET_SIZE(args) : 0, 2, 3) < 0 ||
+        io_parse_init("BufferedRWPair", args, NULL, names, 3, 2, v) < 0)
         return -1;
     if (check_raw(v[0], "readable", "File or stream is not readable.") < 0 ||
         check_raw(v[1], "writable", "File or stream is not writable.") < 0)

@@ -510,7 +510,6 @@ static AdGetSetDef bytesio_getset[] = {
 
 static AdObject *bytesio_iter(AdObject *self)
 {
-    CHECK_CLOSED(BIO(self));
     return Ad_NewRef(self);
 }
 

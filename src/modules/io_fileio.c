@@ -121,7 +121,7 @@ static int fileio_init(AdObject *self, AdObject *args, AdObject *kwds)
     int fd = -1;
     AdObject *path = NULL;
     if (AdFloat_Check(file)) {
-        AdErr_SetString(AdExc_TypeError, "integer argument expected, got float");
+        AdErr_SetString(AdExc_TypeError, "expected str, bytes or os.PathLike object, not float");
         return -1;
     }
     if (AdIndex_Check(file) && !AdStr_Check(file)) {

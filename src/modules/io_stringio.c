@@ -286,8 +286,7 @@ static AdObject *stringio_seek(AdObject *self, AdObject *const *args, Ad_ssize_t
     if (pos < 0 && whence == 0)
         return AdErr_Format(AdExc_ValueError, "Negative seek position %zd", pos);
     if (whence != 0 && pos != 0)
-        return AdErr_Format(AdExc_OSError, whence == 1 ? "Can't do nonzero cur-relative seeks"
-                                                       : "Can't do nonzero end-relative seeks");
+        return AdErr_Format(AdExc_OSError, "Can't do nonzero cur-relative seeks");
     if (whence == 1)
         pos = s->pos;
     else if (whence == 2)

@@ -1010,7 +1010,7 @@ static AdObject *textio_readline(AdObject *self, AdObject *const *args, Ad_ssize
         return NULL;
     CHECK_ATTACHED(t);
     Ad_ssize_t n = -1;
-    if (nargs && args[0] != Ad_None) {
+    if (nargs) {
         if (!AdIndex_Check(args[0]))
             return AdErr_Format(AdExc_TypeError, "'%s' object cannot be interpreted as an integer",
                                 AdType_Name(AD_TYPE(args[0])));
@@ -1389,7 +1389,8 @@ static AdObject *textio_closed_get(AdObject *self, void *c)
 static AdObject *textio_buffer_get(AdObject *self, void *c)
 {
     (void)c;
-    CHECK_ATTACHED(TIO(self));
+    if (!TIO(self)->buffer)
+        Ad_RETURN_NONE;
     return Ad_NewRef(TIO(self)->buffer);
 }
 
