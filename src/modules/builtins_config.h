@@ -20,7 +20,7 @@
  *                        sys.breakpointhook. While 0, print() and input()
  *                        use the C streams and breakpoint() raises
  *                        RuntimeError "lost sys.breakpointhook".
- *   ADDER_HAVE_TEXTIO    modules/textio.h: AdIO_OpenDef installed as open().
+ *   ADDER_HAVE_TEXTIO    modules/io.h: AdIO_OpenDef (_io.open) installed as open().
  *
  * While a switch is 0 the functions that need it are left out of the
  * builtins module (compile, eval, exec, __import__, globals, locals, open) or

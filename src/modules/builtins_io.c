@@ -1,7 +1,8 @@
 /* builtins_io.c: print(), input() and breakpoint(), which go through
  * sys.stdout / sys.stdin / sys.stderr / sys.breakpointhook (switch
  * ADDER_HAVE_SYS; before that, through the C streams), and open(), which
- * is the text I/O layer's (switch ADDER_HAVE_TEXTIO). */
+ * is _io.open (switch ADDER_HAVE_TEXTIO; print() then writes to a native
+ * TextIOWrapper in C). */
 #include "modules/builtins.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
@@ -15,7 +16,7 @@
 #include "modules/sys.h"
 #endif
 #if ADDER_HAVE_TEXTIO
-#include "modules/textio.h"
+#include "modules/io.h"
 #include "runtime/gil.h"
 #endif
 
@@ -47,11 +48,15 @@ static int write_str(AdObject *file, AdObject *s)
         fwrite(u, 1, (size_t)n, stdout);
         return 0;
     }
+#if ADDER_HAVE_TEXTIO
+    return AdIO_WriteObject(file, s);
+#else
     AdObject *r = AdObject_CallMethod(file, istr("write"), &s, 1);
     if (!r)
         return -1;
     Ad_DECREF(r);
     return 0;
+#endif
 }
 
 static int check_sep(const char *what, AdObject *v)

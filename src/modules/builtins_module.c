@@ -23,7 +23,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #if ADDER_HAVE_TEXTIO
-#include "modules/textio.h"
+#include "modules/io.h"
 #endif
 
 static const char builtins_doc[] =

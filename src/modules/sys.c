@@ -12,7 +12,7 @@
 
 #include "import/import.h"
 #include "modules/sys_internal.h"
-#include "modules/textio.h"
+#include "modules/io.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -283,7 +283,7 @@ static AdObject *sys_frame_at(int depth)
 
 int ad_sys_init(AdInterp *interp)
 {
-    if (modules_sys_init_types() < 0 || AdTextIO_Init() < 0)
+    if (modules_sys_init_types() < 0 || AdIO_Init() < 0)
         return -1;
     if (!AdEval_DisplayHook)
         AdEval_DisplayHook = sys_call_displayhook;

@@ -2,7 +2,7 @@
  * configuration it reflects (argv, orig_argv, flags, warnoptions,
  * _xoptions, path, prefixes), version and implementation facts, the
  * struct sequences (flags, version_info, float_info, int_info, hash_info,
- * thread_info), the standard streams (modules/textio.h), and the hooks
+ * thread_info), the standard streams (modules/io.h), and the hooks
  * and functions (displayhook, excepthook, unraisablehook, breakpointhook,
  * audit, exit, recursion limit, getsizeof, intern, trace/profile, ...).
  *

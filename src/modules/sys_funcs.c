@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "modules/sys_internal.h"
-#include "modules/textio.h"
+#include "modules/io.h"
 #include "memory/alloc.h"
 #include "memory/gc.h"
 #include "objects/abstract.h"

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "modules/sys.h"
-#include "modules/textio.h"
+#include "modules/io.h"
 #include "objects/abstract.h"
 #include "objects/code.h"
 #include "objects/errors.h"

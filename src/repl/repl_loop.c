@@ -10,7 +10,7 @@
 #include "repl/repl.h"
 #include "compiler/compile.h"
 #include "modules/sys.h"
-#include "modules/textio.h"
+#include "modules/io.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"

@@ -6,7 +6,7 @@
 #include <unistd.h>
 #include "sys_fixture.h"
 #include "modules/sys.h"
-#include "modules/textio.h"
+#include "modules/io.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"

@@ -1,11 +1,11 @@
-/* test_textio.c: Adder's native files (modules/textio.h) against CPython
+/* test_textio.c: the native _io module (modules/io.h) against CPython
  * 3.14's io.open: reprs, modes, open()'s checks and messages, universal
  * newlines and every newline= mode on input (the expectations are
  * py314's output for the file b'a\r\nb\rc\nd'), write buffering and
  * flushing, seek/tell, closed-file errors, and BOM handling. */
 #include <unistd.h>
 #include "sys_fixture.h"
-#include "modules/textio.h"
+#include "modules/io.h"
 #include "objects/bytes.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -19,7 +19,7 @@ static void setup(void)
 {
     static char *const argv[] = {"adder", "-c", "pass", NULL};
     sys_test_start(3, argv);
-    ck_assert_int_eq(AdTextIO_Init(), 0);
+    ck_assert_int_eq(AdIO_Init(), 0);
     snprintf(dir, sizeof dir, "/tmp/adder-textio-XXXXXX");
     ck_assert_ptr_nonnull(mkdtemp(dir));
     snprintf(path, sizeof path, "%s/f.txt", dir);
