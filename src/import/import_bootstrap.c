@@ -22,9 +22,11 @@
 #include "objects/traceback.h"
 #include "objects/frame.h"
 #include "runtime/interp.h"
+#include "runtime/gil.h"
 #include "vm/ceval.h"
 
 #include <sched.h>
+#include <stdio.h>
 
 static AdObject *bootstrap;      /* the _frozen_importlib module, once installed */
 static AdObject *import_func;    /* builtins.__import__ as it was at installation */
@@ -44,7 +46,9 @@ int import_wait_for_lock(void)
 {
     /* Another thread holds the import lock; it can only make progress when
      * this one lets it run. */
+    Ad_BEGIN_ALLOW_THREADS
     sched_yield();
+    Ad_END_ALLOW_THREADS
     return AdErr_CheckSignals();
 }
 
@@ -147,6 +151,26 @@ static int make_sys_lists(AdObject *sys)
     return 0;
 }
 
+/* zipimport.zipimporter first in sys.path_hooks, as CPython's
+ * _PyImportZip_Init does. A failure is reported with -v only. */
+static int install_zipimport(AdObject *sys)
+{
+    AdObject *zi = AdImport_ImportModule("zipimport");
+    AdObject *cls = zi ? AdObject_GetAttrString(zi, "zipimporter") : NULL;
+    AdObject *hooks = cls ? AdObject_GetAttrString(sys, "path_hooks") : NULL;
+    int rc = hooks && AdList_Check(hooks) ? AdList_Insert(hooks, 0, cls) : -1;
+    Ad_XDECREF(hooks);
+    Ad_XDECREF(cls);
+    Ad_XDECREF(zi);
+    if (rc < 0) {
+        if (ad_current_thread->interp->config.verbose)
+            fprintf(stderr, "# can't import zipimport\n");
+        AdErr_Clear();
+    } else if (ad_current_thread->interp->config.verbose)
+        fprintf(stderr, "# installed zipimport hook\n");
+    return 0;
+}
+
 static int install(void)
 {
     const AdFrozenModule *f = AdFrozen_Find("_frozen_importlib");
@@ -175,7 +199,7 @@ static int install(void)
             import_func = AdObject_GetAttrString(ad_current_thread->interp->builtins, "__import__");
             if (import_func && (r = call_bootstrap("_install_external_importers", NULL, 0))) {
                 Ad_DECREF(r);
-                rc = 0;
+                rc = install_zipimport(sys);
             }
         }
     }

@@ -157,7 +157,13 @@ static int add_std_streams(AdObject *d, const AdConfig *c)
 
 static int fill_sys(AdObject *m, AdObject *d, const AdConfig *c)
 {
-    const AdPathConfig *pc = &ad_current_thread->interp->path_config;
+    AdInterp *interp = ad_current_thread->interp;
+    if (!interp->path_config.executable &&
+        Ad_ComputePathConfig(c->home, c->pythonpath_env, &interp->path_config) < 0) {
+        AdErr_NoMemory();
+        return -1;
+    }
+    const AdPathConfig *pc = &interp->path_config;
     const char *exe = pc->executable, *prefix = pc->prefix, *exec_prefix = pc->exec_prefix;
     const char *stdlib = pc->stdlib_dir;
     int rc = -1;

@@ -774,6 +774,14 @@ static AdObject *sys_false(AdObject *self, AdObject *unused)
     Ad_RETURN_FALSE;
 }
 
+/* The -X cpu_count / PYTHON_CPU_COUNT override (-1: none), for os.cpu_count. */
+static AdObject *sys_get_cpu_count_config(AdObject *self, AdObject *unused)
+{
+    (void)self;
+    (void)unused;
+    return AdInt_FromInt64(ad_current_thread->interp->config.cpu_count);
+}
+
 static AdObject *sys_true(AdObject *self, AdObject *unused)
 {
     (void)self;
@@ -884,6 +892,7 @@ AdMethodDef modules_sys_methods[] = {
     F("_clear_internal_caches", sys_noop, AD_METH_NOARGS, "Clear all internal performance-related caches."),
     F("is_remote_debug_enabled", sys_false, AD_METH_NOARGS, "Return True if remote debugging is enabled, False otherwise."),
     F("is_stack_trampoline_active", sys_false, AD_METH_NOARGS, "Return *True* if a stack profiler trampoline is active."),
+    F("_get_cpu_count_config", sys_get_cpu_count_config, AD_METH_NOARGS, "Private function for getting PyConfig.cpu_count"),
     F("_is_gil_enabled", sys_true, AD_METH_NOARGS, "Return True if the GIL is currently enabled and False otherwise."),
     {NULL, NULL, 0, NULL},
 };

@@ -419,6 +419,10 @@ int AdType_Ready(AdTypeObject *type)
     if (type->tp_flags & AD_TPFLAGS_READYING)
         return 0;           /* a base being readied refers back to us */
     type->tp_flags |= AD_TPFLAGS_READYING;
+    /* Static types are immutable, as in CPython (no attribute assignment,
+     * no collection flags set by abc registration). */
+    if (!(type->tp_flags & AD_TPFLAGS_HEAPTYPE))
+        type->tp_flags |= AD_TPFLAGS_IMMUTABLETYPE;
 
     AdTypeObject *base = type->tp_base;
     if (!base && type != &AdBaseObject_Type)

@@ -214,8 +214,6 @@ AdStatus Ad_InitializeMain(void)
     AdInterp *interp = ad_runtime.interpreters.main;
     AdWarnings_InstallHook();
     AdImport_InstallErrorHooks();
-    if (Ad_ComputePathConfig(interp->config.home, interp->config.pythonpath_env, &interp->path_config) < 0)
-        return AdStatus_NoMemory();
     if (ad_sys_init(interp) < 0)
         return AdStatus_Error("can't initialize sys module");
     if (ad_vm_init() < 0)

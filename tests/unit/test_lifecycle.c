@@ -11,13 +11,13 @@
 #include "runtime/lifecycle.h"
 #include "runtime/runtime.h"
 
-static char *const test_argv[] = {"adder", "-c", "pass", NULL};
+static char *const test_argv[] = {"adder", "-S", "-c", "pass", NULL};
 
 static AdStatus do_preinit(void)
 {
     AdConfig config;
     AdConfig_Init(&config);
-    AdStatus st = Ad_PreInitializeFromArgs(&config, 3, test_argv, NULL);
+    AdStatus st = Ad_PreInitializeFromArgs(&config, 4, test_argv, NULL);
     if (!AdStatus_Exception(st))
         st = Ad_ReadConfigRest(&config, NULL);
     AdConfig_Clear(&config);
@@ -30,7 +30,7 @@ static AdStatus do_core(void)
     AdConfig config;
     AdStrList cmd = {0};
     AdConfig_Init(&config);
-    ad_config_read_pre(&config, &cmd, 3, test_argv, NULL);
+    ad_config_read_pre(&config, &cmd, 4, test_argv, NULL);
     ad_config_read_rest(&config, &cmd, NULL);
     AdStrList_Clear(&cmd);
     AdStatus st = Ad_InitializeCore(&config);
