@@ -362,7 +362,6 @@ AdTypeObject collections_tuplegetter_type = {
     .tp_basicsize = sizeof(tuplegetter),
     .tp_dealloc = tuplegetter_dealloc,
     .tp_repr = tuplegetter_repr,
-    .tp_getattro = AdObject_GenericGetAttr,
     .tp_flags = AD_TPFLAGS_HAVE_GC,
     .tp_traverse = tuplegetter_traverse,
     .tp_clear = tuplegetter_tp_clear,

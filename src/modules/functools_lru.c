@@ -414,8 +414,6 @@ AdTypeObject functools_lru_type = {
     .tp_dealloc = lru_dealloc,
     .tp_vectorcall_offset = offsetof(lruobject, vectorcall),
     .tp_call = lru_call,
-    .tp_getattro = AdObject_GenericGetAttr,
-    .tp_setattro = AdObject_GenericSetAttr,
     .tp_flags = AD_TPFLAGS_HAVE_GC | AD_TPFLAGS_BASETYPE | AD_TPFLAGS_HAVE_VECTORCALL |
                 AD_TPFLAGS_METHOD_DESCRIPTOR,
     .tp_doc = "Create a cached callable that wraps another function.\n\n"

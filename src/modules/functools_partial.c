@@ -439,8 +439,7 @@ AdTypeObject functools_partial_type = {
     .tp_setattro = AdObject_GenericSetAttr,
     .tp_flags = AD_TPFLAGS_HAVE_GC | AD_TPFLAGS_BASETYPE | AD_TPFLAGS_HAVE_VECTORCALL |
                 AD_TPFLAGS_METHOD_DESCRIPTOR,
-    .tp_doc = "partial(func, /, *args, **keywords)\n--\n\n"
-              "Create a new function with partial application of the given arguments\n"
+    .tp_doc = "Create a new function with partial application of the given arguments\n"
               "and keywords.",
     .tp_traverse = partial_traverse,
     .tp_clear = partial_tp_clear,
@@ -490,7 +489,6 @@ AdTypeObject functools_placeholder_type = {
     .tp_name = "functools._PlaceholderType",
     .tp_basicsize = sizeof(AdObject),
     .tp_repr = placeholder_repr,
-    .tp_getattro = AdObject_GenericGetAttr,
     .tp_doc = "The type of the Placeholder singleton.\n\nUsed as a placeholder for partial arguments.",
     .tp_methods = placeholder_methods,
     .tp_new = placeholder_new,
