@@ -645,7 +645,7 @@ static AdObject *deque_remove(AdObject *self, AdObject *v)
         if (c < 0)
             return NULL;
         if (d->state != state || d->len != n)
-            return AdErr_Format(AdExc_IndexError, "deque mutated during remove().");
+            return AdErr_Format(AdExc_IndexError, "deque mutated during iteration");
         if (c) {
             Ad_DECREF(remove_at(d, k));
             Ad_RETURN_NONE;
@@ -916,11 +916,14 @@ static AdObject *dequeiter_tp_new(AdTypeObject *type, AdObject *args, AdObject *
 {
     static const char *const names[] = {"deque", "index", NULL};
     AdObject *a[2];
-    if (collections_parse_tuple_args(type->tp_name + sizeof("collections.") - 1, args, kwds, names, 2, 1, a) < 0)
+    if (AdTuple_GET_SIZE(args) < 1)
+        return AdErr_Format(AdExc_TypeError, "function takes at least 1 argument (%zd given)",
+                            AdTuple_GET_SIZE(args));
+    if (collections_parse_tuple_args(AdType_ShortName(type), args, kwds, names, 2, 1, a) < 0)
         return NULL;
     if (!IS_DEQUE(a[0]))
-        return AdErr_Format(AdExc_TypeError, "%s() argument 1 must be collections.deque, not %s",
-                            AdType_ShortName(type), AdType_Name(AD_TYPE(a[0])));
+        return AdErr_Format(AdExc_TypeError, "argument 1 must be collections.deque, not %s",
+                            AdType_Name(AD_TYPE(a[0])));
     Ad_ssize_t index = 0;
     if (a[1]) {
         index = AdNumber_AsSsize_t(a[1], AdExc_OverflowError);
