@@ -183,18 +183,25 @@ static AdObject *lru_vectorcall(AdObject *self, AdObject *const *args, size_t na
         Ad_DECREF(key);
         return NULL;
     }
-    AdObject *found = AdDict_GetItemKnownHash(lru->cache, key, hash);
+    /* Key comparisons run Python code that may clear the cache: hold the dict. */
+    AdObject *cache = Ad_NewRef(lru->cache);
+    AdObject *found = AdDict_GetItemKnownHash(cache, key, hash);
     if (found) {
         lru->hits++;
         if (lru->maxsize > 0) {
             lru_link *l = (lru_link *)found;
-            link_unlink(l);
-            link_append(lru, l);
+            if (cache == lru->cache) {
+                link_unlink(l);
+                link_append(lru, l);
+            }
             found = l->result;
         }
+        AdObject *r = Ad_NewRef(found);
+        Ad_DECREF(cache);
         Ad_DECREF(key);
-        return Ad_NewRef(found);
+        return r;
     }
+    Ad_DECREF(cache);
     if (AdErr_Occurred()) {
         Ad_DECREF(key);
         return NULL;
@@ -230,11 +237,14 @@ static AdObject *lru_vectorcall(AdObject *self, AdObject *const *args, size_t na
         link_unlink(old);
         /* The dict's reference to the link becomes ours. */
         AdObject *popped = NULL;
-        if (AdDict_Pop(lru->cache, old->key, &popped) < 0) {
+        int prc = AdDict_Pop(lru->cache, old->key, &popped);
+        if (prc < 0) {
             Ad_DECREF(key);
             Ad_DECREF(result);
             return NULL;
         }
+        if (prc == 0)
+            old = NULL;         /* not the dict's any more: nothing of ours to drop */
     }
     lru_link *l = (lru_link *)AdObject_New(&link_type);
     if (!l) {
