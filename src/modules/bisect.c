@@ -7,6 +7,7 @@
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
@@ -15,6 +16,19 @@
 #include "objects/typeobject.h"
 
 #define FN(f) ((void (*)(void))(f))
+
+/* a < b: 1, 0 or -1. Exact ints that fit in 64 bits and exact floats are
+ * compared here (same result as their __lt__); the rest goes through the
+ * rich comparison protocol. */
+static inline int less_than(AdObject *a, AdObject *b)
+{
+    int64_t x, y;
+    if (AdInt_CheckExact(a) && AdInt_CheckExact(b) && AdInt_SmallValue(a, &x) && AdInt_SmallValue(b, &y))
+        return x < y;
+    if (AdFloat_CheckExact(a) && AdFloat_CheckExact(b))
+        return AdFloat_AS_DOUBLE(a) < AdFloat_AS_DOUBLE(b);
+    return AdObject_RichCompareBool(a, b, AD_LT);
+}
 
 typedef struct {
     AdObject *a, *x, *key;
@@ -45,7 +59,11 @@ static int parse(const char *fname, AdObject *const *args, Ad_ssize_t nargs, AdO
         AdErr_Format(AdExc_TypeError, "%s() takes at most 4 positional arguments (%zd given)", fname, nargs);
         return -1;
     }
-    if (AdArg_Parse(fname, args, nargs, kwnames, names, 0, 2, v) < 0)
+    if (!kwnames && nargs >= 2) {      /* the common positional call */
+        for (Ad_ssize_t i = 0; i < 5; i++)
+            v[i] = i < nargs ? args[i] : NULL;
+    }
+    else if (AdArg_Parse(fname, args, nargs, kwnames, names, 0, 2, v) < 0)
         return -1;
     out->a = v[0];
     out->x = v[1];
@@ -89,7 +107,7 @@ static Ad_ssize_t search(AdObject *a, AdObject *x, Ad_ssize_t lo, Ad_ssize_t hi,
                 return -1;
             item = k;
         }
-        int c = right ? AdObject_RichCompareBool(x, item, AD_LT) : AdObject_RichCompareBool(item, x, AD_LT);
+        int c = right ? less_than(x, item) : less_than(item, x);
         Ad_DECREF(item);
         if (c < 0)
             return -1;

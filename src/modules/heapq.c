@@ -10,6 +10,8 @@
 #include "objects/args.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/typeobject.h"
@@ -17,12 +19,33 @@
 #define FN(f) ((void (*)(void))(f))
 #define ITEMS(l) (((AdListObject *)(l))->items)
 
-/* a < b for the min-heap; b < a for the max-heap. 1, 0 or -1. */
+/* a < b: 1, 0 or -1. Exact ints that fit in 64 bits and exact floats are
+ * compared here (same result as their __lt__); the rest goes through the
+ * rich comparison protocol. */
+static inline int less_than(AdObject *a, AdObject *b)
+{
+    int64_t x, y;
+    if (AdInt_CheckExact(a) && AdInt_CheckExact(b) && AdInt_SmallValue(a, &x) && AdInt_SmallValue(b, &y))
+        return x < y;
+    if (AdFloat_CheckExact(a) && AdFloat_CheckExact(b))
+        return AdFloat_AS_DOUBLE(a) < AdFloat_AS_DOUBLE(b);
+    return AdObject_RichCompareBool(a, b, AD_LT);
+}
+
+/* a < b for the min-heap; b < a for the max-heap. 1, 0 or -1. The items
+ * are held across a comparison that may run Python code. */
 static int less(AdObject *a, AdObject *b, int max)
 {
+    if (max) {
+        AdObject *t = a;
+        a = b;
+        b = t;
+    }
+    if ((AdInt_CheckExact(a) && AdInt_CheckExact(b)) || (AdFloat_CheckExact(a) && AdFloat_CheckExact(b)))
+        return less_than(a, b);         /* runs no Python code */
     Ad_INCREF(a);
     Ad_INCREF(b);
-    int c = max ? AdObject_RichCompareBool(b, a, AD_LT) : AdObject_RichCompareBool(a, b, AD_LT);
+    int c = AdObject_RichCompareBool(a, b, AD_LT);
     Ad_DECREF(a);
     Ad_DECREF(b);
     return c;
