@@ -12,6 +12,10 @@ extern AdTypeObject collections_dequeiter_type;
 extern AdTypeObject collections_dequereviter_type;
 extern AdTypeObject collections_defaultdict_type;
 extern AdTypeObject collections_tuplegetter_type;
+extern AdTypeObject collections_odict_type;
+extern AdTypeObject collections_odictiter_type;
+/* Readies OrderedDict and its view and iterator types. 0 or -1. */
+int collections_odict_ready(void);
 
 /* _count_elements(mapping, iterable) (module function). New ref or NULL. */
 AdObject *collections_count_elements(AdObject *module, AdObject *const *args, Ad_ssize_t nargs);

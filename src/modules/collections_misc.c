@@ -452,6 +452,8 @@ AdObject *AdModule_InitCollections(void)
     for (size_t i = 0; i < sizeof types / sizeof *types; i++)
         if (AdType_Ready(types[i]) < 0)
             return NULL;
+    if (collections_odict_ready() < 0)
+        return NULL;
     AdObject *m = AdModule_New("_collections");
     if (!m)
         return NULL;
@@ -461,6 +463,7 @@ AdObject *AdModule_InitCollections(void)
         AdModule_AddFunctions(m, collections_functions) < 0 ||
         AdModule_AddObjectRef(m, "deque", (AdObject *)&collections_deque_type) < 0 ||
         AdModule_AddObjectRef(m, "defaultdict", (AdObject *)&collections_defaultdict_type) < 0 ||
+        AdModule_AddObjectRef(m, "OrderedDict", (AdObject *)&collections_odict_type) < 0 ||
         AdModule_AddObjectRef(m, "_deque_iterator", (AdObject *)&collections_dequeiter_type) < 0 ||
         AdModule_AddObjectRef(m, "_deque_reverse_iterator", (AdObject *)&collections_dequereviter_type) < 0 ||
         AdModule_AddObjectRef(m, "_tuplegetter", (AdObject *)&collections_tuplegetter_type) < 0) {

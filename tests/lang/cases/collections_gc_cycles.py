@@ -1,6 +1,6 @@
 # Cycles through the native containers of _collections and _functools are collected.
 import gc
-from _collections import deque, defaultdict, _tuplegetter
+from _collections import deque, defaultdict, _tuplegetter, OrderedDict
 from _functools import partial, _lru_cache_wrapper, cmp_to_key
 
 class Noisy:
@@ -39,6 +39,10 @@ make('lru-func', lambda n: _lru_cache_wrapper(lambda: n, 0, False, tuple))
 make('keywrapper', lambda n: cmp_to_key(lambda a, b: n))
 make('keyobj', lambda n: cmp_to_key(len)(n))
 make('tuplegetter', lambda n: _tuplegetter(0, n))
+make('ordereddict', lambda n: OrderedDict(a=n))
+make('ordereddict-attr', lambda n: setattr(o := OrderedDict(), 'x', n) or o)
+make('odict-iter', lambda n: iter(OrderedDict(a=n).items()))
+make('odict-view', lambda n: OrderedDict(a=n).values())
 print('before collect')
 gc.collect()
 print('after collect')
