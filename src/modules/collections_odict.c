@@ -4,7 +4,8 @@
  * OrderedDict is its dict's own insertion order: move_to_end(last=True)
  * pops and reinserts; move_to_end(last=False) rebuilds (O(n), rare);
  * popitem(last=False) starts its scan at a remembered entry position while
- * the dict's entry table is unchanged. `state` counts changes to the set or
+ * the dict's entry table is unchanged (any other change through
+ * OrderedDict's methods forgets the position). `state` counts changes to the set or
  * order of keys made through OrderedDict's own methods so iterators raise
  * "OrderedDict mutated during iteration". Updates follow
  * MutableMapping.update (they call __setitem__, so subclasses see them).
@@ -178,8 +179,10 @@ static int odict_ass_sub(AdObject *self, AdObject *key, AdObject *value)
     odict *od = (odict *)self;
     Ad_ssize_t before = AdDict_GET_SIZE(self);
     int rc = AdDict_Type.tp_as_mapping->mp_ass_subscript(self, key, value);
-    if (rc == 0 && (value == NULL || AdDict_GET_SIZE(self) != before))
+    if (rc == 0 && (value == NULL || AdDict_GET_SIZE(self) != before)) {
         od->state++;
+        od->hint_keys = NULL;
+    }
     return rc;
 }
 
@@ -188,6 +191,7 @@ static AdObject *odict_clear(AdObject *self, AdObject *unused)
     (void)unused;
     AdDict_Clear(self);
     ((odict *)self)->state++;
+    ((odict *)self)->hint_keys = NULL;
     Ad_RETURN_NONE;
 }
 
@@ -203,6 +207,7 @@ static AdObject *odict_pop(AdObject *self, AdObject *const *args, Ad_ssize_t nar
         return NULL;
     if (rc > 0) {
         ((odict *)self)->state++;
+        ((odict *)self)->hint_keys = NULL;
         return res;
     }
     if (a[1])
@@ -303,6 +308,8 @@ static AdObject *odict_popitem(AdObject *self, AdObject *const *args, Ad_ssize_t
         return NULL;
     }
     ((odict *)self)->state++;
+    if (last)
+        ((odict *)self)->hint_keys = NULL;
     AdObject *r = AdTuple_Pack(2, k, v);
     Ad_DECREF(k);
     Ad_DECREF(v);
@@ -324,6 +331,7 @@ static AdObject *odict_move_to_end(AdObject *self, AdObject *const *args, Ad_ssi
         return NULL;
     }
     od->state++;
+    od->hint_keys = NULL;
     if (last) {
         rc = AdDict_SetItem(self, key, v);
         Ad_DECREF(v);
@@ -732,6 +740,7 @@ static int odict_tp_clear(AdObject *self)
 {
     AD_CLEAR(((odict *)self)->inst_dict);
     ((odict *)self)->state++;
+    ((odict *)self)->hint_keys = NULL;
     return AdDict_Type.tp_clear(self);
 }
 
