@@ -4,8 +4,7 @@
  * OrderedDict is its dict's own insertion order: move_to_end(last=True)
  * pops and reinserts; move_to_end(last=False) rebuilds (O(n), rare);
  * popitem(last=False) starts its scan at a remembered entry position while
- * the dict's entry table is unchanged (any other change through
- * OrderedDict's methods forgets the position). `state` counts changes to the set or
+ * the dict's entry table is unchanged. `state` counts changes to the set or
  * order of keys made through OrderedDict's own methods so iterators raise
  * "OrderedDict mutated during iteration". Updates follow
  * MutableMapping.update (they call __setitem__, so subclasses see them).
@@ -174,15 +173,25 @@ static int odict_init(AdObject *self, AdObject *args, AdObject *kwargs)
 
 /* ---- item assignment and the mutating methods ------------------------------------------- */
 
+/* Entries are renumbered only when the dict gets a new entry table: drop
+ * popitem(last=False)'s position then. Every change made through
+ * OrderedDict's methods checks this right away, so a table freed and
+ * reallocated at the same address can't fool the check. */
+static void forget_hint_if_moved(odict *od, AdDictKeys *table)
+{
+    if (od->dict.keys != table)
+        od->hint_keys = NULL;
+}
+
 static int odict_ass_sub(AdObject *self, AdObject *key, AdObject *value)
 {
     odict *od = (odict *)self;
     Ad_ssize_t before = AdDict_GET_SIZE(self);
+    AdDictKeys *table = od->dict.keys;
     int rc = AdDict_Type.tp_as_mapping->mp_ass_subscript(self, key, value);
-    if (rc == 0 && (value == NULL || AdDict_GET_SIZE(self) != before)) {
+    if (rc == 0 && (value == NULL || AdDict_GET_SIZE(self) != before))
         od->state++;
-        od->hint_keys = NULL;
-    }
+    forget_hint_if_moved(od, table);
     return rc;
 }
 
@@ -202,12 +211,13 @@ static AdObject *odict_pop(AdObject *self, AdObject *const *args, Ad_ssize_t nar
     if (AdArg_Parse("pop", args, nargs, kwnames, names, 0, 1, a) < 0)
         return NULL;
     AdObject *res;
+    AdDictKeys *table = ((odict *)self)->dict.keys;
     int rc = AdDict_Pop(self, a[0], &res);
+    forget_hint_if_moved((odict *)self, table);
     if (rc < 0)
         return NULL;
     if (rc > 0) {
         ((odict *)self)->state++;
-        ((odict *)self)->hint_keys = NULL;
         return res;
     }
     if (a[1])
@@ -300,7 +310,9 @@ static AdObject *odict_popitem(AdObject *self, AdObject *const *args, Ad_ssize_t
     }
     Ad_INCREF(k);
     AdObject *v;
+    AdDictKeys *table = ((odict *)self)->dict.keys;
     int rc = AdDict_Pop(self, k, &v);
+    forget_hint_if_moved((odict *)self, table);
     if (rc <= 0) {
         if (rc == 0)
             AdErr_SetObject(AdExc_KeyError, k);
@@ -308,8 +320,6 @@ static AdObject *odict_popitem(AdObject *self, AdObject *const *args, Ad_ssize_t
         return NULL;
     }
     ((odict *)self)->state++;
-    if (last)
-        ((odict *)self)->hint_keys = NULL;
     AdObject *r = AdTuple_Pack(2, k, v);
     Ad_DECREF(k);
     Ad_DECREF(v);
@@ -324,16 +334,19 @@ static AdObject *odict_move_to_end(AdObject *self, AdObject *const *args, Ad_ssi
         return NULL;
     odict *od = (odict *)self;
     AdObject *v;
+    AdDictKeys *table = od->dict.keys;
     int rc = AdDict_Pop(self, key, &v);
+    forget_hint_if_moved(od, table);
     if (rc <= 0) {
         if (rc == 0)
             AdErr_SetObject(AdExc_KeyError, key);
         return NULL;
     }
     od->state++;
-    od->hint_keys = NULL;
     if (last) {
+        table = od->dict.keys;
         rc = AdDict_SetItem(self, key, v);
+        forget_hint_if_moved(od, table);
         Ad_DECREF(v);
         if (rc < 0)
             return NULL;
@@ -346,6 +359,7 @@ static AdObject *odict_move_to_end(AdObject *self, AdObject *const *args, Ad_ssi
         return NULL;
     }
     AdDict_Clear(self);
+    od->hint_keys = NULL;
     rc = AdDict_SetItem(self, key, v);
     Ad_DECREF(v);
     for (Ad_ssize_t i = 0; rc == 0 && i < AdList_GET_SIZE(items); i++) {
