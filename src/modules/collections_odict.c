@@ -23,6 +23,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "vm/ceval.h"
 
 #define FN(f) ((void (*)(void))(f))
 
@@ -42,8 +43,10 @@ typedef struct {
     odict *od;                  /* NULL once exhausted */
     AdObject *keys_it;          /* dict's own key iterator (forward or reversed) */
     int kind;
+    int reversed;
     uint64_t state;
     Ad_ssize_t size;
+    Ad_ssize_t consumed;        /* items returned so far */
 } odictiter;
 
 extern AdTypeObject collections_odict_keys_type, collections_odict_values_type, collections_odict_items_type;
@@ -441,6 +444,8 @@ static AdObject *iter_new(odict *od, int kind, int reversed)
     it->od = (odict *)Ad_NewRef((AdObject *)od);
     it->keys_it = kit;
     it->kind = kind;
+    it->reversed = reversed;
+    it->consumed = 0;
     it->state = od->state;
     it->size = AdDict_GET_SIZE(od);
     AdObject_GC_Track((AdObject *)it);
@@ -462,6 +467,7 @@ static AdObject *odictiter_next(AdObject *self)
             AD_CLEAR(it->od);
         return NULL;
     }
+    it->consumed++;
     if (it->kind == KIND_KEYS)
         return k;
     AdObject *v = AdDict_GetItemWithError((AdObject *)it->od, k);
@@ -499,6 +505,47 @@ static int odictiter_traverse(AdObject *self, visitproc visit, void *arg)
     return it->keys_it ? visit(it->keys_it, arg) : 0;
 }
 
+/* (iter, (list of the items still to come,)), without consuming them. */
+static AdObject *odictiter_reduce(AdObject *self, AdObject *unused)
+{
+    (void)unused;
+    odictiter *it = (odictiter *)self;
+    AdObject *rest;
+    if (!it->od)
+        rest = AdList_New(0);
+    else {
+        AdObject *copy = iter_new(it->od, it->kind, it->reversed);
+        if (!copy)
+            return NULL;
+        ((odictiter *)copy)->state = it->state;
+        ((odictiter *)copy)->size = it->size;
+        for (Ad_ssize_t i = 0; i < it->consumed; i++) {
+            AdObject *x = odictiter_next(copy);
+            if (!x)
+                break;
+            Ad_DECREF(x);
+        }
+        rest = AdErr_Occurred() ? NULL : AdSequence_List(copy);
+        Ad_DECREF(copy);
+    }
+    if (!rest)
+        return NULL;
+    AdObject *builtins = AdEval_GetBuiltins();
+    AdObject *iter_fn = builtins ? AdDict_GetItemString(builtins, "iter") : NULL;
+    AdObject *inner = iter_fn ? AdTuple_Pack(1, rest) : NULL;
+    AdObject *r = inner ? AdTuple_Pack(2, iter_fn, inner) : NULL;
+    if (!r && !AdErr_Occurred())
+        AdErr_SetString(AdExc_RuntimeError, "lost builtins.iter");
+    Ad_XDECREF(inner);
+    Ad_DECREF(rest);
+    return r;
+}
+
+static AdMethodDef odictiter_methods[] = {
+    {"__reduce__", FN(odictiter_reduce), AD_METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 AdTypeObject collections_odictiter_type = {
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "odict_iterator",
@@ -508,6 +555,7 @@ AdTypeObject collections_odictiter_type = {
     .tp_traverse = odictiter_traverse,
     .tp_iter = AdObject_SelfIter,
     .tp_iternext = odictiter_next,
+    .tp_methods = odictiter_methods,
     .tp_free = AdObject_GC_Del,
 };
 
