@@ -385,7 +385,7 @@ static AdObject *batched_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
     static const char *const names[] = {"iterable", "n", "strict", NULL};
     AdObject *a[3];
     if (AdTuple_GET_SIZE(args) > 2)
-        return AdErr_Format(AdExc_TypeError, "batched() takes at most 2 positional arguments (%zd given)",
+        return AdErr_Format(AdExc_TypeError, "batched() takes exactly 2 positional arguments (%zd given)",
                             AdTuple_GET_SIZE(args));
     if (itertools_parse("batched", args, kwds, names, 0, 2, a) < 0)
         return NULL;
