@@ -134,19 +134,26 @@ static AdObject *product_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
     if (repeat && nargs > INT64_MAX / repeat)
         return AdErr_Format(AdExc_OverflowError, "repeat argument too large");
     npools = nargs * repeat;
-    AdObject *pools = AdTuple_New(npools);
-    if (!pools)
+    /* Every iterable is read once, even when repeat is 0. */
+    AdObject *base = AdTuple_New(nargs);
+    if (!base)
         return NULL;
     for (Ad_ssize_t i = 0; i < nargs; i++) {
         AdObject *t = AdSequence_Tuple(AdTuple_GET_ITEM(args, i));
         if (!t) {
-            Ad_DECREF(pools);
+            Ad_DECREF(base);
             return NULL;
         }
-        AdTuple_SET_ITEM(pools, i, t);
+        AdTuple_SET_ITEM(base, i, t);
     }
-    for (Ad_ssize_t i = nargs; i < npools; i++)
-        AdTuple_SET_ITEM(pools, i, Ad_NewRef(AdTuple_GET_ITEM(pools, i - nargs)));
+    AdObject *pools = AdTuple_New(npools);
+    if (!pools) {
+        Ad_DECREF(base);
+        return NULL;
+    }
+    for (Ad_ssize_t i = 0; i < npools; i++)
+        AdTuple_SET_ITEM(pools, i, Ad_NewRef(AdTuple_GET_ITEM(base, i % nargs)));
+    Ad_DECREF(base);
     Ad_ssize_t *indices = alloc_indices(npools);
     CombObject *c = indices ? (CombObject *)type->tp_alloc(type, 0) : NULL;
     if (!c) {

@@ -72,12 +72,12 @@ int itertools_check_nargs(const char *fname, AdObject *args, Ad_ssize_t min, Ad_
 
 void itertools_dealloc(AdObject *self)
 {
-    AdTypeObject *type = AD_TYPE(self);
+    AdTypeObject *type = AD_TYPE(self), *own = type;
+    while (own->tp_flags & AD_TPFLAGS_HEAPTYPE)     /* the itertools type itself */
+        own = own->tp_base;
     AdObject_GC_UnTrack(self);
-    type->tp_clear(self);
-    type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
+    own->tp_clear(self);
+    type->tp_free(self);          /* drops a heap subclass's reference to its type */
 }
 
 static AdMethodDef itertools_functions[] = {

@@ -286,7 +286,9 @@ static AdObject *attrgetter_vectorcall(AdObject *self, AdObject *const *args, si
 
 static AdObject *interned_copy(AdObject *s)
 {
-    AdObject *c = AdStr_CheckExact(s) ? Ad_NewRef(s) : AdStr_Substring(s, 0, AdStr_LENGTH(s));
+    /* A str subclass instance must not enter the interned table. */
+    AdObject *c = AdStr_CheckExact(s) ? Ad_NewRef(s)
+                                      : AdStr_FromKindAndData(AdStr_KIND(s), AdStr_DATA(s), AdStr_LENGTH(s));
     if (c)
         AdStr_InternInPlace(&c);
     return c;
