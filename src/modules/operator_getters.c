@@ -117,6 +117,29 @@ typedef struct {
     vectorcallfunc vectorcall;
 } ItemGetterObject;
 
+/* obj[key] without the generic protocol when obj is an exact tuple or list
+ * and key an exact int in range (negative ones count from the end); NULL
+ * (no exception) when the fast path does not apply. Borrowed. */
+static AdObject *fast_index(AdObject *obj, AdObject *key)
+{
+    AdObject *const *items;
+    Ad_ssize_t n;
+    if (AdTuple_CheckExact(obj)) {
+        items = AdTuple_ITEMS(obj);
+        n = AdTuple_GET_SIZE(obj);
+    } else if (AdList_CheckExact(obj)) {
+        items = ((AdListObject *)obj)->items;
+        n = AD_SIZE(obj);
+    } else
+        return NULL;
+    int64_t i;
+    if (!AdInt_CheckExact(key) || !AdInt_SmallValue(key, &i))
+        return NULL;
+    if (i < 0)
+        i += n;
+    return i >= 0 && i < n ? items[i] : NULL;
+}
+
 static AdObject *itemgetter_vectorcall(AdObject *self, AdObject *const *args, size_t nargsf, AdObject *kwnames)
 {
     ItemGetterObject *ig = (ItemGetterObject *)self;
@@ -132,13 +155,16 @@ static AdObject *itemgetter_vectorcall(AdObject *self, AdObject *const *args, si
             if (AdList_CheckExact(obj) && i < AD_SIZE(obj))
                 return Ad_NewRef(((AdListObject *)obj)->items[i]);
         }
-        return AdObject_GetItem(obj, ig->item);
+        AdObject *v = i < 0 ? fast_index(obj, ig->item) : NULL;     /* negative index */
+        return v ? Ad_NewRef(v) : AdObject_GetItem(obj, ig->item);
     }
     AdObject *t = AdTuple_New(ig->nitems);
     if (!t)
         return NULL;
     for (Ad_ssize_t k = 0; k < ig->nitems; k++) {
-        AdObject *v = AdObject_GetItem(obj, AdTuple_GET_ITEM(ig->item, k));
+        AdObject *key = AdTuple_GET_ITEM(ig->item, k);
+        AdObject *v = fast_index(obj, key);
+        v = v ? Ad_NewRef(v) : AdObject_GetItem(obj, key);
         if (!v) {
             Ad_DECREF(t);
             return NULL;
