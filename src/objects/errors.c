@@ -2,6 +2,7 @@
  * raise, match, chain and report exceptions (errors.h). */
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -348,4 +349,27 @@ int AdErr_WarnFormat(AdObject *category, Ad_ssize_t stacklevel, const char *fmt,
     int rc = AdErr_WarnEx(category, AdStr_AsUTF8(s), stacklevel);
     Ad_DECREF(s);
     return rc;
+}
+
+AdObject *AdErr_NewException(const char *dotted_name, AdObject *base, AdObject *dict)
+{
+    const char *dot = strrchr(dotted_name, '.');
+    if (!dot) {
+        AdErr_SetString(AdExc_SystemError, "AdErr_NewException: name must be module.class");
+        return NULL;
+    }
+    AdObject *d = dict ? AdDict_Copy(dict) : AdDict_New();
+    AdObject *mod = AdStr_FromStringAndSize(dotted_name, (Ad_ssize_t)(dot - dotted_name));
+    AdObject *name = AdStr_FromString(dot + 1);
+    AdObject *bases = AdTuple_Pack(1, base ? base : AdExc_Exception);
+    AdObject *args = NULL, *cls = NULL;
+    if (d && mod && name && bases && AdDict_SetItemString(d, "__module__", mod) == 0 &&
+        (args = AdTuple_Pack(3, name, bases, d)))
+        cls = AdObject_Call((AdObject *)&AdType_Type, args, NULL);
+    Ad_XDECREF(d);
+    Ad_XDECREF(mod);
+    Ad_XDECREF(name);
+    Ad_XDECREF(bases);
+    Ad_XDECREF(args);
+    return cls;
 }

@@ -61,6 +61,9 @@ extern void (*AdErr_UnraisableHook)(AdObject *exc, const char *err_msg, AdObject
 
 /* Warnings: category is a Warning subclass; returns 0, or -1 when the
  * warning was turned into an exception (then it is raised). */
+/* A new exception class "module.Name" deriving from base (NULL:
+ * Exception) with the attributes of dict (may be NULL). New ref. */
+AdObject *AdErr_NewException(const char *dotted_name, AdObject *base, AdObject *dict);
 int AdErr_WarnEx(AdObject *category, const char *msg, Ad_ssize_t stacklevel);
 /* Where AdErr_WarnEx sends warnings once the warnings machinery is up
  * (modules/warnings_module.c); 0, or -1 with the warning raised as an error. */

@@ -303,10 +303,6 @@ AdObject *vm_import_from(AdObject *module, AdObject *name)
                      "cannot import name %R from %R (consider renaming %R since it has the same name as the "
                      "standard library module named %R and prevents importing that standard library module)",
                      name, shown, origin, shown);
-    else if (initializing && shadow)
-        AdErr_Format(AdExc_ImportError,
-                     "cannot import name %R from %R (consider renaming %R if it has the same name as a "
-                     "library you intended to import)", name, shown, origin);
     else if (!pkgpath || !AdStr_Check(pkgpath))
         AdErr_Format(AdExc_ImportError, "cannot import name %R from %R (unknown location)", name, shown);
     else if (initializing)
