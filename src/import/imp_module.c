@@ -67,7 +67,7 @@ static AdObject *imp_lock_held(AdObject *m, AdObject *unused)
     return Ad_NewRef(lock_count > 0 ? Ad_True : Ad_False);
 }
 
-void import_lock_reinit_after_fork(void)
+void AdImport_ReInitLockAfterFork(void)
 {
     if (lock_owner) {
         lock_owner = ad_current_thread;

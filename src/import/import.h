@@ -58,6 +58,9 @@ int AdImport_ShadowInfo(AdObject *name, AdObject *spec, AdObject **origin_out);
 int AdImport_SpecIsInitializing(AdObject *spec);
 /* Installs the module attribute-error hook (import_errors.c). */
 void AdImport_InstallErrorHooks(void);
+/* In a child after fork: a held global import lock belongs to the
+ * forking thread, the only one left. */
+void AdImport_ReInitLockAfterFork(void);
 /* Finalization: drops the import room's references. */
 void AdImport_Fini(void);
 

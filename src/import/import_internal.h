@@ -17,8 +17,6 @@ AdObject *import_exec_frozen(AdObject *name, const AdFrozenModule *f);
 /* Waits (letting other threads run) for the global import lock to be
  * released by another thread. 0, or -1 with an exception. */
 int import_wait_for_lock(void);
-/* In a child after fork: the lock belongs to the forking thread. */
-void import_lock_reinit_after_fork(void);
 
 /* marshal data of a module's code: the code object, or NULL with an
  * exception (ImportError when the data holds something else). */

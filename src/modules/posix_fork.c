@@ -9,6 +9,7 @@
  * waitid_result, getloadavg, abort, ctermid. Exposes
  * posix_run_fork_hooks for _posixsubprocess (preexec_fn forks). */
 #include "runtime/gil.h"
+#include "import/import.h"
 #include "runtime/lifecycle.h"
 #include <sched.h>
 #include <signal.h>
@@ -55,6 +56,7 @@ void posix_before_fork(void)
 void posix_after_fork_child(void)
 {
     Ad_ReinitThreadsAfterFork();     /* the other threads are gone here */
+    AdImport_ReInitLockAfterFork();
     /* Signals that arrived in the parent are the parent's to handle. */
     for (int s = 0; s < AD_NSIG; s++)
         ad_runtime.signals.tripped[s] = 0;
