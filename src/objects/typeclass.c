@@ -1299,7 +1299,13 @@ AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds)
     }
     else
         et->ht_qualname = Ad_NewRef(name);
-    if (!AdDict_GetItemString(type->tp_dict, "__doc__") &&
+    /* __doc__ defaults to None, unless it is a slot (its member descriptor
+     * is installed when the type is readied). */
+    int doc_is_slot = 0;
+    for (Ad_ssize_t i = 0; slots && i < AdTuple_GET_SIZE(slots); i++)
+        if (AdStr_EqualToASCII(AdTuple_GET_ITEM(slots, i), "__doc__"))
+            doc_is_slot = 1;
+    if (!doc_is_slot && !AdDict_GetItemString(type->tp_dict, "__doc__") &&
         AdDict_SetItemString(type->tp_dict, "__doc__", Ad_None) < 0)
         goto fail_type;
     /* A class that defines __eq__ but not __hash__ is unhashable. */
