@@ -32,7 +32,6 @@ AdStatus Ad_InterpNew(AdRuntime *runtime, const AdConfig *config, AdInterp **out
         pthread_mutex_unlock(&runtime->interpreters.mutex);
         ad_gil_destroy(interp);
         AdConfig_Clear(&interp->config);
-    Ad_PathConfigClear(&interp->path_config);
         free(interp);
         return AdStatus_Error("failed to get an interpreter ID");
     }
@@ -65,6 +64,7 @@ void Ad_InterpDelete(AdInterp *interp)
         runtime->interpreters.main = NULL;
     pthread_mutex_unlock(&runtime->interpreters.mutex);
     AdConfig_Clear(&interp->config);
+    Ad_PathConfigClear(&interp->path_config);
     pthread_mutex_destroy(&interp->threads_mutex);
     pthread_mutex_destroy(&interp->pending.mutex);
     free(interp);
@@ -102,6 +102,7 @@ void Ad_ThreadDelete(AdThread *thread)
     Ad_XDECREF(thread->handled_exception);
     Ad_XDECREF(thread->repr_active);
     Ad_XDECREF(thread->async_exc);
+    Ad_XDECREF(thread->context);
     free(thread);
 }
 

@@ -34,6 +34,7 @@ struct AdThread {
     _Atomic uint32_t eval_breaker;      /* AD_EB_* bits (runtime/gil.h), polled by the eval loop */
     struct AdObject *async_exc;         /* posted by another thread (owned), or NULL */
     void *thread_module_data;           /* the _thread module's per-thread bookkeeping */
+    struct AdObject *context;           /* the current contextvars.Context (owned), or NULL */
 };
 
 /* The calling OS thread's state (NULL outside the runtime). */
