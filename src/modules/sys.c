@@ -159,7 +159,7 @@ static int fill_sys(AdObject *m, AdObject *d, const AdConfig *c)
 {
     AdInterp *interp = ad_current_thread->interp;
     if (!interp->path_config.executable &&
-        Ad_ComputePathConfig(c->home, c->pythonpath_env, &interp->path_config) < 0) {
+        Ad_ComputePathConfig(c->home, c->pythonpath_env, c->program_name, &interp->path_config) < 0) {
         AdErr_NoMemory();
         return -1;
     }

@@ -123,12 +123,43 @@ static int add_pythonpath(AdPathConfig *pc, const char *env)
     }
 }
 
-int Ad_ComputePathConfig(const char *home, const char *pythonpath, AdPathConfig *pc)
+/* sys.executable as CPython computes it: argv[0] when it has a slash
+ * (made absolute against the current directory, symlinks kept), else the
+ * first match on PATH, else the running program's real path. */
+static char *executable_from_argv0(const char *argv0, const char *real)
+{
+    if (argv0 && strchr(argv0, '/')) {
+        if (argv0[0] == '/')
+            return strdup(argv0);
+        char cwd[PATH_MAX];
+        while (argv0[0] == '.' && argv0[1] == '/')
+            argv0 += 2;       /* "./adder" -> "<cwd>/adder", as CPython's abspath */
+        if (getcwd(cwd, sizeof cwd))
+            return join(cwd, argv0);
+    } else if (argv0 && *argv0) {
+        const char *path = getenv("PATH");
+        while (path && *path) {
+            const char *colon = strchr(path, ':');
+            size_t n = colon ? (size_t)(colon - path) : strlen(path);
+            char cand[PATH_MAX];
+            snprintf(cand, sizeof cand, "%.*s/%s", (int)n, path, argv0);
+            if (n && access(cand, X_OK) == 0 && is_file(cand))
+                return strdup(cand);
+            path = colon ? colon + 1 : NULL;
+        }
+    }
+    return strdup(real ? real : "");
+}
+
+int Ad_ComputePathConfig(const char *home, const char *pythonpath, const char *argv0, AdPathConfig *pc)
 {
     memset(pc, 0, sizeof *pc);
-    pc->executable = realpath("/proc/self/exe", NULL);
-    if (!pc->executable && !(pc->executable = strdup("")))
+    char *real = realpath("/proc/self/exe", NULL);
+    pc->executable = executable_from_argv0(argv0, real);
+    if (!pc->executable) {
+        free(real);
         return -1;
+    }
     char rel[64];
     lib_rel(rel, sizeof rel);
     if (home && *home) {
@@ -143,11 +174,13 @@ int Ad_ComputePathConfig(const char *home, const char *pythonpath, AdPathConfig 
             return -1;
         pc->stdlib_found = is_file(landmark);
         free(landmark);
+        free(real);
     } else {
-        char *exe_dir = dirname_of(pc->executable[0] ? pc->executable : "/usr/local/bin/adder");
+        char *exe_dir = dirname_of(real ? real : "/usr/local/bin/adder");
         int r = exe_dir ? search(exe_dir, &pc->prefix, &pc->stdlib_dir) : -1;
         if (r < 0) {
             free(exe_dir);
+            free(real);
             return -1;
         }
         if (r == 0) {
@@ -156,6 +189,7 @@ int Ad_ComputePathConfig(const char *home, const char *pythonpath, AdPathConfig 
             pc->stdlib_dir = pc->prefix ? join(pc->prefix, rel) : NULL;
         }
         free(exe_dir);
+        free(real);
         pc->stdlib_found = r == 1;
         pc->exec_prefix = pc->prefix ? strdup(pc->prefix) : NULL;
         if (!pc->prefix || !pc->exec_prefix || !pc->stdlib_dir)

@@ -13,9 +13,10 @@ typedef struct {
 } AdPathConfig;
 
 /* Computes *pc from PYTHONHOME (home, may be NULL) and PYTHONPATH
- * (pythonpath, may be NULL; the caller passes NULL under -E/-I).
+ * (pythonpath, may be NULL; the caller passes NULL under -E/-I) and the
+ * program's argv[0] (sys.executable is derived from it, as CPython does).
  * 0, or -1 when out of memory. Free with Ad_PathConfigClear. */
-int Ad_ComputePathConfig(const char *home, const char *pythonpath, AdPathConfig *pc);
+int Ad_ComputePathConfig(const char *home, const char *pythonpath, const char *argv0, AdPathConfig *pc);
 void Ad_PathConfigClear(AdPathConfig *pc);
 
 #endif
