@@ -711,7 +711,7 @@ static AdMethodDef signal_methods[] = {
 
 AdObject *AdModule_InitSignal(void)
 {
-    AdObject *m = AdModule_New("signal");
+    AdObject *m = AdModule_New("_signal");
     if (!m)
         return NULL;
     static const struct {
