@@ -80,6 +80,7 @@ int posix_add_misc(AdObject *m);
 int posix_add_conf(AdObject *m);
 int posix_add_io(AdObject *m);
 int posix_add_fork(AdObject *m);
+int posix_add_spawn(AdObject *m);
 
 /* The register_at_fork hooks, for every place that forks and may run
  * Python code afterwards (os.fork, _posixsubprocess with preexec_fn). */
