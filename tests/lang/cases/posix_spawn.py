@@ -38,7 +38,7 @@ print(spawn(posix.posix_spawn, '/bin/echo', ['echo', 'hi'], None))
 print(spawn(posix.posix_spawn, b'/bin/sh', ('sh', '-c', 'echo "$X:$Y"'), {'X': '1', b'Y': b'2'}))
 print(spawn(posix.posix_spawnp, 'sh', ['sh', '-c', 'echo $0'], {'PATH': '/usr/bin:/bin'}))
 print(spawn(posix.posix_spawn, '/bin/sh', ['sh', '-c', 'exit 5'], {}, setsigdef=[13, 25]))
-print(spawn(posix.posix_spawn, '/bin/sh', ['sh', '-c', 'ps -o pgid= -p $$ | tr -d " " | grep -qx $$ && echo leader'],
+print(spawn(posix.posix_spawn, '/bin/sh', ['sh', '-c', 'read l < /proc/$$/stat; set -- $l; [ "$5" = "$$" ] && echo leader'],
             None, setpgroup=0))
 print(spawn(posix.posix_spawn, '/bin/sh', ['sh', '-c', 'cat'], None,
             extra=[(posix.POSIX_SPAWN_OPEN, 0, '/etc/hostname', posix.O_RDONLY, 0)])[1])
