@@ -1,0 +1,384 @@
+/* posix_extra.c: the Linux-specific and less common calls of the posix
+ * module: getrandom, setgroups/initgroups/getgrouplist, setreuid/setregid/
+ * setresuid/setresgid, chroot, tcgetpgrp/tcsetpgrp, pidfd_open,
+ * eventfd/eventfd_read/eventfd_write (EFD_*), memfd_create (MFD_*) and
+ * splice (SPLICE_F_*). */
+#include <grp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/mman.h>
+#include <sys/random.h>
+#include <sys/syscall.h>
+#include "modules/posix.h"
+#include "modules/posix_internal.h"
+
+#define FASTKW AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames
+
+static AdObject *os_getrandom(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"size", "flags"};
+    AdObject *a[2];
+    long long size;
+    int flags = 0;
+    if (posix_parse("getrandom", args, nargs, kwnames, names, 2, 2, 1, a) < 0 || posix_long(a[0], &size) < 0 ||
+        (a[1] && posix_int(a[1], &flags) < 0))
+        return NULL;
+    if (size < 0) {
+        errno = EINVAL;
+        return posix_error();
+    }
+    AdObject *b = AdBytes_FromStringAndSize(NULL, (Ad_ssize_t)size);
+    if (!b)
+        return NULL;
+    ssize_t n;
+    for (;;) {
+        n = getrandom(AdBytes_AS_STRING(b), (size_t)size, (unsigned)flags);
+        if (n >= 0 || errno != EINTR)
+            break;
+        if (AdErr_CheckSignals() < 0) {
+            Ad_DECREF(b);
+            return NULL;
+        }
+    }
+    if (n < 0) {
+        Ad_DECREF(b);
+        return posix_error();
+    }
+    if (n != size && AdBytes_Resize(&b, n) < 0)
+        return NULL;
+    return b;
+}
+
+static int gid_list(AdObject *seq, gid_t **out, Ad_ssize_t *n)
+{
+    AdObject *list = AdList_Check(seq) || AdTuple_Check(seq) ? AdSequence_List(seq) : NULL;
+    if (!list) {
+        if (!AdErr_Occurred())
+            AdErr_SetString(AdExc_TypeError, "setgroups argument must be a sequence");
+        return -1;
+    }
+    *n = AdList_GET_SIZE(list);
+    *out = calloc((size_t)*n + 1, sizeof(gid_t));
+    if (!*out) {
+        Ad_DECREF(list);
+        AdErr_NoMemory();
+        return -1;
+    }
+    for (Ad_ssize_t i = 0; i < *n; i++) {
+        long long v;
+        if (posix_id_arg(AdList_GET_ITEM(list, i), &v, "gid") < 0) {
+            free(*out);
+            Ad_DECREF(list);
+            return -1;
+        }
+        (*out)[i] = (gid_t)v;
+    }
+    Ad_DECREF(list);
+    return 0;
+}
+
+static AdObject *os_setgroups(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    gid_t *g;
+    Ad_ssize_t n;
+    if (gid_list(arg, &g, &n) < 0)
+        return NULL;
+    int rc = setgroups((size_t)n, g);
+    free(g);
+    return rc < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_initgroups(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    if (nargs != 2)
+        return AdErr_Format(AdExc_TypeError, "initgroups expected 2 arguments, got %zd", nargs);
+    AdObject *user = posix_fsencode(args[0]);
+    long long gid;
+    if (!user)
+        return NULL;
+    if (posix_id_arg(args[1], &gid, "gid") < 0) {
+        Ad_DECREF(user);
+        return NULL;
+    }
+    int rc = initgroups(AdBytes_AS_STRING(user), (gid_t)gid);
+    Ad_DECREF(user);
+    return rc < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_getgrouplist(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    if (nargs != 2)
+        return AdErr_Format(AdExc_TypeError, "getgrouplist expected 2 arguments, got %zd", nargs);
+    if (!AdStr_Check(args[0]))
+        return AdErr_Format(AdExc_TypeError, "getgrouplist() argument 1 must be str, not %.200s",
+                            AdType_Name(AD_TYPE(args[0])));
+    const char *user = AdStr_AsUTF8(args[0]);
+    long long base;
+    if (!user || posix_id_arg(args[1], &base, "gid") < 0)
+        return NULL;
+    int n = 64;
+    gid_t *g = NULL;
+    for (;;) {
+        gid_t *ng = realloc(g, sizeof(gid_t) * (size_t)n);
+        if (!ng) {
+            free(g);
+            return AdErr_NoMemory();
+        }
+        g = ng;
+        int want = n;
+        if (getgrouplist(user, (gid_t)base, g, &want) >= 0) {
+            n = want;
+            break;
+        }
+        n = want > n ? want : n * 2;
+    }
+    AdObject *r = AdList_New(0);
+    for (int i = 0; r && i < n; i++) {
+        AdObject *v = AdInt_FromInt64(g[i]);
+        if (!v || AdList_Append(r, v) < 0)
+            AD_CLEAR(r);
+        Ad_XDECREF(v);
+    }
+    free(g);
+    return r;
+}
+
+/* setreuid/setregid (2 ids) and setresuid/setresgid (3 ids). */
+static AdObject *set_ids(const char *fname, AdObject *const *args, Ad_ssize_t nargs, int count, int is_gid)
+{
+    if (nargs != count)
+        return AdErr_Format(AdExc_TypeError, "%s expected %d arguments, got %zd", fname, count, nargs);
+    long long v[3] = {-1, -1, -1};
+    for (int i = 0; i < count; i++)
+        if (posix_id_arg(args[i], &v[i], is_gid ? "gid" : "uid") < 0)
+            return NULL;
+    int rc;
+    if (count == 2)
+        rc = is_gid ? setregid((gid_t)v[0], (gid_t)v[1]) : setreuid((uid_t)v[0], (uid_t)v[1]);
+    else
+        rc = is_gid ? setresgid((gid_t)v[0], (gid_t)v[1], (gid_t)v[2])
+                    : setresuid((uid_t)v[0], (uid_t)v[1], (uid_t)v[2]);
+    return rc < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_setreuid(AdObject *m, AdObject *const *a, Ad_ssize_t n) { (void)m; return set_ids("setreuid", a, n, 2, 0); }
+static AdObject *os_setregid(AdObject *m, AdObject *const *a, Ad_ssize_t n) { (void)m; return set_ids("setregid", a, n, 2, 1); }
+static AdObject *os_setresuid(AdObject *m, AdObject *const *a, Ad_ssize_t n) { (void)m; return set_ids("setresuid", a, n, 3, 0); }
+static AdObject *os_setresgid(AdObject *m, AdObject *const *a, Ad_ssize_t n) { (void)m; return set_ids("setresgid", a, n, 3, 1); }
+
+static AdObject *os_chroot(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"path"};
+    AdObject *a[1];
+    if (posix_parse("chroot", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
+        return NULL;
+    posix_path p = POSIX_PATH_INIT("chroot", "path", 0, 0);
+    AdObject *r = NULL;
+    if (posix_path_convert(a[0], &p) == 0)
+        r = chroot(p.narrow) < 0 ? posix_error_path(&p) : Ad_None;
+    posix_path_clear(&p);
+    return r;
+}
+
+static AdObject *os_tcgetpgrp(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int fd;
+    if (posix_fd(arg, &fd) < 0)
+        return NULL;
+    pid_t r = tcgetpgrp(fd);
+    return r < 0 ? posix_error() : AdInt_FromInt64(r);
+}
+
+static AdObject *os_tcsetpgrp(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    int fd, pg;
+    if (nargs != 2)
+        return AdErr_Format(AdExc_TypeError, "tcsetpgrp expected 2 arguments, got %zd", nargs);
+    if (posix_fd(args[0], &fd) < 0 || posix_int(args[1], &pg) < 0)
+        return NULL;
+    return tcsetpgrp(fd, pg) < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_pidfd_open(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"pid", "flags"};
+    AdObject *a[2];
+    int pid, flags = 0;
+    if (posix_parse("pidfd_open", args, nargs, kwnames, names, 2, 2, 1, a) < 0 || posix_int(a[0], &pid) < 0 ||
+        (a[1] && posix_int(a[1], &flags) < 0))
+        return NULL;
+#ifdef SYS_pidfd_open
+    long fd = syscall(SYS_pidfd_open, pid, (unsigned)flags);
+    return fd < 0 ? posix_error() : AdInt_FromInt64(fd);
+#else
+    errno = ENOSYS;
+    return posix_error();
+#endif
+}
+
+static AdObject *os_eventfd(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"initval", "flags"};
+    AdObject *a[2];
+    long long init;
+    int flags = EFD_CLOEXEC;
+    if (posix_parse("eventfd", args, nargs, kwnames, names, 2, 2, 1, a) < 0 || posix_long(a[0], &init) < 0 ||
+        (a[1] && posix_int(a[1], &flags) < 0))
+        return NULL;
+    if (init < 0) {
+        AdErr_SetString(AdExc_ValueError, "value must be positive");
+        return NULL;
+    }
+    if (init > UINT32_MAX) {
+        AdErr_SetString(AdExc_OverflowError, "Python int too large for C unsigned int");
+        return NULL;
+    }
+    int fd = eventfd((unsigned)init, flags);
+    return fd < 0 ? posix_error() : AdInt_FromInt64(fd);
+}
+
+static AdObject *os_eventfd_read(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"fd"};
+    AdObject *a[1];
+    int fd;
+    if (posix_parse("eventfd_read", args, nargs, kwnames, names, 1, 1, 1, a) < 0 || posix_fd(a[0], &fd) < 0)
+        return NULL;
+    eventfd_t v;
+    int rc;
+    for (;;) {
+        rc = eventfd_read(fd, &v);
+        if (rc >= 0 || errno != EINTR)
+            break;
+        if (AdErr_CheckSignals() < 0)
+            return NULL;
+    }
+    return rc < 0 ? posix_error() : AdInt_FromUInt64(v);
+}
+
+static AdObject *os_eventfd_write(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"fd", "value"};
+    AdObject *a[2];
+    int fd;
+    long long v;
+    if (posix_parse("eventfd_write", args, nargs, kwnames, names, 2, 2, 2, a) < 0 || posix_fd(a[0], &fd) < 0 ||
+        posix_long(a[1], &v) < 0)
+        return NULL;
+    if (v < 0) {
+        AdErr_SetString(AdExc_OverflowError, "can't convert negative int to unsigned");
+        return NULL;
+    }
+    int rc;
+    for (;;) {
+        rc = eventfd_write(fd, (eventfd_t)v);
+        if (rc >= 0 || errno != EINTR)
+            break;
+        if (AdErr_CheckSignals() < 0)
+            return NULL;
+    }
+    return rc < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_memfd_create(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"name", "flags"};
+    AdObject *a[2];
+    int flags = MFD_CLOEXEC;
+    if (posix_parse("memfd_create", args, nargs, kwnames, names, 2, 2, 1, a) < 0 ||
+        (a[1] && posix_int(a[1], &flags) < 0))
+        return NULL;
+    AdObject *name = posix_fsencode(a[0]);
+    if (!name)
+        return NULL;
+    int fd = memfd_create(AdBytes_AS_STRING(name), (unsigned)flags);
+    Ad_DECREF(name);
+    return fd < 0 ? posix_error() : AdInt_FromInt64(fd);
+}
+
+static AdObject *os_splice(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"src", "dst", "count", "offset_src", "offset_dst", "flags"};
+    AdObject *a[6];
+    int src, dst, flags = 0;
+    long long count, os_ = 0, od = 0;
+    if (posix_parse("splice", args, nargs, kwnames, names, 6, 6, 3, a) < 0 || posix_fd(a[0], &src) < 0 ||
+        posix_fd(a[1], &dst) < 0 || posix_long(a[2], &count) < 0 ||
+        (a[3] && a[3] != Ad_None && posix_long(a[3], &os_) < 0) ||
+        (a[4] && a[4] != Ad_None && posix_long(a[4], &od) < 0) || (a[5] && posix_int(a[5], &flags) < 0))
+        return NULL;
+    if (count < 0) {
+        errno = EINVAL;
+        return posix_error();
+    }
+    loff_t s = os_, d = od;
+    ssize_t r;
+    for (;;) {
+        r = splice(src, a[3] && a[3] != Ad_None ? &s : NULL, dst, a[4] && a[4] != Ad_None ? &d : NULL,
+                   (size_t)count, (unsigned)flags);
+        if (r >= 0 || errno != EINTR)
+            break;
+        if (AdErr_CheckSignals() < 0)
+            return NULL;
+    }
+    return r < 0 ? posix_error() : AdInt_FromInt64(r);
+}
+
+#define KW AD_METH_FASTCALL | AD_METH_KEYWORDS
+static AdMethodDef extra_methods[] = {
+    {"getrandom", POSIX_FN(os_getrandom), KW, "Obtain a series of random bytes."},
+    {"setgroups", POSIX_FN(os_setgroups), AD_METH_O, "Set the groups of the current process to list."},
+    {"initgroups", POSIX_FN(os_initgroups), AD_METH_FASTCALL, "Initialize the group access list."},
+    {"getgrouplist", POSIX_FN(os_getgrouplist), AD_METH_FASTCALL, "Returns a list of groups to which a user belongs."},
+    {"setreuid", POSIX_FN(os_setreuid), AD_METH_FASTCALL, "Set the current process's real and effective user ids."},
+    {"setregid", POSIX_FN(os_setregid), AD_METH_FASTCALL, "Set the current process's real and effective group ids."},
+    {"setresuid", POSIX_FN(os_setresuid), AD_METH_FASTCALL, "Set the current process's real, effective, and saved user ids."},
+    {"setresgid", POSIX_FN(os_setresgid), AD_METH_FASTCALL, "Set the current process's real, effective, and saved group ids."},
+    {"chroot", POSIX_FN(os_chroot), KW, "Change root directory to path."},
+    {"tcgetpgrp", POSIX_FN(os_tcgetpgrp), AD_METH_O, "Return the process group associated with the terminal specified by fd."},
+    {"tcsetpgrp", POSIX_FN(os_tcsetpgrp), AD_METH_FASTCALL, "Set the process group associated with the terminal specified by fd."},
+    {"pidfd_open", POSIX_FN(os_pidfd_open), KW, "Return a file descriptor referring to the process *pid*."},
+    {"eventfd", POSIX_FN(os_eventfd), KW, "Creates and returns an event notification file descriptor."},
+    {"eventfd_read", POSIX_FN(os_eventfd_read), KW, "Read eventfd value"},
+    {"eventfd_write", POSIX_FN(os_eventfd_write), KW, "Write eventfd value."},
+    {"memfd_create", POSIX_FN(os_memfd_create), KW, NULL},
+    {"splice", POSIX_FN(os_splice), KW, "Transfer count bytes from one pipe to a descriptor or vice versa."},
+    {NULL, NULL, 0, NULL},
+};
+
+#define C(name) {#name, name}
+static const struct { const char *name; long long value; } extra_constants[] = {
+    C(EFD_CLOEXEC), C(EFD_NONBLOCK), C(EFD_SEMAPHORE),
+    C(MFD_CLOEXEC), C(MFD_ALLOW_SEALING), C(MFD_HUGETLB),
+    /* linux/memfd.h's page-size encodings: log2(size) << 26 */
+    {"MFD_HUGE_SHIFT", 26}, {"MFD_HUGE_MASK", 0x3f},
+    {"MFD_HUGE_64KB", 16LL << 26}, {"MFD_HUGE_512KB", 19LL << 26}, {"MFD_HUGE_1MB", 20LL << 26},
+    {"MFD_HUGE_2MB", 21LL << 26}, {"MFD_HUGE_8MB", 23LL << 26}, {"MFD_HUGE_16MB", 24LL << 26},
+    {"MFD_HUGE_32MB", 25LL << 26}, {"MFD_HUGE_256MB", 28LL << 26}, {"MFD_HUGE_512MB", 29LL << 26},
+    {"MFD_HUGE_1GB", 30LL << 26}, {"MFD_HUGE_2GB", 31LL << 26}, {"MFD_HUGE_16GB", 34LL << 26},
+    C(SPLICE_F_MOVE), C(SPLICE_F_NONBLOCK), C(SPLICE_F_MORE),
+    {NULL, 0},
+};
+#undef C
+
+int posix_add_extra(AdObject *m)
+{
+    for (int i = 0; extra_constants[i].name; i++)
+        if (AdModule_AddIntConstant(m, extra_constants[i].name, extra_constants[i].value) < 0)
+            return -1;
+    return AdModule_AddFunctions(m, extra_methods);
+}
