@@ -1,9 +1,13 @@
 /* posix_extra.c: the Linux-specific and less common calls of the posix
  * module: getrandom, setgroups/initgroups/getgrouplist, setreuid/setregid/
  * setresuid/setresgid, chroot, tcgetpgrp/tcsetpgrp, pidfd_open,
- * eventfd/eventfd_read/eventfd_write (EFD_*), memfd_create (MFD_*) and
- * splice (SPLICE_F_*). */
+ * eventfd/eventfd_read/eventfd_write (EFD_*), memfd_create (MFD_*),
+ * splice (SPLICE_F_*) and the pseudo-terminal calls the pty module uses
+ * (openpty, forkpty with the fork hooks, login_tty, posix_openpt, grantpt,
+ * unlockpt, ptsname). */
 #include <grp.h>
+#include <pty.h>
+#include <utmp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
@@ -338,6 +342,106 @@ static AdObject *os_splice(FASTKW)
     return r < 0 ? posix_error() : AdInt_FromInt64(r);
 }
 
+/* ---- pseudo-terminals ---------------------------------------------------- */
+
+static AdObject *os_openpty(AdObject *m, AdObject *unused)
+{
+    (void)m;
+    (void)unused;
+    int master, slave;
+    if (openpty(&master, &slave, NULL, NULL, NULL) < 0)
+        return posix_error();
+    /* PEP 446: both ends are non-inheritable. */
+    if (fcntl(master, F_SETFD, FD_CLOEXEC) < 0 || fcntl(slave, F_SETFD, FD_CLOEXEC) < 0) {
+        int e = errno;
+        close(master);
+        close(slave);
+        errno = e;
+        return posix_error();
+    }
+    AdObject *a = AdInt_FromInt64(master), *b = AdInt_FromInt64(slave);
+    AdObject *t = a && b ? AdTuple_Pack(2, a, b) : NULL;
+    Ad_XDECREF(a);
+    Ad_XDECREF(b);
+    return t;
+}
+
+static AdObject *os_forkpty(AdObject *m, AdObject *unused)
+{
+    (void)m;
+    (void)unused;
+    int master = -1;
+    posix_before_fork();
+    pid_t pid = forkpty(&master, NULL, NULL, NULL);
+    int err = errno;
+    if (pid == 0) {
+        posix_after_fork_child();
+    } else {
+        posix_after_fork_parent();
+        if (pid < 0) {
+            errno = err;
+            return posix_error();
+        }
+    }
+    AdObject *a = AdInt_FromInt64(pid), *b = AdInt_FromInt64(master);
+    AdObject *t = a && b ? AdTuple_Pack(2, a, b) : NULL;
+    Ad_XDECREF(a);
+    Ad_XDECREF(b);
+    return t;
+}
+
+static AdObject *os_login_tty(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int fd;
+    if (posix_fd(arg, &fd) < 0)
+        return NULL;
+    return login_tty(fd) < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_posix_openpt(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int flags;
+    if (posix_int(arg, &flags) < 0)
+        return NULL;
+    int fd = posix_openpt(flags | O_CLOEXEC);
+    return fd < 0 ? posix_error() : AdInt_FromInt64(fd);
+}
+
+static AdObject *os_grantpt(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int fd;
+    if (posix_fd(arg, &fd) < 0)
+        return NULL;
+    return grantpt(fd) < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_unlockpt(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int fd;
+    if (posix_fd(arg, &fd) < 0)
+        return NULL;
+    return unlockpt(fd) < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_ptsname(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int fd;
+    if (posix_fd(arg, &fd) < 0)
+        return NULL;
+    char buf[256];
+    int rc = ptsname_r(fd, buf, sizeof buf);
+    if (rc) {
+        errno = rc;
+        return posix_error();
+    }
+    return posix_decode(buf, (Ad_ssize_t)strlen(buf), 0);
+}
+
 #define KW AD_METH_FASTCALL | AD_METH_KEYWORDS
 static AdMethodDef extra_methods[] = {
     {"getrandom", POSIX_FN(os_getrandom), KW, "Obtain a series of random bytes."},
@@ -356,6 +460,13 @@ static AdMethodDef extra_methods[] = {
     {"eventfd_read", POSIX_FN(os_eventfd_read), KW, "Read eventfd value"},
     {"eventfd_write", POSIX_FN(os_eventfd_write), KW, "Write eventfd value."},
     {"memfd_create", POSIX_FN(os_memfd_create), KW, NULL},
+    {"openpty", POSIX_FN(os_openpty), AD_METH_NOARGS, "Open a pseudo-terminal."},
+    {"forkpty", POSIX_FN(os_forkpty), AD_METH_NOARGS, "Fork a new process with a new pseudo-terminal as controlling tty."},
+    {"login_tty", POSIX_FN(os_login_tty), AD_METH_O, "Prepare the tty of which fd is a file descriptor for a new login session."},
+    {"posix_openpt", POSIX_FN(os_posix_openpt), AD_METH_O, "Open and return a file descriptor for a master pseudo-terminal device."},
+    {"grantpt", POSIX_FN(os_grantpt), AD_METH_O, "Grant access to the slave pseudo-terminal device."},
+    {"unlockpt", POSIX_FN(os_unlockpt), AD_METH_O, "Unlock a pseudo-terminal master/slave pair."},
+    {"ptsname", POSIX_FN(os_ptsname), AD_METH_O, "Return the name of the slave pseudo-terminal device."},
     {"splice", POSIX_FN(os_splice), KW, "Transfer count bytes from one pipe to a descriptor or vice versa."},
     {NULL, NULL, 0, NULL},
 };
