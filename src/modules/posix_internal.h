@@ -82,6 +82,7 @@ int posix_add_io(AdObject *m);
 int posix_add_fork(AdObject *m);
 int posix_add_spawn(AdObject *m);
 int posix_add_extra(AdObject *m);
+int posix_add_pathfuncs(AdObject *m);
 
 /* The register_at_fork hooks, for every place that forks and may run
  * Python code afterwards (os.fork, _posixsubprocess with preexec_fn). */

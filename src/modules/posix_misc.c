@@ -360,7 +360,7 @@ AdObject *AdPosix_NewModule(void)
         posix_add_fs(m) < 0 || posix_add_stat(m) < 0 || posix_add_dir(m) < 0 || posix_add_proc(m) < 0 ||
         posix_add_misc(m) < 0 || posix_add_conf(m) < 0 ||
         posix_add_io(m) < 0 || posix_add_fork(m) < 0 || posix_add_spawn(m) < 0 ||
-        posix_add_extra(m) < 0) {
+        posix_add_extra(m) < 0 || posix_add_pathfuncs(m) < 0) {
         Ad_DECREF(m);
         return NULL;
     }
