@@ -2,10 +2,11 @@
  * module: getrandom, setgroups/initgroups/getgrouplist, setreuid/setregid/
  * setresuid/setresgid, chroot, tcgetpgrp/tcsetpgrp, pidfd_open,
  * eventfd/eventfd_read/eventfd_write (EFD_*), memfd_create (MFD_*),
- * splice (SPLICE_F_*) and the pseudo-terminal calls the pty module uses
+ * splice (SPLICE_F_*), unshare/setns (CLONE_*) and the pseudo-terminal calls the pty module uses
  * (openpty, forkpty with the fork hooks, login_tty, posix_openpt, grantpt,
  * unlockpt, ptsname). */
 #include <grp.h>
+#include <sched.h>
 #include <pty.h>
 #include <utmp.h>
 #include <stdlib.h>
@@ -442,6 +443,29 @@ static AdObject *os_ptsname(AdObject *m, AdObject *arg)
     return posix_decode(buf, (Ad_ssize_t)strlen(buf), 0);
 }
 
+static AdObject *os_unshare(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"flags"};
+    AdObject *a[1];
+    int flags;
+    if (posix_parse("unshare", args, nargs, kwnames, names, 1, 1, 1, a) < 0 || posix_int(a[0], &flags) < 0)
+        return NULL;
+    return unshare(flags) < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_setns(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"fd", "nstype"};
+    AdObject *a[2];
+    int fd, nstype = 0;
+    if (posix_parse("setns", args, nargs, kwnames, names, 2, 2, 1, a) < 0 || posix_fd(a[0], &fd) < 0 ||
+        (a[1] && posix_int(a[1], &nstype) < 0))
+        return NULL;
+    return setns(fd, nstype) < 0 ? posix_error() : Ad_None;
+}
+
 #define KW AD_METH_FASTCALL | AD_METH_KEYWORDS
 static AdMethodDef extra_methods[] = {
     {"getrandom", POSIX_FN(os_getrandom), KW, "Obtain a series of random bytes."},
@@ -467,6 +491,8 @@ static AdMethodDef extra_methods[] = {
     {"grantpt", POSIX_FN(os_grantpt), AD_METH_O, "Grant access to the slave pseudo-terminal device."},
     {"unlockpt", POSIX_FN(os_unlockpt), AD_METH_O, "Unlock a pseudo-terminal master/slave pair."},
     {"ptsname", POSIX_FN(os_ptsname), AD_METH_O, "Return the name of the slave pseudo-terminal device."},
+    {"unshare", POSIX_FN(os_unshare), KW, "Disassociate parts of a process (or thread) execution context."},
+    {"setns", POSIX_FN(os_setns), KW, "Move the calling thread into different namespaces."},
     {"splice", POSIX_FN(os_splice), KW, "Transfer count bytes from one pipe to a descriptor or vice versa."},
     {NULL, NULL, 0, NULL},
 };
@@ -482,6 +508,9 @@ static const struct { const char *name; long long value; } extra_constants[] = {
     {"MFD_HUGE_32MB", 25LL << 26}, {"MFD_HUGE_256MB", 28LL << 26}, {"MFD_HUGE_512MB", 29LL << 26},
     {"MFD_HUGE_1GB", 30LL << 26}, {"MFD_HUGE_2GB", 31LL << 26}, {"MFD_HUGE_16GB", 34LL << 26},
     C(SPLICE_F_MOVE), C(SPLICE_F_NONBLOCK), C(SPLICE_F_MORE),
+    C(CLONE_FILES), C(CLONE_FS), C(CLONE_NEWCGROUP), C(CLONE_NEWIPC), C(CLONE_NEWNET), C(CLONE_NEWNS),
+    C(CLONE_NEWPID), C(CLONE_NEWTIME), C(CLONE_NEWUSER), C(CLONE_NEWUTS), C(CLONE_SIGHAND), C(CLONE_SYSVSEM),
+    C(CLONE_THREAD), C(CLONE_VM),
     {NULL, 0},
 };
 #undef C

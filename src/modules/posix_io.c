@@ -1,6 +1,6 @@
 /* posix_io.c: the positional and vectored I/O of the posix module and
  * the less common file-system calls: pread/pwrite, readv/writev,
- * readinto, sendfile, copy_file_range, statvfs/fstatvfs with statvfs_result,
+ * readinto, preadv/pwritev (RWF_*), sendfile, copy_file_range, statvfs/fstatvfs with statvfs_result,
  * mkfifo/mknod, major/minor/makedev, lockf, posix_fallocate,
  * posix_fadvise, sync, the xattr calls (getxattr/setxattr/removexattr/
  * listxattr), plus _have_functions (what dir_fd, fd and
@@ -174,6 +174,42 @@ static AdObject *os_writev(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
 {
     (void)m;
     return vector_io("writev", args, nargs, 0);
+}
+
+/* preadv(fd, buffers, offset, flags=0) / pwritev(...): vectored I/O at
+ * an offset (RWF_* flags through preadv2/pwritev2). */
+static AdObject *vector_io_at(const char *fname, AdObject *const *args, Ad_ssize_t nargs, int is_read)
+{
+    if (nargs < 3 || nargs > 4)
+        return AdErr_Format(AdExc_TypeError, "%s expected %s, got %zd", fname,
+                            nargs < 3 ? "at least 3 arguments" : "at most 4 arguments", nargs);
+    int fd, flags = 0;
+    long long off;
+    if (posix_fd(args[0], &fd) < 0 || posix_long(args[2], &off) < 0 || (nargs == 4 && posix_int(args[3], &flags) < 0))
+        return NULL;
+    struct iovec *iov;
+    AdBuffer *views;
+    Ad_ssize_t n;
+    if (make_iov(args[1], is_read, &iov, &views, &n, fname) < 0)
+        return NULL;
+    ssize_t r;
+    RETRY(r, is_read ? preadv2(fd, iov, (int)n, (off_t)off, flags) : pwritev2(fd, iov, (int)n, (off_t)off, flags));
+    release_iov(iov, views, n);
+    if (r < 0)
+        return AdErr_Occurred() ? NULL : posix_error();
+    return AdInt_FromInt64(r);
+}
+
+static AdObject *os_preadv(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    return vector_io_at("preadv", args, nargs, 1);
+}
+
+static AdObject *os_pwritev(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    return vector_io_at("pwritev", args, nargs, 0);
 }
 
 static AdObject *os_sendfile(FASTKW)
@@ -575,6 +611,8 @@ static AdMethodDef io_methods[] = {
     {"readinto", POSIX_FN(os_readinto), AD_METH_FASTCALL, "Read into a buffer object from a file descriptor."},
     {"readv", POSIX_FN(os_readv), AD_METH_FASTCALL, "Read from a file descriptor fd into an iterable of buffers."},
     {"writev", POSIX_FN(os_writev), AD_METH_FASTCALL, "Iterate over buffers, and write the contents of each to a file descriptor."},
+    {"preadv", POSIX_FN(os_preadv), AD_METH_FASTCALL, "Reads from a file descriptor into a number of mutable bytes-like objects."},
+    {"pwritev", POSIX_FN(os_pwritev), AD_METH_FASTCALL, "Writes the contents of bytes-like objects to a file descriptor at a given offset."},
     {"sendfile", POSIX_FN(os_sendfile), KW, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
     {"copy_file_range", POSIX_FN(os_copy_file_range), KW, "Copy count bytes from one file descriptor to another."},
     {"statvfs", POSIX_FN(os_statvfs), KW, "Perform a statvfs system call on the given path."},
@@ -613,7 +651,10 @@ int posix_add_io(AdObject *m)
         AdModule_AddObjectRef(m, "error", AdExc_OSError) < 0 ||
         AdModule_AddIntConstant(m, "XATTR_CREATE", XATTR_CREATE) < 0 ||
         AdModule_AddIntConstant(m, "XATTR_REPLACE", XATTR_REPLACE) < 0 ||
-        AdModule_AddIntConstant(m, "XATTR_SIZE_MAX", XATTR_SIZE_MAX) < 0)
+        AdModule_AddIntConstant(m, "XATTR_SIZE_MAX", XATTR_SIZE_MAX) < 0 ||
+        AdModule_AddIntConstant(m, "RWF_DSYNC", RWF_DSYNC) < 0 || AdModule_AddIntConstant(m, "RWF_HIPRI", RWF_HIPRI) < 0 ||
+        AdModule_AddIntConstant(m, "RWF_SYNC", RWF_SYNC) < 0 || AdModule_AddIntConstant(m, "RWF_NOWAIT", RWF_NOWAIT) < 0 ||
+        AdModule_AddIntConstant(m, "RWF_APPEND", RWF_APPEND) < 0)
         return -1;
     AdObject *l = AdList_New(0);
     for (int i = 0; l && have_functions[i]; i++) {
