@@ -2,7 +2,8 @@
  * module: getrandom, setgroups/initgroups/getgrouplist, setreuid/setregid/
  * setresuid/setresgid, chroot, tcgetpgrp/tcsetpgrp, pidfd_open,
  * eventfd/eventfd_read/eventfd_write (EFD_*), memfd_create (MFD_*),
- * splice (SPLICE_F_*), unshare/setns (CLONE_*) and the pseudo-terminal calls the pty module uses
+ * splice (SPLICE_F_*), unshare/setns (CLONE_*), timerfd_* (TFD_*), the
+ * scheduler calls with sched_param, and the pseudo-terminal calls the pty module uses
  * (openpty, forkpty with the fork hooks, login_tty, posix_openpt, grantpt,
  * unlockpt, ptsname). */
 #include <grp.h>
@@ -15,6 +16,9 @@
 #include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/syscall.h>
+#include <sys/timerfd.h>
+#include <math.h>
+#include "objects/structseq.h"
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
 
@@ -443,6 +447,243 @@ static AdObject *os_ptsname(AdObject *m, AdObject *arg)
     return posix_decode(buf, (Ad_ssize_t)strlen(buf), 0);
 }
 
+/* ---- timerfd ------------------------------------------------------------ */
+
+static int seconds_timespec(AdObject *o, struct timespec *ts)
+{
+    double d = AdFloat_Check(o) ? AdFloat_AsDouble(o) : AdFloat_AsDouble(o);
+    if (d == -1 && AdErr_Occurred()) {
+        if (AdErr_ExceptionMatches(AdExc_TypeError)) {
+            AdErr_Clear();
+            AdErr_Format(AdExc_TypeError, "must be real number, not %.200s", AdType_Name(AD_TYPE(o)));
+        }
+        return -1;
+    }
+    double sec = floor(d);
+    ts->tv_sec = (time_t)sec;
+    ts->tv_nsec = (long)((d - sec) * 1e9);
+    return 0;
+}
+
+static int ns_timespec(AdObject *o, struct timespec *ts)
+{
+    long long v;
+    if (posix_long(o, &v) < 0)
+        return -1;
+    ts->tv_sec = (time_t)(v / 1000000000);
+    ts->tv_nsec = (long)(v % 1000000000);
+    if (ts->tv_nsec < 0) {
+        ts->tv_sec--;
+        ts->tv_nsec += 1000000000;
+    }
+    return 0;
+}
+
+static AdObject *timer_pair(const struct itimerspec *v, int as_ns)
+{
+    AdObject *a, *b;
+    if (as_ns) {
+        a = AdInt_FromInt64((int64_t)v->it_value.tv_sec * 1000000000 + v->it_value.tv_nsec);
+        b = AdInt_FromInt64((int64_t)v->it_interval.tv_sec * 1000000000 + v->it_interval.tv_nsec);
+    } else {
+        a = AdFloat_FromDouble((double)v->it_value.tv_sec + v->it_value.tv_nsec * 1e-9);
+        b = AdFloat_FromDouble((double)v->it_interval.tv_sec + v->it_interval.tv_nsec * 1e-9);
+    }
+    AdObject *t = a && b ? AdTuple_Pack(2, a, b) : NULL;
+    Ad_XDECREF(a);
+    Ad_XDECREF(b);
+    return t;
+}
+
+static AdObject *os_timerfd_create(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"clockid", "flags"};
+    AdObject *a[2];
+    int clockid, flags = 0;
+    if (posix_parse("timerfd_create", args, nargs, kwnames, names, 2, 1, 1, a) < 0 ||
+        posix_int(a[0], &clockid) < 0 || (a[1] && posix_int(a[1], &flags) < 0))
+        return NULL;
+    int fd = timerfd_create(clockid, flags | TFD_CLOEXEC);
+    return fd < 0 ? posix_error() : AdInt_FromInt64(fd);
+}
+
+static AdObject *timerfd_set(const char *fname, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames,
+                             int as_ns)
+{
+    static const char *const names[] = {"fd", "flags", "initial", "interval"};
+    AdObject *a[4];
+    int fd, flags = 0;
+    if (posix_parse(fname, args, nargs, kwnames, names, 4, 1, 1, a) < 0 || posix_fd(a[0], &fd) < 0 ||
+        (a[1] && posix_int(a[1], &flags) < 0))
+        return NULL;
+    struct itimerspec nv, old;
+    memset(&nv, 0, sizeof nv);
+    int (*conv)(AdObject *, struct timespec *) = as_ns ? ns_timespec : seconds_timespec;
+    if ((a[2] && conv(a[2], &nv.it_value) < 0) || (a[3] && conv(a[3], &nv.it_interval) < 0))
+        return NULL;
+    if (timerfd_settime(fd, flags, &nv, &old) < 0)
+        return posix_error();
+    return timer_pair(&old, as_ns);
+}
+
+static AdObject *os_timerfd_settime(FASTKW)
+{
+    (void)m;
+    return timerfd_set("timerfd_settime", args, nargs, kwnames, 0);
+}
+
+static AdObject *os_timerfd_settime_ns(FASTKW)
+{
+    (void)m;
+    return timerfd_set("timerfd_settime_ns", args, nargs, kwnames, 1);
+}
+
+static AdObject *timerfd_get(AdObject *arg, int as_ns)
+{
+    int fd;
+    if (posix_fd(arg, &fd) < 0)
+        return NULL;
+    struct itimerspec v;
+    if (timerfd_gettime(fd, &v) < 0)
+        return posix_error();
+    return timer_pair(&v, as_ns);
+}
+
+static AdObject *os_timerfd_gettime(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    return timerfd_get(arg, 0);
+}
+
+static AdObject *os_timerfd_gettime_ns(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    return timerfd_get(arg, 1);
+}
+
+/* ---- scheduler ------------------------------------------------------------ */
+
+static const AdStructSeqField sched_param_fields[] = {
+    {"sched_priority", "the scheduling priority"},
+    {NULL, NULL},
+};
+static const AdStructSeqDesc sched_param_desc = {
+    "posix.sched_param",
+    "sched_param(sched_priority)\n--\n\nCurrently has only one field: sched_priority\n\n"
+    "  sched_priority\n    A scheduling parameter.",
+    sched_param_fields, 1,
+};
+static AdTypeObject sched_param_type;
+
+/* sched_param(sched_priority): one argument, any object. */
+static AdObject *sched_param_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
+{
+    Ad_ssize_t na = args ? AdTuple_GET_SIZE(args) : 0, nk = kwds ? AdDict_GET_SIZE(kwds) : 0;
+    AdObject *prio = NULL;
+    if (na + nk > 1)
+        return AdErr_Format(AdExc_TypeError, "sched_param() takes at most 1 argument (%zd given)", na + nk);
+    if (na == 1) {
+        prio = AdTuple_GET_ITEM(args, 0);
+    } else if (nk == 1) {
+        prio = AdDict_GetItemString(kwds, "sched_priority");
+        if (!prio) {
+            Ad_ssize_t pos = 0;
+            AdObject *k, *v;
+            AdDict_Next(kwds, &pos, &k, &v);
+            return AdErr_Format(AdExc_TypeError, "sched_param() got an unexpected keyword argument '%s'",
+                                AdStr_AsUTF8(k));
+        }
+    }
+    if (!prio)
+        return AdErr_Format(AdExc_TypeError, "sched_param() missing required argument 'sched_priority' (pos 1)");
+    AdObject *r = AdStructSeq_New(type);
+    if (!r)
+        return NULL;
+    AdStructSeq_SET_ITEM(r, 0, Ad_NewRef(prio));
+    return r;
+}
+
+static int sched_param_arg(AdObject *o, struct sched_param *sp)
+{
+    if (!AdObject_TypeCheck(o, &sched_param_type)) {
+        AdErr_SetString(AdExc_TypeError, "must have a sched_param object");
+        return -1;
+    }
+    int prio;
+    if (posix_int(AdStructSeq_GET_ITEM(o, 0), &prio) < 0)
+        return -1;
+    sp->sched_priority = prio;
+    return 0;
+}
+
+static AdObject *os_sched_getscheduler(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int pid;
+    if (posix_int(arg, &pid) < 0)
+        return NULL;
+    int r = sched_getscheduler(pid);
+    return r < 0 ? posix_error() : AdInt_FromInt64(r);
+}
+
+static AdObject *os_sched_setscheduler(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    if (nargs != 3)
+        return AdErr_Format(AdExc_TypeError, "sched_setscheduler expected 3 arguments, got %zd", nargs);
+    int pid, policy;
+    struct sched_param sp;
+    if (posix_int(args[0], &pid) < 0 || posix_int(args[1], &policy) < 0 || sched_param_arg(args[2], &sp) < 0)
+        return NULL;
+    return sched_setscheduler(pid, policy, &sp) < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_sched_getparam(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int pid;
+    if (posix_int(arg, &pid) < 0)
+        return NULL;
+    struct sched_param sp;
+    if (sched_getparam(pid, &sp) < 0)
+        return posix_error();
+    AdObject *r = AdStructSeq_New(&sched_param_type);
+    if (!r)
+        return NULL;
+    AdObject *v = AdInt_FromInt64(sp.sched_priority);
+    AdStructSeq_SET_ITEM(r, 0, v ? v : Ad_NewRef(Ad_None));
+    if (!v) {
+        Ad_DECREF(r);
+        return NULL;
+    }
+    return r;
+}
+
+static AdObject *os_sched_setparam(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    if (nargs != 2)
+        return AdErr_Format(AdExc_TypeError, "sched_setparam expected 2 arguments, got %zd", nargs);
+    int pid;
+    struct sched_param sp;
+    if (posix_int(args[0], &pid) < 0 || sched_param_arg(args[1], &sp) < 0)
+        return NULL;
+    return sched_setparam(pid, &sp) < 0 ? posix_error() : Ad_None;
+}
+
+static AdObject *os_sched_rr_get_interval(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    int pid;
+    if (posix_int(arg, &pid) < 0)
+        return NULL;
+    struct timespec ts;
+    if (sched_rr_get_interval(pid, &ts) < 0)
+        return posix_error();
+    return AdFloat_FromDouble((double)ts.tv_sec + ts.tv_nsec * 1e-9);
+}
+
 static AdObject *os_unshare(FASTKW)
 {
     (void)m;
@@ -491,6 +732,16 @@ static AdMethodDef extra_methods[] = {
     {"grantpt", POSIX_FN(os_grantpt), AD_METH_O, "Grant access to the slave pseudo-terminal device."},
     {"unlockpt", POSIX_FN(os_unlockpt), AD_METH_O, "Unlock a pseudo-terminal master/slave pair."},
     {"ptsname", POSIX_FN(os_ptsname), AD_METH_O, "Return the name of the slave pseudo-terminal device."},
+    {"timerfd_create", POSIX_FN(os_timerfd_create), KW, "Create and return a timer file descriptor."},
+    {"timerfd_settime", POSIX_FN(os_timerfd_settime), KW, "Alter a timer file descriptor's internal timer in seconds."},
+    {"timerfd_settime_ns", POSIX_FN(os_timerfd_settime_ns), KW, "Alter a timer file descriptor's internal timer in nanoseconds."},
+    {"timerfd_gettime", POSIX_FN(os_timerfd_gettime), AD_METH_O, "Return a tuple of a timer file descriptor's (interval, next expiration) in float seconds."},
+    {"timerfd_gettime_ns", POSIX_FN(os_timerfd_gettime_ns), AD_METH_O, "Return a tuple of a timer file descriptor's (interval, next expiration) in nanoseconds."},
+    {"sched_getscheduler", POSIX_FN(os_sched_getscheduler), AD_METH_O, "Get the scheduling policy for the process identified by pid."},
+    {"sched_setscheduler", POSIX_FN(os_sched_setscheduler), AD_METH_FASTCALL, "Set the scheduling policy for the process identified by pid."},
+    {"sched_getparam", POSIX_FN(os_sched_getparam), AD_METH_O, "Returns scheduling parameters for the process identified by pid."},
+    {"sched_setparam", POSIX_FN(os_sched_setparam), AD_METH_FASTCALL, "Set scheduling parameters for the process identified by pid."},
+    {"sched_rr_get_interval", POSIX_FN(os_sched_rr_get_interval), AD_METH_O, "Return the round-robin quantum for the process identified by pid, in seconds."},
     {"unshare", POSIX_FN(os_unshare), KW, "Disassociate parts of a process (or thread) execution context."},
     {"setns", POSIX_FN(os_setns), KW, "Move the calling thread into different namespaces."},
     {"splice", POSIX_FN(os_splice), KW, "Transfer count bytes from one pipe to a descriptor or vice versa."},
@@ -511,12 +762,20 @@ static const struct { const char *name; long long value; } extra_constants[] = {
     C(CLONE_FILES), C(CLONE_FS), C(CLONE_NEWCGROUP), C(CLONE_NEWIPC), C(CLONE_NEWNET), C(CLONE_NEWNS),
     C(CLONE_NEWPID), C(CLONE_NEWTIME), C(CLONE_NEWUSER), C(CLONE_NEWUTS), C(CLONE_SIGHAND), C(CLONE_SYSVSEM),
     C(CLONE_THREAD), C(CLONE_VM),
+    C(TFD_NONBLOCK), C(TFD_CLOEXEC), C(TFD_TIMER_ABSTIME), C(TFD_TIMER_CANCEL_ON_SET),
     {NULL, 0},
 };
 #undef C
 
 int posix_add_extra(AdObject *m)
 {
+    if (!(sched_param_type.tp_flags & AD_TPFLAGS_READY)) {
+        if (AdStructSeq_InitType(&sched_param_type, &sched_param_desc, 0) < 0)
+            return -1;
+        sched_param_type.tp_new = sched_param_new;
+    }
+    if (AdModule_AddObjectRef(m, "sched_param", (AdObject *)&sched_param_type) < 0)
+        return -1;
     for (int i = 0; extra_constants[i].name; i++)
         if (AdModule_AddIntConstant(m, extra_constants[i].name, extra_constants[i].value) < 0)
             return -1;
