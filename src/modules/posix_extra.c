@@ -604,14 +604,19 @@ static AdObject *sched_param_new(AdTypeObject *type, AdObject *args, AdObject *k
     return r;
 }
 
-static int sched_param_arg(AdObject *o, struct sched_param *sp)
+int posix_sched_param_priority(AdObject *o, int *prio)
 {
     if (!AdObject_TypeCheck(o, &sched_param_type)) {
         AdErr_SetString(AdExc_TypeError, "must have a sched_param object");
         return -1;
     }
+    return posix_int(AdStructSeq_GET_ITEM(o, 0), prio);
+}
+
+static int sched_param_arg(AdObject *o, struct sched_param *sp)
+{
     int prio;
-    if (posix_int(AdStructSeq_GET_ITEM(o, 0), &prio) < 0)
+    if (posix_sched_param_priority(o, &prio) < 0)
         return -1;
     sp->sched_priority = prio;
     return 0;

@@ -1,8 +1,9 @@
 /* posix_spawn.c: posix_spawn and posix_spawnp of the posix module (what
  * subprocess.Popen uses on glibc when nothing needs a fork): argv and env
  * conversion, file_actions (POSIX_SPAWN_OPEN/CLOSE/DUP2/CLOSEFROM),
- * setpgroup, resetids, setsid, setsigmask, setsigdef. A scheduler other
- * than None is refused (no sched_param type here). */
+ * setpgroup, resetids, setsid, setsigmask, setsigdef and scheduler
+ * (policy or None, sched_param). */
+#include <sched.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -231,10 +232,6 @@ static AdObject *spawn_common(const char *fname, AdObject *const *args, Ad_ssize
         goto done;
     if (a[2] != Ad_None && !(envp = spawn_env(fname, a[2], holder)))
         goto done;
-    if (a[9] && a[9] != Ad_None) {
-        AdErr_Format(AdExc_NotImplementedError, "%s: scheduler is not supported", fname);
-        goto done;
-    }
     if (a[3] && a[3] != Ad_None) {
         posix_spawn_file_actions_init(&fa);
         have_fa = 1;
@@ -272,6 +269,25 @@ static AdObject *spawn_common(const char *fname, AdObject *const *args, Ad_ssize
             goto done;
         posix_spawnattr_setsigdefault(&attr, &set);
         flags |= POSIX_SPAWN_SETSIGDEF;
+    }
+    if (a[9] && a[9] != Ad_None) {
+        if (!AdTuple_Check(a[9]) || AdTuple_GET_SIZE(a[9]) != 2) {
+            AdErr_SetString(AdExc_TypeError, "A scheduler tuple must have two elements");
+            goto done;
+        }
+        AdObject *policy = AdTuple_GET_ITEM(a[9], 0);
+        int prio, pol;
+        if (posix_sched_param_priority(AdTuple_GET_ITEM(a[9], 1), &prio) < 0)
+            goto done;
+        if (policy != Ad_None) {
+            if (posix_int(policy, &pol) < 0)
+                goto done;
+            posix_spawnattr_setschedpolicy(&attr, pol);
+            flags |= POSIX_SPAWN_SETSCHEDULER;
+        }
+        struct sched_param sp = {.sched_priority = prio};
+        posix_spawnattr_setschedparam(&attr, &sp);
+        flags |= POSIX_SPAWN_SETSCHEDPARAM;
     }
     int err = posix_spawnattr_setflags(&attr, flags);
     if (!err) {

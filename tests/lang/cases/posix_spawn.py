@@ -63,3 +63,9 @@ t(lambda: posix.posix_spawn('/bin/true', ['a'], {}, file_actions=[(posix.POSIX_S
 t(lambda: posix.posix_spawn('/bin/true', ['a'], {}, file_actions=[(posix.POSIX_SPAWN_DUP2, 1)]))
 t(lambda: posix.posix_spawn('/bin/true', ['a'], {}, file_actions=[(posix.POSIX_SPAWN_OPEN, 1, 'x')]))
 t(lambda: posix.posix_spawn('/bin/true', ['a'], {}, setsigmask=[0]))
+t(lambda: posix.posix_spawn('/bin/true', ['a'], {}, scheduler=(1,)))
+t(lambda: posix.posix_spawn('/bin/true', ['a'], {}, scheduler=(0, 5)))
+t(lambda: posix.waitpid(posix.posix_spawn('/bin/true', ['a'], {}, scheduler=(None, posix.sched_param(0))), 0)[1])
+t(lambda: posix.waitpid(posix.posix_spawn('/bin/true', ['a'], {},
+                                          scheduler=(posix.SCHED_OTHER, posix.sched_param(0))), 0)[1])
+t(lambda: posix.waitpid(posix.posix_spawnp('true', ['a'], None, file_actions=None), 0)[1])
