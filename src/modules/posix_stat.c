@@ -223,7 +223,7 @@ static int ns_to_timespec(AdObject *o, struct timespec *ts)
     Ad_DECREF(billion);
     if (!dm)
         return -1;
-    long long s, ns;
+    long long s = 0, ns = 0;
     int rc = posix_long(AdTuple_GET_ITEM(dm, 0), &s) < 0 || posix_long(AdTuple_GET_ITEM(dm, 1), &ns) < 0 ? -1 : 0;
     Ad_DECREF(dm);
     ts->tv_sec = (time_t)s;
