@@ -284,8 +284,8 @@ static AdObject *sig_strsignal(AdObject *m, AdObject *arg)
     int s;
     if (signum_arg(arg, &s) < 0)
         return NULL;
-    const char *d = sigdescr_np(s);
-    if (!d)
+    const char *d = strsignal(s);
+    if (!d || strstr(d, "Unknown signal"))
         Ad_RETURN_NONE;
     return AdStr_FromString(d);
 }
