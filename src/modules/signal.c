@@ -177,6 +177,21 @@ static AdObject *sig_getsignal(AdObject *m, AdObject *arg)
     return current_handler(s);
 }
 
+/* At exit (step 7), signals that had Python handlers get their default
+ * action back, as CPython does, so that one arriving after the interpreter
+ * is gone is not swallowed by the trip handler. The handler objects are
+ * left alone: the objects they reference may be gone by then. */
+static void signal_fini(void)
+{
+    for (int s = 1; s < AD_NSIG; s++) {
+        AdObject *h = handlers[s];
+        if (!h || h == sig_dfl || h == sig_ign || s == SIGINT)
+            continue;
+        signal(s, SIG_DFL);
+    }
+    ad_runtime.signals.wakeup_fd = -1;
+}
+
 static AdObject *sig_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
 {
     (void)m;
@@ -239,6 +254,9 @@ static AdObject *sig_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         Ad_DECREF(old);
         return AdErr_SetFromErrno(AdExc_OSError);
     }
+    static int fini_registered;
+    if (use_trip && !fini_registered && Ad_AtExit(signal_fini) == 0)
+        fini_registered = 1;
     AdObject *prev = handlers[s];
     handlers[s] = Ad_NewRef(h);
     Ad_XDECREF(prev);
