@@ -1,8 +1,10 @@
 /* posix_misc.c: the rest of the posix module and its assembly: environ
- * (bytes keys and values), strerror, urandom, cpu_count (honouring
- * -X cpu_count), get_terminal_size/terminal_size, uname/uname_result,
- * times/times_result, device_encoding, fspath, the constants (O_*, *_OK,
- * SEEK_*, W*, EX_*, ...) and AdPosix_NewModule. */
+ * (bytes keys and values) and _create_environ, putenv/unsetenv, strerror,
+ * urandom, cpu_count (honouring -X cpu_count), get_terminal_size/
+ * terminal_size, uname/uname_result, times/times_result, device_encoding,
+ * fspath, _is_inputhook_installed/_inputhook, the constants (O_*, *_OK,
+ * W*, EX_*, SCHED_*, ...) and AdPosix_NewModule, which assembles the
+ * pieces of posix_*.c. */
 #include <langinfo.h>
 #include <sched.h>
 #include <stdlib.h>
