@@ -1,7 +1,9 @@
 /* posix_args.c: argument conversion for the posix module: path arguments
  * (str encoded with the filesystem encoding, bytes, os.PathLike, and fds
  * where allowed) with CPython's messages, os.fspath, keyword parsing,
- * integer and fd converters, and OSError raising with filenames. */
+ * integer and fd converters, OSError raising with filenames, and the
+ * posixpath accelerators _path_normpath and _path_splitroot_ex. */
+#include <stdlib.h>
 #include <string.h>
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
@@ -266,4 +268,144 @@ AdObject *posix_fsencode(AdObject *o)
         return NULL;
     }
     return b;
+}
+
+/* ---- posixpath helpers: _path_normpath and _path_splitroot_ex ---------- */
+
+/* path (str, bytes or os.PathLike) as bytes to work on: str is encoded with
+ * surrogatepass, which keeps '/' and '.' single bytes. Embedded NULs are
+ * allowed. *is_str says how to give results back. New ref or NULL. */
+static AdObject *pathlib_bytes(const char *fname, AdObject *o, int *is_str)
+{
+    AdObject *v;
+    if (AdStr_Check(o) || AdBytes_Check(o)) {
+        v = Ad_NewRef(o);
+    } else {
+        static AdObject *name;
+        if (!name && !(name = AdStr_InternFromString("__fspath__")))
+            return NULL;
+        AdObject *meth = AdObject_LookupSpecial(o, name);
+        if (!meth) {
+            if (!AdErr_Occurred())
+                AdErr_Format(AdExc_TypeError, "%s: path should be string, bytes or os.PathLike, not %.200s", fname,
+                             AdType_Name(AD_TYPE(o)));
+            return NULL;
+        }
+        Ad_DECREF(meth);
+        if (!(v = AdOS_FSPath(o)))
+            return NULL;
+    }
+    *is_str = AdStr_Check(v);
+    if (!*is_str)
+        return v;
+    AdObject *b = AdStr_AsEncodedString(v, "utf-8", "surrogatepass");
+    Ad_DECREF(v);
+    return b;
+}
+
+static AdObject *pathlib_result(const char *s, Ad_ssize_t n, int is_str)
+{
+    return is_str ? AdStr_Decode(s, n, "utf-8", "surrogatepass") : AdBytes_FromStringAndSize(s, n);
+}
+
+static AdObject *os__path_normpath(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
+{
+    (void)m;
+    static const char *const names[] = {"path"};
+    AdObject *a[1];
+    int is_str;
+    if (posix_parse("_path_normpath", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
+        return NULL;
+    AdObject *b = pathlib_bytes("_path_normpath", a[0], &is_str);
+    if (!b)
+        return NULL;
+    const char *s = AdBytes_AS_STRING(b);
+    Ad_ssize_t n = AdBytes_GET_SIZE(b);
+    char *out = malloc((size_t)n + 2);
+    if (!out) {
+        Ad_DECREF(b);
+        return AdErr_NoMemory();
+    }
+    Ad_ssize_t i = 0, k = 0;
+    while (i < n && s[i] == '/')
+        i++;
+    /* Exactly two leading slashes stay (POSIX leaves their meaning open). */
+    Ad_ssize_t root = i == 0 ? 0 : i == 2 ? 2 : 1;
+    for (; k < root; k++)
+        out[k] = '/';
+    Ad_ssize_t ncomp = 0, nparent = 0;   /* components kept; leading ".." among them */
+    while (i < n) {
+        Ad_ssize_t start = i;
+        while (i < n && s[i] != '/')
+            i++;
+        Ad_ssize_t len = i - start;
+        while (i < n && s[i] == '/')
+            i++;
+        if (len == 0 || (len == 1 && s[start] == '.'))
+            continue;
+        if (len == 2 && s[start] == '.' && s[start + 1] == '.') {
+            if (ncomp > nparent) {
+                /* drop the last component (and its separator) */
+                while (k > root && out[k - 1] != '/')
+                    k--;
+                if (k > root)
+                    k--;
+                ncomp--;
+                continue;
+            }
+            if (root)
+                continue;
+            nparent++;
+        }
+        if (ncomp > 0)
+            out[k++] = '/';
+        memcpy(out + k, s + start, (size_t)len);
+        k += len;
+        ncomp++;
+    }
+    if (k == 0)
+        out[k++] = '.';
+    AdObject *r = pathlib_result(out, k, is_str);
+    free(out);
+    Ad_DECREF(b);
+    return r;
+}
+
+static AdObject *os__path_splitroot_ex(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
+{
+    (void)m;
+    static const char *const names[] = {"p"};
+    AdObject *a[1];
+    int is_str;
+    if (posix_parse("_path_splitroot_ex", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
+        return NULL;
+    AdObject *b = pathlib_bytes("_path_splitroot_ex", a[0], &is_str);
+    if (!b)
+        return NULL;
+    const char *s = AdBytes_AS_STRING(b);
+    Ad_ssize_t n = AdBytes_GET_SIZE(b), root = 0;
+    if (n > 0 && s[0] == '/')
+        root = (n >= 2 && s[1] == '/' && !(n >= 3 && s[2] == '/')) ? 2 : 1;
+    AdObject *d = pathlib_result(s, 0, is_str);
+    AdObject *r = pathlib_result(s, root, is_str);
+    AdObject *t = pathlib_result(s + root, n - root, is_str);
+    AdObject *res = d && r && t ? AdTuple_Pack(3, d, r, t) : NULL;
+    Ad_XDECREF(d);
+    Ad_XDECREF(r);
+    Ad_XDECREF(t);
+    Ad_DECREF(b);
+    return res;
+}
+
+static AdMethodDef path_methods[] = {
+    {"_path_normpath", POSIX_FN(os__path_normpath), AD_METH_FASTCALL | AD_METH_KEYWORDS,
+     "Normalize path, eliminating double slashes, etc."},
+    {"_path_splitroot_ex", POSIX_FN(os__path_splitroot_ex), AD_METH_FASTCALL | AD_METH_KEYWORDS,
+     "Split a pathname into drive, root and tail."},
+    {NULL, NULL, 0, NULL},
+};
+
+int posix_add_pathfuncs(AdObject *m)
+{
+    return AdModule_AddFunctions(m, path_methods);
 }

@@ -321,6 +321,18 @@ static void scandir_close_dir(ScandirIterObject *it)
 static void scandir_dealloc(AdObject *o)
 {
     ScandirIterObject *it = (ScandirIterObject *)o;
+    if (it->dir) {
+        /* An iterator neither exhausted nor closed: ResourceWarning, with the
+         * object kept alive while the warning machinery looks at it. */
+        Ad_INCREF(o);
+        AdObject *saved = AdErr_GetRaisedException();
+        scandir_close_dir(it);
+        if (AdErr_WarnFormat(AdExc_ResourceWarning, 1, "unclosed scandir iterator %R", o) < 0)
+            AdErr_WriteUnraisable(o);
+        AdErr_SetRaisedException(saved);
+        if (--o->ob_refcnt > 0)
+            return;
+    }
     scandir_close_dir(it);
     Ad_XDECREF(it->path);
     AdObject_Free(o);

@@ -6,7 +6,9 @@
  * reported as unraisable and the others still run. Also the cheap process
  * calls: setpgrp, nice, get/setpriority, set*id, getres*id, sched_yield,
  * sched_getaffinity/setaffinity, sched_get_priority_min/max, waitid with
- * waitid_result, getloadavg, abort, ctermid. Exposes
+ * waitid_result, wait3/wait4 (their rusage is a resource.struct_rusage, as
+ * in CPython: the resource module must be importable), getloadavg, abort,
+ * ctermid. Exposes
  * posix_run_fork_hooks for _posixsubprocess (preexec_fn forks). */
 #include "runtime/gil.h"
 #include "import/import.h"
@@ -19,6 +21,7 @@
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include "objects/structseq.h"
+#include "import/import.h"
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
 #include "runtime/runtime.h"
@@ -373,6 +376,87 @@ static AdObject *os_waitid(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
     return r;
 }
 
+/* (pid, status, resource.struct_rusage(...)) for wait3/wait4. */
+static AdObject *wait_result(pid_t pid, int status, const struct rusage *ru)
+{
+    AdObject *mod = AdImport_ImportModule("resource");
+    if (!mod)
+        return NULL;
+    AdObject *type = AdObject_GetAttrString(mod, "struct_rusage");
+    Ad_DECREF(mod);
+    if (!type)
+        return NULL;
+    AdObject *f[16];
+    f[0] = AdFloat_FromDouble((double)ru->ru_utime.tv_sec + ru->ru_utime.tv_usec * 1e-6);
+    f[1] = AdFloat_FromDouble((double)ru->ru_stime.tv_sec + ru->ru_stime.tv_usec * 1e-6);
+    long v[14] = {ru->ru_maxrss, ru->ru_ixrss, ru->ru_idrss, ru->ru_isrss, ru->ru_minflt, ru->ru_majflt,
+                  ru->ru_nswap, ru->ru_inblock, ru->ru_oublock, ru->ru_msgsnd, ru->ru_msgrcv, ru->ru_nsignals,
+                  ru->ru_nvcsw, ru->ru_nivcsw};
+    for (int i = 0; i < 14; i++)
+        f[2 + i] = AdInt_FromInt64(v[i]);
+    AdObject *tuple = AdTuple_New(16);
+    int bad = !tuple;
+    for (int i = 0; i < 16; i++) {
+        if (!f[i])
+            bad = 1;
+        if (tuple)
+            AdTuple_SET_ITEM(tuple, i, f[i] ? f[i] : Ad_NewRef(Ad_None));
+        else
+            Ad_XDECREF(f[i]);
+    }
+    AdObject *usage = bad ? NULL : AdObject_CallOneArg(type, tuple);
+    Ad_XDECREF(tuple);
+    Ad_DECREF(type);
+    if (!usage)
+        return NULL;
+    AdObject *a = AdInt_FromInt64(pid), *b = AdInt_FromInt64(status);
+    AdObject *r = a && b ? AdTuple_Pack(3, a, b, usage) : NULL;
+    Ad_XDECREF(a);
+    Ad_XDECREF(b);
+    Ad_DECREF(usage);
+    return r;
+}
+
+static AdObject *wait_rusage(pid_t pid, int options)
+{
+    int status = 0;
+    struct rusage ru;
+    pid_t r;
+    for (;;) {
+        r = wait4(pid, &status, options, &ru);
+        if (r >= 0 || errno != EINTR)
+            break;
+        if (AdErr_CheckSignals() < 0)
+            return NULL;
+    }
+    if (r < 0)
+        return posix_error();
+    return wait_result(r, status, &ru);
+}
+
+static AdObject *os_wait3(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
+{
+    (void)m;
+    static const char *const names[] = {"options"};
+    AdObject *a[1];
+    int options;
+    if (posix_parse("wait3", args, nargs, kwnames, names, 1, 1, 1, a) < 0 || posix_int(a[0], &options) < 0)
+        return NULL;
+    return wait_rusage(-1, options);
+}
+
+static AdObject *os_wait4(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
+{
+    (void)m;
+    static const char *const names[] = {"pid", "options"};
+    AdObject *a[2];
+    int pid, options;
+    if (posix_parse("wait4", args, nargs, kwnames, names, 2, 2, 2, a) < 0 || posix_int(a[0], &pid) < 0 ||
+        posix_int(a[1], &options) < 0)
+        return NULL;
+    return wait_rusage(pid, options);
+}
+
 static AdObject *os_getloadavg(AdObject *m, AdObject *unused)
 {
     (void)m;
@@ -428,6 +512,8 @@ static AdMethodDef fork_methods[] = {
     {"sched_get_priority_max", POSIX_FN(os_sched_get_priority_max), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Get the maximum scheduling priority for policy."},
     {"sched_get_priority_min", POSIX_FN(os_sched_get_priority_min), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Get the minimum scheduling priority for policy."},
     {"waitid", POSIX_FN(os_waitid), AD_METH_FASTCALL, "Returns the result of waiting for a process or processes."},
+    {"wait3", POSIX_FN(os_wait3), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Wait for completion of a child process."},
+    {"wait4", POSIX_FN(os_wait4), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Wait for completion of a specific child process."},
     {"getloadavg", POSIX_FN(os_getloadavg), AD_METH_NOARGS, "Return average recent system load information."},
     {"abort", POSIX_FN(os_abort), AD_METH_NOARGS, "Abort the interpreter immediately."},
     {"ctermid", POSIX_FN(os_ctermid), AD_METH_NOARGS, "Return the name of the controlling terminal for this process."},

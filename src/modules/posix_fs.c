@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
 #include "runtime/gil.h"
@@ -73,7 +74,18 @@ static AdObject *os_closerange(AdObject *m, AdObject *const *args, Ad_ssize_t na
     }
     if (posix_int(args[0], &lo) < 0 || posix_int(args[1], &hi) < 0)
         return NULL;
-    for (int fd = lo < 0 ? 0 : lo; fd < hi; fd++)
+    if (lo < 0)
+        lo = 0;
+    if (lo >= hi)
+        Ad_RETURN_NONE;
+#ifdef SYS_close_range
+    if (syscall(SYS_close_range, (unsigned)lo, (unsigned)(hi - 1), 0) == 0)
+        Ad_RETURN_NONE;
+#endif
+    long max = sysconf(_SC_OPEN_MAX);
+    if (max > 0 && hi > max)
+        hi = (int)max;
+    for (int fd = lo; fd < hi; fd++)
         close(fd);
     Ad_RETURN_NONE;
 }

@@ -80,6 +80,12 @@ int posix_add_misc(AdObject *m);
 int posix_add_conf(AdObject *m);
 int posix_add_io(AdObject *m);
 int posix_add_fork(AdObject *m);
+int posix_add_spawn(AdObject *m);
+int posix_add_extra(AdObject *m);
+int posix_add_pathfuncs(AdObject *m);
+/* A posix.sched_param's priority (TypeError "must have a sched_param
+ * object" for anything else). 0 or -1. */
+int posix_sched_param_priority(AdObject *o, int *prio);
 
 /* The register_at_fork hooks, for every place that forks and may run
  * Python code afterwards (os.fork, _posixsubprocess with preexec_fn). */

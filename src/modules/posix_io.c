@@ -1,8 +1,9 @@
 /* posix_io.c: the positional and vectored I/O of the posix module and
  * the less common file-system calls: pread/pwrite, readv/writev,
- * readinto, sendfile, copy_file_range, statvfs/fstatvfs with statvfs_result,
+ * readinto, preadv/pwritev (RWF_*), sendfile, copy_file_range, statvfs/fstatvfs with statvfs_result,
  * mkfifo/mknod, major/minor/makedev, lockf, posix_fallocate,
- * posix_fadvise, sync, plus _have_functions (what dir_fd, fd and
+ * posix_fadvise, sync, the xattr calls (getxattr/setxattr/removexattr/
+ * listxattr), plus _have_functions (what dir_fd, fd and
  * follow_symlinks forms this posix supports) and `error`. */
 #include <limits.h>
 #include <stdlib.h>
@@ -11,6 +12,8 @@
 #include <sys/statvfs.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
+#include <sys/xattr.h>
+#include <linux/limits.h>
 #include "modules/posix.h"
 #include "modules/posix_internal.h"
 #include "objects/structseq.h"
@@ -171,6 +174,42 @@ static AdObject *os_writev(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
 {
     (void)m;
     return vector_io("writev", args, nargs, 0);
+}
+
+/* preadv(fd, buffers, offset, flags=0) / pwritev(...): vectored I/O at
+ * an offset (RWF_* flags through preadv2/pwritev2). */
+static AdObject *vector_io_at(const char *fname, AdObject *const *args, Ad_ssize_t nargs, int is_read)
+{
+    if (nargs < 3 || nargs > 4)
+        return AdErr_Format(AdExc_TypeError, "%s expected %s, got %zd", fname,
+                            nargs < 3 ? "at least 3 arguments" : "at most 4 arguments", nargs);
+    int fd, flags = 0;
+    long long off;
+    if (posix_fd(args[0], &fd) < 0 || posix_long(args[2], &off) < 0 || (nargs == 4 && posix_int(args[3], &flags) < 0))
+        return NULL;
+    struct iovec *iov;
+    AdBuffer *views;
+    Ad_ssize_t n;
+    if (make_iov(args[1], is_read, &iov, &views, &n, fname) < 0)
+        return NULL;
+    ssize_t r;
+    RETRY(r, is_read ? preadv2(fd, iov, (int)n, (off_t)off, flags) : pwritev2(fd, iov, (int)n, (off_t)off, flags));
+    release_iov(iov, views, n);
+    if (r < 0)
+        return AdErr_Occurred() ? NULL : posix_error();
+    return AdInt_FromInt64(r);
+}
+
+static AdObject *os_preadv(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    return vector_io_at("preadv", args, nargs, 1);
+}
+
+static AdObject *os_pwritev(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    return vector_io_at("pwritev", args, nargs, 0);
 }
 
 static AdObject *os_sendfile(FASTKW)
@@ -419,6 +458,152 @@ static AdObject *os_sync(AdObject *m, AdObject *unused)
     Ad_RETURN_NONE;
 }
 
+/* ---- extended attributes ------------------------------------------------ */
+
+/* path (or fd) and attribute name, with follow_symlinks checked against fds. */
+static int xattr_args(const char *fname, posix_path *p, posix_path *attr, AdObject *po, AdObject *ao,
+                      AdObject *follow_o, int *follow)
+{
+    if (posix_path_convert(po, p) < 0)
+        return -1;
+    if (ao && posix_path_convert(ao, attr) < 0)
+        return -1;
+    if ((*follow = posix_bool(follow_o, 1)) < 0)
+        return -1;
+    return posix_fd_conflicts(fname, p, AT_FDCWD, *follow);
+}
+
+static AdObject *os_getxattr(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"path", "attribute", "follow_symlinks"};
+    AdObject *a[3];
+    if (posix_parse("getxattr", args, nargs, kwnames, names, 3, 2, 2, a) < 0)
+        return NULL;
+    posix_path p = POSIX_PATH_INIT("getxattr", "path", 0, 1), at = POSIX_PATH_INIT("getxattr", "attribute", 0, 0);
+    int follow;
+    AdObject *r = NULL;
+    if (xattr_args("getxattr", &p, &at, a[0], a[1], a[2], &follow) < 0)
+        goto done;
+    for (size_t size = 128;; size = size < XATTR_SIZE_MAX ? XATTR_SIZE_MAX : size) {
+        AdObject *b = AdBytes_FromStringAndSize(NULL, (Ad_ssize_t)size);
+        if (!b)
+            goto done;
+        ssize_t n = p.narrow ? (follow ? getxattr(p.narrow, at.narrow, AdBytes_AS_STRING(b), size)
+                                       : lgetxattr(p.narrow, at.narrow, AdBytes_AS_STRING(b), size))
+                             : fgetxattr(p.fd, at.narrow, AdBytes_AS_STRING(b), size);
+        if (n >= 0) {
+            if ((size_t)n != size && AdBytes_Resize(&b, n) < 0)
+                goto done;
+            r = b;
+            goto done;
+        }
+        Ad_DECREF(b);
+        if (errno != ERANGE || size >= XATTR_SIZE_MAX) {
+            posix_error_path(&p);
+            goto done;
+        }
+    }
+done:
+    posix_path_clear(&p);
+    posix_path_clear(&at);
+    return r;
+}
+
+static AdObject *os_setxattr(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"path", "attribute", "value", "flags", "follow_symlinks"};
+    AdObject *a[5];
+    if (posix_parse("setxattr", args, nargs, kwnames, names, 5, 4, 3, a) < 0)
+        return NULL;
+    posix_path p = POSIX_PATH_INIT("setxattr", "path", 0, 1), at = POSIX_PATH_INIT("setxattr", "attribute", 0, 0);
+    int follow, flags = 0;
+    AdObject *r = NULL;
+    if (xattr_args("setxattr", &p, &at, a[0], a[1], a[4], &follow) < 0 || (a[3] && posix_int(a[3], &flags) < 0))
+        goto done;
+    AdBuffer view;
+    if (AdObject_GetBuffer(a[2], &view, 0) < 0)
+        goto done;
+    int rc = p.narrow ? (follow ? setxattr(p.narrow, at.narrow, view.buf, (size_t)view.len, flags)
+                                : lsetxattr(p.narrow, at.narrow, view.buf, (size_t)view.len, flags))
+                      : fsetxattr(p.fd, at.narrow, view.buf, (size_t)view.len, flags);
+    AdBuffer_Release(&view);
+    r = rc < 0 ? posix_error_path(&p) : Ad_None;
+done:
+    posix_path_clear(&p);
+    posix_path_clear(&at);
+    return r;
+}
+
+static AdObject *os_removexattr(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"path", "attribute", "follow_symlinks"};
+    AdObject *a[3];
+    if (posix_parse("removexattr", args, nargs, kwnames, names, 3, 2, 2, a) < 0)
+        return NULL;
+    posix_path p = POSIX_PATH_INIT("removexattr", "path", 0, 1);
+    posix_path at = POSIX_PATH_INIT("removexattr", "attribute", 0, 0);
+    int follow;
+    AdObject *r = NULL;
+    if (xattr_args("removexattr", &p, &at, a[0], a[1], a[2], &follow) == 0) {
+        int rc = p.narrow ? (follow ? removexattr(p.narrow, at.narrow) : lremovexattr(p.narrow, at.narrow))
+                          : fremovexattr(p.fd, at.narrow);
+        r = rc < 0 ? posix_error_path(&p) : Ad_None;
+    }
+    posix_path_clear(&p);
+    posix_path_clear(&at);
+    return r;
+}
+
+static AdObject *os_listxattr(FASTKW)
+{
+    (void)m;
+    static const char *const names[] = {"path", "follow_symlinks"};
+    AdObject *a[2];
+    if (posix_parse("listxattr", args, nargs, kwnames, names, 2, 1, 0, a) < 0)
+        return NULL;
+    posix_path p = POSIX_PATH_INIT("listxattr", "path", 1, 1);
+    posix_path none = POSIX_PATH_INIT("listxattr", "attribute", 0, 0);
+    int follow;
+    AdObject *r = NULL;
+    char *buf = NULL;
+    if (xattr_args("listxattr", &p, &none, a[0], NULL, a[1], &follow) < 0)
+        goto done;
+    const char *path = p.narrow ? p.narrow : p.fd == -1 ? "." : NULL;
+    for (size_t size = 256;; size *= 2) {
+        free(buf);
+        if (!(buf = malloc(size))) {
+            AdErr_NoMemory();
+            goto done;
+        }
+        ssize_t n = path ? (follow ? listxattr(path, buf, size) : llistxattr(path, buf, size))
+                         : flistxattr(p.fd, buf, size);
+        if (n < 0) {
+            if (errno == ERANGE && size < (size_t)XATTR_LIST_MAX * 2)
+                continue;
+            posix_error_path(&p);
+            goto done;
+        }
+        r = AdList_New(0);
+        for (ssize_t i = 0; r && i < n;) {
+            size_t len = strlen(buf + i);
+            AdObject *s = posix_decode(buf + i, (Ad_ssize_t)len, 0);
+            if (!s || AdList_Append(r, s) < 0)
+                AD_CLEAR(r);
+            Ad_XDECREF(s);
+            i += (ssize_t)len + 1;
+        }
+        break;
+    }
+done:
+    free(buf);
+    posix_path_clear(&p);
+    posix_path_clear(&none);
+    return r;
+}
+
 #define KW AD_METH_FASTCALL | AD_METH_KEYWORDS
 static AdMethodDef io_methods[] = {
     {"pread", POSIX_FN(os_pread), AD_METH_FASTCALL, "Read a number of bytes from a file descriptor starting at a particular offset."},
@@ -426,6 +611,8 @@ static AdMethodDef io_methods[] = {
     {"readinto", POSIX_FN(os_readinto), AD_METH_FASTCALL, "Read into a buffer object from a file descriptor."},
     {"readv", POSIX_FN(os_readv), AD_METH_FASTCALL, "Read from a file descriptor fd into an iterable of buffers."},
     {"writev", POSIX_FN(os_writev), AD_METH_FASTCALL, "Iterate over buffers, and write the contents of each to a file descriptor."},
+    {"preadv", POSIX_FN(os_preadv), AD_METH_FASTCALL, "Reads from a file descriptor into a number of mutable bytes-like objects."},
+    {"pwritev", POSIX_FN(os_pwritev), AD_METH_FASTCALL, "Writes the contents of bytes-like objects to a file descriptor at a given offset."},
     {"sendfile", POSIX_FN(os_sendfile), KW, "Copy count bytes from file descriptor in_fd to file descriptor out_fd."},
     {"copy_file_range", POSIX_FN(os_copy_file_range), KW, "Copy count bytes from one file descriptor to another."},
     {"statvfs", POSIX_FN(os_statvfs), KW, "Perform a statvfs system call on the given path."},
@@ -439,6 +626,10 @@ static AdMethodDef io_methods[] = {
     {"posix_fallocate", POSIX_FN(os_posix_fallocate), AD_METH_FASTCALL, "Ensure a file has allocated at least a particular number of bytes on disk."},
     {"posix_fadvise", POSIX_FN(os_posix_fadvise), AD_METH_FASTCALL, "Announce an intention to access data in a specific pattern."},
     {"sync", POSIX_FN(os_sync), AD_METH_NOARGS, "Force write of everything to disk."},
+    {"getxattr", POSIX_FN(os_getxattr), KW, "Return the value of extended attribute attribute on path."},
+    {"setxattr", POSIX_FN(os_setxattr), KW, "Set extended attribute attribute on path to value."},
+    {"removexattr", POSIX_FN(os_removexattr), KW, "Remove extended attribute attribute on path."},
+    {"listxattr", POSIX_FN(os_listxattr), KW, "Return a list of extended attributes on path."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -457,7 +648,13 @@ int posix_add_io(AdObject *m)
     if (!(statvfs_type.tp_flags & AD_TPFLAGS_READY) && AdStructSeq_InitType(&statvfs_type, &statvfs_desc, 0) < 0)
         return -1;
     if (AdModule_AddObjectRef(m, "statvfs_result", (AdObject *)&statvfs_type) < 0 ||
-        AdModule_AddObjectRef(m, "error", AdExc_OSError) < 0)
+        AdModule_AddObjectRef(m, "error", AdExc_OSError) < 0 ||
+        AdModule_AddIntConstant(m, "XATTR_CREATE", XATTR_CREATE) < 0 ||
+        AdModule_AddIntConstant(m, "XATTR_REPLACE", XATTR_REPLACE) < 0 ||
+        AdModule_AddIntConstant(m, "XATTR_SIZE_MAX", XATTR_SIZE_MAX) < 0 ||
+        AdModule_AddIntConstant(m, "RWF_DSYNC", RWF_DSYNC) < 0 || AdModule_AddIntConstant(m, "RWF_HIPRI", RWF_HIPRI) < 0 ||
+        AdModule_AddIntConstant(m, "RWF_SYNC", RWF_SYNC) < 0 || AdModule_AddIntConstant(m, "RWF_NOWAIT", RWF_NOWAIT) < 0 ||
+        AdModule_AddIntConstant(m, "RWF_APPEND", RWF_APPEND) < 0)
         return -1;
     AdObject *l = AdList_New(0);
     for (int i = 0; l && have_functions[i]; i++) {

@@ -1,8 +1,10 @@
 /* posix_misc.c: the rest of the posix module and its assembly: environ
- * (bytes keys and values), strerror, urandom, cpu_count (honouring
- * -X cpu_count), get_terminal_size/terminal_size, uname/uname_result,
- * times/times_result, device_encoding, fspath, the constants (O_*, *_OK,
- * SEEK_*, W*, EX_*, ...) and AdPosix_NewModule. */
+ * (bytes keys and values) and _create_environ, putenv/unsetenv, strerror,
+ * urandom, cpu_count (honouring -X cpu_count), get_terminal_size/
+ * terminal_size, uname/uname_result, times/times_result, device_encoding,
+ * fspath, _is_inputhook_installed/_inputhook, the constants (O_*, *_OK,
+ * W*, EX_*, SCHED_*, ...) and AdPosix_NewModule, which assembles the
+ * pieces of posix_*.c. */
 #include <langinfo.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -275,6 +277,21 @@ static AdObject *os_device_encoding(AdObject *m, AdObject *const *args, Ad_ssize
     return AdStr_FromString("UTF-8");
 }
 
+/* Adder has no PyOS_InputHook: nothing is ever installed (used by _pyrepl). */
+static AdObject *os_is_inputhook_installed(AdObject *m, AdObject *unused)
+{
+    (void)m;
+    (void)unused;
+    Ad_RETURN_FALSE;
+}
+
+static AdObject *os_inputhook(AdObject *m, AdObject *unused)
+{
+    (void)m;
+    (void)unused;
+    Ad_RETURN_NONE;
+}
+
 static AdObject *os_fspath(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
@@ -297,6 +314,8 @@ static AdMethodDef misc_methods[] = {
     {"uname", POSIX_FN(os_uname), AD_METH_NOARGS, "Return an object identifying the current operating system."},
     {"times", POSIX_FN(os_times), AD_METH_NOARGS, "Return a collection containing process timing information."},
     {"device_encoding", POSIX_FN(os_device_encoding), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Return a string describing the encoding of a terminal's file descriptor."},
+    {"_is_inputhook_installed", POSIX_FN(os_is_inputhook_installed), AD_METH_NOARGS, "Check if PyOS_InputHook is set"},
+    {"_inputhook", POSIX_FN(os_inputhook), AD_METH_NOARGS, "Calls PyOS_CallInputHook droppong the GIL first"},
     {"fspath", POSIX_FN(os_fspath), AD_METH_FASTCALL | AD_METH_KEYWORDS, "Return the file system path representation of the object."},
     {NULL, NULL, 0, NULL},
 };
@@ -320,6 +339,7 @@ static const struct { const char *name; long long value; } constants[] = {
     C(PRIO_PROCESS), C(PRIO_PGRP), C(PRIO_USER),
     C(CLD_EXITED), C(CLD_KILLED), C(CLD_DUMPED), C(CLD_TRAPPED), C(CLD_STOPPED), C(CLD_CONTINUED),
     C(SCHED_OTHER), C(SCHED_FIFO), C(SCHED_RR), C(SCHED_BATCH), C(SCHED_IDLE), C(SCHED_RESET_ON_FORK),
+    {"SCHED_DEADLINE", 6}, {"SCHED_NORMAL", 0},   /* new in 3.14; linux/sched.h's values */
     C(RTLD_LAZY), C(RTLD_NOW), C(RTLD_GLOBAL), C(RTLD_LOCAL), C(RTLD_NODELETE), C(RTLD_NOLOAD), C(RTLD_DEEPBIND),
     C(NGROUPS_MAX), C(TMP_MAX),
     C(GRND_NONBLOCK), C(GRND_RANDOM),
@@ -359,7 +379,8 @@ AdObject *AdPosix_NewModule(void)
                                  "corresponding Unix manual entries for more information on calls.") < 0 ||
         posix_add_fs(m) < 0 || posix_add_stat(m) < 0 || posix_add_dir(m) < 0 || posix_add_proc(m) < 0 ||
         posix_add_misc(m) < 0 || posix_add_conf(m) < 0 ||
-        posix_add_io(m) < 0 || posix_add_fork(m) < 0) {
+        posix_add_io(m) < 0 || posix_add_fork(m) < 0 || posix_add_spawn(m) < 0 ||
+        posix_add_extra(m) < 0 || posix_add_pathfuncs(m) < 0) {
         Ad_DECREF(m);
         return NULL;
     }

@@ -1,7 +1,8 @@
 /* posix_proc.c: processes in the posix module: ids (getpid, getuid, ...,
  * getgroups, getlogin, setsid, setpgid, getpgrp, getpgid), kill/killpg,
- * waitpid/wait, waitstatus_to_exitcode and the W* macros, fork (a single
- * thread's interpreter), execv/execve, _exit and system. */
+ * waitpid/wait, waitstatus_to_exitcode and the W* macros, execv/execve
+ * (argv and env converted as CPython's FSConverter does), _exit and system.
+ * fork and its hooks live in posix_fork.c. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -102,7 +102,8 @@ static AdObject *stat_result_new(AdTypeObject *type, AdObject *args, AdObject *k
     return r;
 }
 
-/* CPython's checks of fd-based paths against dir_fd and follow_symlinks. */
+/* CPython's checks of fd-based paths against dir_fd and follow_symlinks
+ * (the fd form then ignores follow_symlinks). */
 int posix_fd_conflicts(const char *fname, posix_path *p, int dir_fd, int follow)
 {
     if (p->narrow)
@@ -111,7 +112,7 @@ int posix_fd_conflicts(const char *fname, posix_path *p, int dir_fd, int follow)
         AdErr_Format(AdExc_ValueError, "%s: can't specify dir_fd without matching path", fname);
         return -1;
     }
-    if (!follow) {
+    if (!follow && p->fd > 0) {     /* CPython lets fd 0 through */
         AdErr_Format(AdExc_ValueError, "%s: cannot use fd and follow_symlinks together", fname);
         return -1;
     }
@@ -222,7 +223,7 @@ static int ns_to_timespec(AdObject *o, struct timespec *ts)
     Ad_DECREF(billion);
     if (!dm)
         return -1;
-    long long s, ns;
+    long long s = 0, ns = 0;
     int rc = posix_long(AdTuple_GET_ITEM(dm, 0), &s) < 0 || posix_long(AdTuple_GET_ITEM(dm, 1), &ns) < 0 ? -1 : 0;
     Ad_DECREF(dm);
     ts->tv_sec = (time_t)s;

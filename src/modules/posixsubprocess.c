@@ -203,7 +203,7 @@ failed:
 
 /* A NULL-terminated array of the encoded items of a sequence; the bytes
  * objects are kept alive in *holder. */
-static char **encode_seq(AdObject *seq, AdObject *holder, const char *what)
+static char **encode_seq(AdObject *seq, AdObject *holder)
 {
     AdObject *list = AdSequence_List(seq);
     if (!list)
@@ -216,19 +216,15 @@ static char **encode_seq(AdObject *seq, AdObject *holder, const char *what)
         return NULL;
     }
     for (Ad_ssize_t i = 0; i < n; i++) {
-        posix_path pp = POSIX_PATH_INIT("fork_exec", what, 0, 0);
-        if (posix_path_convert(AdList_GET_ITEM(list, i), &pp) < 0 || AdList_Append(holder, pp.cleanup) < 0) {
-            if (AdErr_ExceptionMatches(AdExc_ValueError)) {
-                AdErr_Clear();
-                AdErr_SetString(AdExc_ValueError, "embedded null byte");
-            }
-            posix_path_clear(&pp);
+        AdObject *b = posix_fsencode(AdList_GET_ITEM(list, i));
+        if (!b || AdList_Append(holder, b) < 0) {
+            Ad_XDECREF(b);
             free(arr);
             Ad_DECREF(list);
             return NULL;
         }
-        arr[i] = (char *)pp.narrow;
-        posix_path_clear(&pp);
+        Ad_DECREF(b);
+        arr[i] = AdBytes_AS_STRING(b);
     }
     Ad_DECREF(list);
     return arr;
@@ -303,20 +299,20 @@ static AdObject *psp_fork_exec(AdObject *m, AdObject *const *args, Ad_ssize_t na
         }
         p.keep[i] = (int)v;
     }
-    if (args[0] != Ad_None && !(p.argv = encode_seq(args[0], holder, "args")))
+    if (args[0] != Ad_None && !(p.argv = encode_seq(args[0], holder)))
         goto done;
-    if (!(p.exes = encode_seq(args[1], holder, "executable_list")))
+    if (!(p.exes = encode_seq(args[1], holder)))
         goto done;
-    if (args[5] != Ad_None && !(p.envp = encode_seq(args[5], holder, "env")))
+    if (args[5] != Ad_None && !(p.envp = encode_seq(args[5], holder)))
         goto done;
     if (args[4] != Ad_None) {
-        posix_path cwd = POSIX_PATH_INIT("fork_exec", "cwd", 0, 0);
-        if (posix_path_convert(args[4], &cwd) < 0 || AdList_Append(holder, cwd.cleanup) < 0) {
-            posix_path_clear(&cwd);
+        AdObject *cwd = posix_fsencode(args[4]);
+        if (!cwd || AdList_Append(holder, cwd) < 0) {
+            Ad_XDECREF(cwd);
             goto done;
         }
-        p.cwd = cwd.narrow;
-        posix_path_clear(&cwd);
+        Ad_DECREF(cwd);
+        p.cwd = AdBytes_AS_STRING(cwd);
     }
     long long id;
     if (opt_id(args[17], &p.have_gid, &id, "gid") < 0)

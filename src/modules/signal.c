@@ -177,6 +177,21 @@ static AdObject *sig_getsignal(AdObject *m, AdObject *arg)
     return current_handler(s);
 }
 
+/* At exit (step 7), signals that had Python handlers get their default
+ * action back, as CPython does, so that one arriving after the interpreter
+ * is gone is not swallowed by the trip handler. The handler objects are
+ * left alone: the objects they reference may be gone by then. */
+static void signal_fini(void)
+{
+    for (int s = 1; s < AD_NSIG; s++) {
+        AdObject *h = handlers[s];
+        if (!h || h == sig_dfl || h == sig_ign || s == SIGINT)
+            continue;
+        signal(s, SIG_DFL);
+    }
+    ad_runtime.signals.wakeup_fd = -1;
+}
+
 static AdObject *sig_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
 {
     (void)m;
@@ -239,6 +254,9 @@ static AdObject *sig_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         Ad_DECREF(old);
         return AdErr_SetFromErrno(AdExc_OSError);
     }
+    static int fini_registered;
+    if (use_trip && !fini_registered && Ad_AtExit(signal_fini) == 0)
+        fini_registered = 1;
     AdObject *prev = handlers[s];
     handlers[s] = Ad_NewRef(h);
     Ad_XDECREF(prev);
@@ -284,8 +302,8 @@ static AdObject *sig_strsignal(AdObject *m, AdObject *arg)
     int s;
     if (signum_arg(arg, &s) < 0)
         return NULL;
-    const char *d = sigdescr_np(s);
-    if (!d)
+    const char *d = strsignal(s);
+    if (!d || strstr(d, "Unknown signal"))
         Ad_RETURN_NONE;
     return AdStr_FromString(d);
 }
@@ -669,6 +687,29 @@ static AdObject *sig_pthread_kill(AdObject *m, AdObject *const *args, Ad_ssize_t
     Ad_RETURN_NONE;
 }
 
+static AdObject *sig_pidfd_send_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
+{
+    (void)m;
+    if (nargs < 2 || nargs > 4)
+        return AdErr_Format(AdExc_TypeError, "pidfd_send_signal expected %s, got %zd",
+                            nargs < 2 ? "at least 2 arguments" : "at most 4 arguments", nargs);
+    int64_t fd, s, flags = 0;
+    if (int_arg(args[0], &fd) < 0 || int_arg(args[1], &s) < 0 || (nargs == 4 && int_arg(args[3], &flags) < 0))
+        return NULL;
+    if (nargs >= 3 && args[2] != Ad_None) {
+        AdErr_SetString(AdExc_TypeError, "siginfo must be None");
+        return NULL;
+    }
+#ifdef SYS_pidfd_send_signal
+    if (syscall(SYS_pidfd_send_signal, (int)fd, (int)s, NULL, (unsigned)flags) < 0)
+        return AdErr_SetFromErrno(AdExc_OSError);
+    Ad_RETURN_NONE;
+#else
+    errno = ENOSYS;
+    return AdErr_SetFromErrno(AdExc_OSError);
+#endif
+}
+
 static AdMethodDef signal_methods[] = {
     {"default_int_handler", FN(sig_default_int_handler), AD_METH_FASTCALL,
      "default_int_handler($module, signalnum, frame, /)\n--\n\nThe default handler for SIGINT installed by Python.\n\nIt raises KeyboardInterrupt."},
@@ -686,6 +727,8 @@ static AdMethodDef signal_methods[] = {
      "strsignal($module, signalnum, /)\n--\n\nReturn the system description of the given signal."},
     {"valid_signals", FN(sig_valid_signals), AD_METH_NOARGS,
      "valid_signals($module, /)\n--\n\nReturn a set of valid signal numbers on this platform."},
+    {"pidfd_send_signal", FN(sig_pidfd_send_signal), AD_METH_FASTCALL,
+     "pidfd_send_signal($module, pidfd, signalnum, siginfo=None, flags=0, /)\n--\n\nSend a signal to a process referred to by a pid file descriptor."},
     {"setitimer", FN(sig_setitimer), AD_METH_FASTCALL,
      "setitimer($module, which, seconds, interval=0.0, /)\n--\n\nSets given itimer (one of ITIMER_REAL, ITIMER_VIRTUAL or ITIMER_PROF)."},
     {"getitimer", FN(sig_getitimer), AD_METH_O,
@@ -711,7 +754,7 @@ static AdMethodDef signal_methods[] = {
 
 AdObject *AdModule_InitSignal(void)
 {
-    AdObject *m = AdModule_New("signal");
+    AdObject *m = AdModule_New("_signal");
     if (!m)
         return NULL;
     static const struct {
@@ -722,7 +765,7 @@ AdObject *AdModule_InitSignal(void)
         {"SIGTRAP", SIGTRAP}, {"SIGABRT", SIGABRT}, {"SIGIOT", SIGIOT}, {"SIGBUS", SIGBUS},
         {"SIGFPE", SIGFPE}, {"SIGKILL", SIGKILL}, {"SIGUSR1", SIGUSR1}, {"SIGSEGV", SIGSEGV},
         {"SIGUSR2", SIGUSR2}, {"SIGPIPE", SIGPIPE}, {"SIGALRM", SIGALRM}, {"SIGTERM", SIGTERM},
-        {"SIGSTKFLT", SIGSTKFLT}, {"SIGCHLD", SIGCHLD}, {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},
+        {"SIGSTKFLT", SIGSTKFLT}, {"SIGCHLD", SIGCHLD}, {"SIGCLD", SIGCLD}, {"SIGCONT", SIGCONT}, {"SIGSTOP", SIGSTOP},
         {"SIGTSTP", SIGTSTP}, {"SIGTTIN", SIGTTIN}, {"SIGTTOU", SIGTTOU}, {"SIGURG", SIGURG},
         {"SIGXCPU", SIGXCPU}, {"SIGXFSZ", SIGXFSZ}, {"SIGVTALRM", SIGVTALRM}, {"SIGPROF", SIGPROF},
         {"SIGWINCH", SIGWINCH}, {"SIGIO", SIGIO}, {"SIGPOLL", SIGPOLL}, {"SIGPWR", SIGPWR},

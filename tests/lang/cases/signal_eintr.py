@@ -20,7 +20,7 @@ r, w = posix.pipe()
 pid = posix.fork()
 if pid == 0:
     # the child writes after the parent's timer has fired
-    select.select([], [], [], 0.3)
+    select.select([], [], [], 0.6)
     posix.write(w, b'late data')
     posix._exit(0)
 signal.setitimer(signal.ITIMER_REAL, 0.05)
@@ -42,20 +42,20 @@ except TimeoutError as e:
 
 signal.signal(signal.SIGALRM, note)
 signal.setitimer(signal.ITIMER_REAL, 0.02)
-print(select.select([r], [], [], 0.2), got)
+print(select.select([r], [], [], 0.5), got)
 p = select.poll()
 p.register(r)
 signal.setitimer(signal.ITIMER_REAL, 0.02)
-print(p.poll(200), got)
+print(p.poll(500), got)
 e = select.epoll()
 e.register(r)
 signal.setitimer(signal.ITIMER_REAL, 0.02)
-print(e.poll(0.2), got)
+print(e.poll(0.5), got)
 e.close()
 
 pid = posix.fork()
 if pid == 0:
-    select.select([], [], [], 0.2)
+    select.select([], [], [], 0.5)
     posix._exit(4)
 signal.setitimer(signal.ITIMER_REAL, 0.02)
 p, st = posix.waitpid(pid, 0)
