@@ -118,6 +118,45 @@ AdObject *AdStr_Decode(const char *data, Ad_ssize_t len, const char *encoding, c
 extern AdObject *(*AdStr_EncodeHook)(AdObject *s, const char *encoding, const char *errors);
 extern AdObject *(*AdStr_DecodeHook)(const char *data, Ad_ssize_t len, const char *encoding,
                                      const char *errors);
+/* The built-in codecs one by one, as _codecs exposes them. The stateful
+ * decoders stop before an incomplete sequence at the end when final is 0
+ * and report the bytes used in *consumed (may be NULL); the UTF-16/32 ones
+ * take *byteorder (-1 little, 1 big, 0: read a BOM, reported back; little
+ * without one). The UTF-16/32 encoders take byteorder (0: native order with
+ * a BOM). errors NULL means "strict"; other names than the built-in handlers
+ * are looked up in the registry when an error happens. New refs. */
+AdObject *AdStr_DecodeUTF8Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                   int final, Ad_ssize_t *consumed);
+AdObject *AdStr_DecodeUTF16Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                    int *byteorder, int final, Ad_ssize_t *consumed);
+AdObject *AdStr_DecodeUTF32Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                    int *byteorder, int final, Ad_ssize_t *consumed);
+AdObject *AdStr_DecodeLatin1(const char *data, Ad_ssize_t len, const char *errors);
+AdObject *AdStr_DecodeASCII(const char *data, Ad_ssize_t len, const char *errors);
+AdObject *AdStr_EncodeUTF8(AdObject *s, const char *errors);
+AdObject *AdStr_EncodeUTF16(AdObject *s, const char *errors, int byteorder);
+AdObject *AdStr_EncodeUTF32(AdObject *s, const char *errors, int byteorder);
+AdObject *AdStr_EncodeLatin1(AdObject *s, const char *errors);
+AdObject *AdStr_EncodeASCII(AdObject *s, const char *errors);
+/* Error handlers by name: the registry installs the hook (new ref to the
+ * callable, or NULL with LookupError "unknown error handler name 'x'"). */
+extern AdObject *(*AdStr_LookupErrorHook)(const char *name);
+AdObject *AdStr_LookupErrorHandler(const char *name);
+/* Calls handler with a new UnicodeDecodeError(encoding, data, start, end,
+ * reason) / UnicodeEncodeError(encoding, str, ...) and checks its result
+ * (TypeError "decoding error handler must return (str, int) tuple"; the
+ * position may be negative from the end; IndexError "position N from error
+ * handler out of bounds"). Returns the replacement (a str; str or bytes when
+ * encoding; new ref) and the position to go on at in *newpos, or NULL. */
+AdObject *AdStr_CallDecodeErrorHandler(AdObject *handler, const char *encoding, const char *data,
+                                       Ad_ssize_t len, Ad_ssize_t start, Ad_ssize_t end,
+                                       const char *reason, Ad_ssize_t *newpos);
+AdObject *AdStr_CallEncodeErrorHandler(AdObject *handler, const char *encoding, AdObject *str,
+                                       Ad_ssize_t start, Ad_ssize_t end, const char *reason,
+                                       Ad_ssize_t *newpos);
+/* The canonical name of a built-in codec ("utf-8", "latin-1", "ascii",
+ * "utf-16", ...) for one of its aliases, or NULL. */
+const char *AdStr_BuiltinCodecName(const char *encoding);
 /* The str iterator types (iter() of an ASCII string gives the second,
  * named str_ascii_iterator, as in CPython). Both must be readied. */
 extern AdTypeObject AdStrIter_Type, AdStrAsciiIter_Type;

@@ -8,6 +8,7 @@
 #include "objects/objects.h"
 #include "objects/int.h"
 #include "numeric/hash.h"
+#include "modules/codecs.h"
 #include "modules/sys.h"
 #include "modules/builtins.h"
 #include "objects/dict.h"
@@ -180,6 +181,7 @@ AdStatus Ad_InitializeMain(void)
     if (!modules || AdDict_SetItemString(modules, "builtins", interp->builtins) < 0)
         return AdStatus_Error("can't register builtins module");
     AdSys_PrintExceptionHook = AdTraceback_ExceptHook;
+    AdCodec_Init();
     ad_runtime.initialized = 1;
     ad_lifecycle_trace("main");
     return AdStatus_Ok();
