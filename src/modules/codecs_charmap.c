@@ -67,10 +67,14 @@ static int encmap_get(EncodingMapObject *m, uint32_t c)
 AdObject *codecs_charmap_build(AdObject *map)
 {
     Ad_ssize_t n = AdStr_LENGTH(map);
-    int need_dict = n > 256;
-    for (Ad_ssize_t i = 0; i < n && !need_dict; i++)
-        if (AdStr_READ_CHAR(map, i) > 0xFFFF)
+    /* CPython's rule: a table that starts with U+0000 (and has no other
+     * U+0000), at most 256 long, in the BMP; anything else gets a dict */
+    int need_dict = n == 0 || n > 256 || AdStr_READ_CHAR(map, 0) != 0;
+    for (Ad_ssize_t i = 1; i < n && !need_dict; i++) {
+        uint32_t c = AdStr_READ_CHAR(map, i);
+        if (c > 0xFFFF || c == 0)
             need_dict = 1;
+    }
     if (need_dict) {
         AdObject *d = AdDict_New();
         for (Ad_ssize_t i = 0; d && i < n; i++) {

@@ -230,10 +230,9 @@ static AdObject *encode_common(const char *fname, int which, AdObject *const *ar
                                int with_byteorder)
 {
     AdObject *a[3] = {NULL, NULL, NULL};
-    if (AdArg_Parse(fname, args, nargs, NULL, names_enc, 3, 1, a) < 0)
+    if (AdArg_CheckPositional(fname, nargs, 1, with_byteorder ? 3 : 2) < 0 ||
+        AdArg_Parse(fname, args, nargs, NULL, names_enc, 3, 1, a) < 0)
         return NULL;
-    if (!with_byteorder && a[2])
-        return AdErr_Format(AdExc_TypeError, "%s expected at most 2 arguments, got %zd", fname, nargs);
     const char *errors;
     int bo = 0;
     if (arg_str(fname, 1, a[0]) < 0 || arg_errors(fname, 2, a[1], &errors) < 0 || arg_int(a[2], 0, &bo) < 0)
@@ -281,10 +280,9 @@ static AdObject *decode_common(const char *fname, int which, AdObject *const *ar
                                int with_final, int final_default, int accept_str)
 {
     AdObject *a[3] = {NULL, NULL, NULL};
-    if (AdArg_Parse(fname, args, nargs, NULL, names_dec, 3, 1, a) < 0)
+    if (AdArg_CheckPositional(fname, nargs, 1, with_final ? 3 : 2) < 0 ||
+        AdArg_Parse(fname, args, nargs, NULL, names_dec, 3, 1, a) < 0)
         return NULL;
-    if (!with_final && a[2])
-        return AdErr_Format(AdExc_TypeError, "%s expected at most 2 arguments, got %zd", fname, nargs);
     bytes_arg b;
     const char *errors;
     if (arg_bytes(a[0], accept_str, &b) < 0)
@@ -338,7 +336,8 @@ DECODER(raw_unicode_escape_decode, D_RAW_UNICODE_ESCAPE, 1, 1, 1)
 static AdObject *ex_decode(const char *fname, AdObject *const *args, Ad_ssize_t nargs, int utf32)
 {
     AdObject *a[4] = {NULL, NULL, NULL, NULL};
-    if (AdArg_Parse(fname, args, nargs, NULL, names_exdec, 4, 1, a) < 0)
+    if (AdArg_CheckPositional(fname, nargs, 1, 4) < 0 ||
+        AdArg_Parse(fname, args, nargs, NULL, names_exdec, 4, 1, a) < 0)
         return NULL;
     bytes_arg b;
     const char *errors;
@@ -388,7 +387,8 @@ static AdObject *c_escape_decode(AdObject *m, AdObject *const *args, Ad_ssize_t 
 {
     (void)m;
     AdObject *a[2] = {NULL, NULL};
-    if (AdArg_Parse("escape_decode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
+    if (AdArg_CheckPositional("escape_decode", nargs, 1, 2) < 0 ||
+        AdArg_Parse("escape_decode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
         return NULL;
     bytes_arg b;
     const char *errors;
@@ -409,7 +409,8 @@ static AdObject *c_escape_encode(AdObject *m, AdObject *const *args, Ad_ssize_t 
     (void)m;
     AdObject *a[2] = {NULL, NULL};
     const char *errors;
-    if (AdArg_Parse("escape_encode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
+    if (AdArg_CheckPositional("escape_encode", nargs, 1, 2) < 0 ||
+        AdArg_Parse("escape_encode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
         return NULL;
     if (!AdBytes_Check(a[0]))
         return AdErr_Format(AdExc_TypeError, "escape_encode() argument 1 must be bytes, not %.200s",
@@ -424,7 +425,8 @@ static AdObject *c_readbuffer_encode(AdObject *m, AdObject *const *args, Ad_ssiz
     (void)m;
     AdObject *a[2] = {NULL, NULL};
     const char *errors;
-    if (AdArg_Parse("readbuffer_encode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
+    if (AdArg_CheckPositional("readbuffer_encode", nargs, 1, 2) < 0 ||
+        AdArg_Parse("readbuffer_encode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
         return NULL;
     bytes_arg b;
     if (arg_bytes(a[0], 1, &b) < 0)
@@ -444,7 +446,8 @@ static AdObject *c_charmap_decode(AdObject *m, AdObject *const *args, Ad_ssize_t
     (void)m;
     AdObject *a[3] = {NULL, NULL, NULL};
     const char *errors;
-    if (AdArg_Parse("charmap_decode", args, nargs, NULL, names_map, 3, 1, a) < 0)
+    if (AdArg_CheckPositional("charmap_decode", nargs, 1, 3) < 0 ||
+        AdArg_Parse("charmap_decode", args, nargs, NULL, names_map, 3, 1, a) < 0)
         return NULL;
     bytes_arg b;
     if (arg_bytes(a[0], 0, &b) < 0)
@@ -465,7 +468,8 @@ static AdObject *c_charmap_encode(AdObject *m, AdObject *const *args, Ad_ssize_t
     static const char *const names[] = {"str", "errors", "mapping", NULL};
     AdObject *a[3] = {NULL, NULL, NULL};
     const char *errors;
-    if (AdArg_Parse("charmap_encode", args, nargs, NULL, names, 3, 1, a) < 0)
+    if (AdArg_CheckPositional("charmap_encode", nargs, 1, 3) < 0 ||
+        AdArg_Parse("charmap_encode", args, nargs, NULL, names, 3, 1, a) < 0)
         return NULL;
     if (arg_str("charmap_encode", 1, a[0]) < 0 || arg_errors("charmap_encode", 2, a[1], &errors) < 0)
         return NULL;

@@ -272,8 +272,43 @@ static AdObject *call_codec(AdObject *info, int index, AdObject *obj, const char
     return r;
 }
 
+/* The codecs the str room carries give what their encodings modules
+ * would; they answer without a lookup (and without `encodings`). */
+static AdObject *builtin_codec(AdObject *obj, const char *encoding, const char *errors, int index,
+                               int *handled)
+{
+    *handled = 0;
+    if (!AdStr_BuiltinCodecName(encoding))
+        return NULL;
+    AdObject *r;
+    if (index == 0) {
+        if (!AdStr_Check(obj))
+            return NULL;
+        *handled = 1;
+        r = AdStr_AsEncodedString(obj, encoding, errors);
+    } else {
+        if (AdStr_Check(obj) || !AD_TYPE(obj)->tp_as_buffer)
+            return NULL;
+        AdBuffer view;
+        if (AdObject_GetBuffer(obj, &view, AD_BUF_SIMPLE) < 0) {
+            AdErr_Clear();
+            return NULL;
+        }
+        *handled = 1;
+        r = AdStr_Decode(view.buf, view.len, encoding, errors);
+        AdBuffer_Release(&view);
+    }
+    if (!r)
+        add_codec_note(index == 0 ? "encoding" : "decoding", encoding);
+    return r;
+}
+
 static AdObject *generic(AdObject *obj, const char *encoding, const char *errors, int index)
 {
+    int handled;
+    AdObject *fast = builtin_codec(obj, encoding, errors, index, &handled);
+    if (handled)
+        return fast;
     AdObject *info = AdCodec_Lookup(encoding);
     if (!info)
         return NULL;

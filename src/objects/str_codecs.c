@@ -651,6 +651,8 @@ static int encode_error(encoder *e, Ad_ssize_t start, Ad_ssize_t end, const char
                 goto oom;
         return 0;
     case H_SURROGATEESCAPE:
+        if (e->c != C_UTF8 && e->c != C_LATIN1 && e->c != C_ASCII)
+            goto strict;        /* single bytes do not fit UTF-16/32 units */
         for (Ad_ssize_t i = start; i < end; i++) {
             uint32_t c = AdStr_READ(kind, d, i);
             if (c < 0xDC80 || c > 0xDCFF)
