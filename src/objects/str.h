@@ -157,6 +157,34 @@ AdObject *AdStr_CallEncodeErrorHandler(AdObject *handler, const char *encoding, 
 /* The canonical name of a built-in codec ("utf-8", "latin-1", "ascii",
  * "utf-16", ...) for one of its aliases, or NULL. */
 const char *AdStr_BuiltinCodecName(const char *encoding);
+/* The format-string parser of str.format, for _string too. A chunk is
+ * literal text s[lit_start:lit_end) (a doubled brace puts one brace at
+ * its end and ends it) and, when has_field, a replacement field: name
+ * s[name_start:name_end), conversion (0 for none), spec
+ * s[spec_start:spec_end) (empty when absent). NextChunk parses from
+ * *pos: 1 with a chunk, 0 at end, -1 with ValueError ("Single '}'
+ * encountered in format string", "expected '}' before end of string",
+ * "unmatched '{' in format spec", "expected ':' after conversion
+ * specifier"). */
+typedef struct {
+    Ad_ssize_t lit_start, lit_end;
+    int has_field;
+    Ad_ssize_t name_start, name_end;
+    uint32_t conversion;
+    Ad_ssize_t spec_start, spec_end;
+} AdStrFormatChunk;
+int AdStrFormat_NextChunk(AdObject *s, Ad_ssize_t *pos, Ad_ssize_t end, AdStrFormatChunk *chunk);
+/* A field name s[start:end): its first part ends at *first_end; *index is
+ * its value when it is all decimal digits, else -1. 0, or -1 with
+ * ValueError "Too many decimal digits in format string". */
+int AdStrFormat_FieldFirst(AdObject *s, Ad_ssize_t start, Ad_ssize_t end, Ad_ssize_t *first_end,
+                           Ad_ssize_t *index);
+/* The next accessor from *pos: ".name" (*is_attr 1) or "[key]" (0), the
+ * name/key s[*kstart:*kend), *index as above. 1, 0 at end, -1 with
+ * ValueError ("Empty attribute in format string", "Missing ']' in format
+ * string", "Only '.' or '[' may follow ']' in format field specifier"). */
+int AdStrFormat_FieldNext(AdObject *s, Ad_ssize_t *pos, Ad_ssize_t end, int *is_attr,
+                          Ad_ssize_t *kstart, Ad_ssize_t *kend, Ad_ssize_t *index);
 /* The str iterator types (iter() of an ASCII string gives the second,
  * named str_ascii_iterator, as in CPython). Both must be readied. */
 extern AdTypeObject AdStrIter_Type, AdStrAsciiIter_Type;
