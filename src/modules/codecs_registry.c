@@ -18,6 +18,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/lifecycle.h"
 
 static AdObject *search_path;      /* list of search functions */
 static AdObject *search_cache;     /* normalized name -> CodecInfo */
@@ -446,8 +447,25 @@ static AdObject *lookup_error_hook(const char *name)
     return AdCodec_LookupError(name);
 }
 
+/* Module teardown drops the search functions, the cache and the handlers
+ * (they may hold user objects). */
+static int registry_fini(AdInterp *interp)
+{
+    (void)interp;
+    AD_CLEAR(search_path);
+    AD_CLEAR(search_cache);
+    AD_CLEAR(error_registry);
+    return 0;
+}
+
 int AdCodec_Init(void)
 {
+    static int hook_registered;
+    if (!hook_registered) {
+        hook_registered = 1;
+        Ad_RegisterFiniHook(AD_FINI_MODULES, registry_fini);
+    }
+    encodings_state = 0;
     AdStr_EncodeHook = encode_hook;
     AdStr_DecodeHook = decode_hook;
     AdStr_LookupErrorHook = lookup_error_hook;

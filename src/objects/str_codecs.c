@@ -526,8 +526,6 @@ AdObject *str_decode(const char *data, Ad_ssize_t len, const char *encoding, con
 {
     if (!encoding)
         encoding = "utf-8";
-    if (!errors)
-        errors = "strict";
     int bo;
     switch (codec_lookup(encoding, NULL)) {
     case C_UTF8: return AdStr_DecodeUTF8Stateful(data, len, errors, 1, NULL);
@@ -836,8 +834,6 @@ AdObject *str_encode(AdObject *s, const char *encoding, const char *errors)
 {
     if (!encoding)
         encoding = "utf-8";
-    if (!errors)
-        errors = "strict";
     const char *canon = NULL;
     enum codec c = codec_lookup(encoding, &canon);
     switch (c) {

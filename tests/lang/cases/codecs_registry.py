@@ -102,3 +102,19 @@ print(_codecs.unregister(search))
 show(lambda: _codecs.lookup('upper_codec'))
 _codecs.register(search)
 show(lambda: _codecs.lookup('upper_codec').name)
+
+# without errors the codec gets one argument, as CPython passes it
+def one_search(name):
+    if name == 'onearg':
+        return CodecInfo(lambda s: (s.encode('ascii') + b'!', len(s)),
+                         lambda b: (bytes(b).decode('ascii') + '?', len(b)), name='onearg')
+_codecs.register(one_search)
+show(lambda: 'abc'.encode('onearg'))
+show(lambda: b'abc'.decode('onearg'))
+show(lambda: bytes('abc', 'onearg'))
+show(lambda: bytearray('abc', 'onearg'))
+show(lambda: str(b'abc', 'onearg'))
+show(lambda: str(b'abc', encoding='onearg'))
+show(lambda: _codecs.encode('abc', 'onearg'))
+show(lambda: _codecs.decode(b'abc', 'onearg'))
+show(lambda: 'abc'.encode('onearg', 'strict'))
