@@ -123,6 +123,7 @@ static const char *const names_dec[] = {"data", "errors", "final", NULL};
 static const char *const names_enc[] = {"str", "errors", "byteorder", NULL};
 static const char *const names_exdec[] = {"data", "errors", "byteorder", "final", NULL};
 static const char *const names_map[] = {"data", "errors", "mapping", NULL};
+static const char *const names_data[] = {"data", "errors", NULL};
 
 /* ---- registry functions ------------------------------------------------ */
 
@@ -388,7 +389,7 @@ static AdObject *c_escape_decode(AdObject *m, AdObject *const *args, Ad_ssize_t 
     (void)m;
     AdObject *a[2] = {NULL, NULL};
     if (AdArg_CheckPositional("escape_decode", nargs, 1, 2) < 0 ||
-        AdArg_Parse("escape_decode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
+        AdArg_Parse("escape_decode", args, nargs, NULL, names_data, 2, 1, a) < 0)
         return NULL;
     bytes_arg b;
     const char *errors;
@@ -410,7 +411,7 @@ static AdObject *c_escape_encode(AdObject *m, AdObject *const *args, Ad_ssize_t 
     AdObject *a[2] = {NULL, NULL};
     const char *errors;
     if (AdArg_CheckPositional("escape_encode", nargs, 1, 2) < 0 ||
-        AdArg_Parse("escape_encode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
+        AdArg_Parse("escape_encode", args, nargs, NULL, names_data, 2, 1, a) < 0)
         return NULL;
     if (!AdBytes_Check(a[0]))
         return AdErr_Format(AdExc_TypeError, "escape_encode() argument 1 must be bytes, not %.200s",
@@ -426,7 +427,7 @@ static AdObject *c_readbuffer_encode(AdObject *m, AdObject *const *args, Ad_ssiz
     AdObject *a[2] = {NULL, NULL};
     const char *errors;
     if (AdArg_CheckPositional("readbuffer_encode", nargs, 1, 2) < 0 ||
-        AdArg_Parse("readbuffer_encode", args, nargs, NULL, names_dec, 2, 1, a) < 0)
+        AdArg_Parse("readbuffer_encode", args, nargs, NULL, names_data, 2, 1, a) < 0)
         return NULL;
     bytes_arg b;
     if (arg_bytes(a[0], 1, &b) < 0)
