@@ -25,6 +25,14 @@ static AdObject *search_cache;     /* normalized name -> CodecInfo */
 static AdObject *error_registry;   /* name -> handler */
 static int encodings_state;        /* 0 not tried, 1 importing or done */
 
+/* callable(o), counting vectorcall-only objects (builtin functions). */
+static int is_callable(AdObject *o)
+{
+    AdTypeObject *t = AD_TYPE(o);
+    return t->tp_call != NULL ||
+           (AdType_HasFeature(t, AD_TPFLAGS_HAVE_VECTORCALL) && t->tp_vectorcall_offset > 0);
+}
+
 static int registry_ready(void)
 {
     if (error_registry)
@@ -163,7 +171,7 @@ int AdCodec_Register(AdObject *search_function)
 {
     if (ensure_encodings() < 0)
         return -1;
-    if (!AD_TYPE(search_function)->tp_call) {
+    if (!is_callable(search_function)) {
         AdErr_SetString(AdExc_TypeError, "argument must be callable");
         return -1;
     }
@@ -200,7 +208,7 @@ int AdCodec_RegisterError(const char *name, AdObject *handler)
 {
     if (registry_ready() < 0)
         return -1;
-    if (!AD_TYPE(handler)->tp_call) {
+    if (!is_callable(handler)) {
         AdErr_SetString(AdExc_TypeError, "handler must be callable");
         return -1;
     }

@@ -350,6 +350,12 @@ AdObject *AdStr_DecodeUTF8Stateful(const char *data, Ad_ssize_t len, const char 
         if (reason) {
             if (!final && i + k >= len)
                 break;              /* an incomplete sequence waits for more data */
+            if (surrogatepass && c == 0xED && k >= 2 && s[i + 1] > 0x9F) {
+                /* not an encoded surrogate after all: report what strict
+                 * decoding sees, the byte after 0xED */
+                reason = "invalid continuation byte";
+                k = 1;
+            }
             if (decode_error(&d, i, i + k, reason, &i) < 0)
                 return decode_fail(&d);
             continue;
@@ -740,7 +746,8 @@ static int encode_run(encoder *e)
             continue;
         }
         Ad_ssize_t j = i + 1;
-        while (j < n) {
+        /* UTF-16 and UTF-32 report one character at a time */
+        while (j < n && e->c != C_UTF16LE && e->c != C_UTF16BE && e->c != C_UTF32LE && e->c != C_UTF32BE) {
             uint32_t c2 = AdStr_READ(kind, d, j);
             if (!(c2 >= limit || (limit == 0x110000 && c2 >= 0xD800 && c2 <= 0xDFFF)))
                 break;

@@ -87,3 +87,9 @@ print(_codecs.lookup_error('strict') is h)
 show(lambda: '\xe9'.encode('ascii'))
 print(_codecs._unregister_error('h'), _codecs._unregister_error('h'))
 show(lambda: 'a\xe9'.encode('ascii', 'h'))
+
+# built-in functions are callables too
+_codecs.register_error('bs', _codecs.lookup_error('backslashreplace'))
+show(lambda: 'a\xe9'.encode('ascii', 'bs'))
+_codecs.register(len)
+show(lambda: _codecs.lookup('xyz'))
