@@ -31,6 +31,10 @@ AdObject *AdCodec_Decode(AdObject *obj, const char *encoding, const char *errors
  * bytes / str. New ref or NULL. */
 AdObject *AdCodec_EncodeText(AdObject *str, const char *encoding, const char *errors);
 AdObject *AdCodec_DecodeText(AdObject *bytes, const char *encoding, const char *errors);
+/* The CodecInfo of a text encoding: LookupError "'x' is not a text
+ * encoding; use ALTERNATIVE to handle arbitrary codecs" otherwise (_io
+ * passes "codecs.open()"; NULL means "codecs.encode()"). New ref or NULL. */
+AdObject *AdCodec_LookupText(const char *encoding, const char *alternative);
 /* The incremental encoder/decoder of a text encoding:
  * CodecInfo.incrementalencoder(errors) (new ref or NULL). */
 AdObject *AdCodec_IncrementalEncoder(const char *encoding, const char *errors);

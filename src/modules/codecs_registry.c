@@ -363,6 +363,11 @@ static AdObject *lookup_text(const char *encoding, const char *alternative)
     return info;
 }
 
+AdObject *AdCodec_LookupText(const char *encoding, const char *alternative)
+{
+    return lookup_text(encoding, alternative ? alternative : "codecs.encode()");
+}
+
 AdObject *AdCodec_EncodeText(AdObject *str, const char *encoding, const char *errors)
 {
     AdObject *info = lookup_text(encoding, "codecs.encode()");
