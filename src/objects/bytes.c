@@ -535,7 +535,7 @@ int bytes_encoding_args(const char *fname, AdObject *encoding, AdObject *errors,
     const char *names[2] = {"encoding", "errors"};
     const char **outs[2] = {enc, err};
     *enc = "utf-8";
-    *err = "strict";
+    *err = NULL;            /* the codec's default, as CPython passes it */
     for (int i = 0; i < 2; i++) {
         if (!objs[i])
             continue;

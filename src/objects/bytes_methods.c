@@ -1226,7 +1226,7 @@ static AdObject *m_decode(ARGSKW)
     AdObject *a[2];
     if (bytes_parse_args("decode", args, nargs, kwnames, names, 0, 0, a) < 0)
         return NULL;
-    const char *enc = "utf-8", *err = "strict";
+    const char *enc = "utf-8", *err = NULL;    /* NULL: the codec's default */
     for (int i = 0; i < 2; i++) {
         if (!a[i])
             continue;

@@ -118,6 +118,73 @@ AdObject *AdStr_Decode(const char *data, Ad_ssize_t len, const char *encoding, c
 extern AdObject *(*AdStr_EncodeHook)(AdObject *s, const char *encoding, const char *errors);
 extern AdObject *(*AdStr_DecodeHook)(const char *data, Ad_ssize_t len, const char *encoding,
                                      const char *errors);
+/* The built-in codecs one by one, as _codecs exposes them. The stateful
+ * decoders stop before an incomplete sequence at the end when final is 0
+ * and report the bytes used in *consumed (may be NULL); the UTF-16/32 ones
+ * take *byteorder (-1 little, 1 big, 0: read a BOM, reported back; little
+ * without one). The UTF-16/32 encoders take byteorder (0: native order with
+ * a BOM). errors NULL means "strict"; other names than the built-in handlers
+ * are looked up in the registry when an error happens. New refs. */
+AdObject *AdStr_DecodeUTF8Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                   int final, Ad_ssize_t *consumed);
+AdObject *AdStr_DecodeUTF16Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                    int *byteorder, int final, Ad_ssize_t *consumed);
+AdObject *AdStr_DecodeUTF32Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                    int *byteorder, int final, Ad_ssize_t *consumed);
+AdObject *AdStr_DecodeLatin1(const char *data, Ad_ssize_t len, const char *errors);
+AdObject *AdStr_DecodeASCII(const char *data, Ad_ssize_t len, const char *errors);
+AdObject *AdStr_EncodeUTF8(AdObject *s, const char *errors);
+AdObject *AdStr_EncodeUTF16(AdObject *s, const char *errors, int byteorder);
+AdObject *AdStr_EncodeUTF32(AdObject *s, const char *errors, int byteorder);
+AdObject *AdStr_EncodeLatin1(AdObject *s, const char *errors);
+AdObject *AdStr_EncodeASCII(AdObject *s, const char *errors);
+/* Error handlers by name: the registry installs the hook (new ref to the
+ * callable, or NULL with LookupError "unknown error handler name 'x'"). */
+extern AdObject *(*AdStr_LookupErrorHook)(const char *name);
+AdObject *AdStr_LookupErrorHandler(const char *name);
+/* Calls handler with a new UnicodeDecodeError(encoding, data, start, end,
+ * reason) / UnicodeEncodeError(encoding, str, ...) and checks its result
+ * (TypeError "decoding error handler must return (str, int) tuple"; the
+ * position may be negative from the end; IndexError "position N from error
+ * handler out of bounds"). Returns the replacement (a str; str or bytes when
+ * encoding; new ref) and the position to go on at in *newpos, or NULL. */
+AdObject *AdStr_CallDecodeErrorHandler(AdObject *handler, const char *encoding, const char *data,
+                                       Ad_ssize_t len, Ad_ssize_t start, Ad_ssize_t end,
+                                       const char *reason, Ad_ssize_t *newpos);
+AdObject *AdStr_CallEncodeErrorHandler(AdObject *handler, const char *encoding, AdObject *str,
+                                       Ad_ssize_t start, Ad_ssize_t end, const char *reason,
+                                       Ad_ssize_t *newpos);
+/* The canonical name of a built-in codec ("utf-8", "latin-1", "ascii",
+ * "utf-16", ...) for one of its aliases, or NULL. */
+const char *AdStr_BuiltinCodecName(const char *encoding);
+/* The format-string parser of str.format, for _string too. A chunk is
+ * literal text s[lit_start:lit_end) (a doubled brace puts one brace at
+ * its end and ends it) and, when has_field, a replacement field: name
+ * s[name_start:name_end), conversion (0 for none), spec
+ * s[spec_start:spec_end) (empty when absent). NextChunk parses from
+ * *pos: 1 with a chunk, 0 at end, -1 with ValueError ("Single '}'
+ * encountered in format string", "expected '}' before end of string",
+ * "unmatched '{' in format spec", "expected ':' after conversion
+ * specifier"). */
+typedef struct {
+    Ad_ssize_t lit_start, lit_end;
+    int has_field;
+    Ad_ssize_t name_start, name_end;
+    uint32_t conversion;
+    Ad_ssize_t spec_start, spec_end;
+} AdStrFormatChunk;
+int AdStrFormat_NextChunk(AdObject *s, Ad_ssize_t *pos, Ad_ssize_t end, AdStrFormatChunk *chunk);
+/* A field name s[start:end): its first part ends at *first_end; *index is
+ * its value when it is all decimal digits, else -1. 0, or -1 with
+ * ValueError "Too many decimal digits in format string". */
+int AdStrFormat_FieldFirst(AdObject *s, Ad_ssize_t start, Ad_ssize_t end, Ad_ssize_t *first_end,
+                           Ad_ssize_t *index);
+/* The next accessor from *pos: ".name" (*is_attr 1) or "[key]" (0), the
+ * name/key s[*kstart:*kend), *index as above. 1, 0 at end, -1 with
+ * ValueError ("Empty attribute in format string", "Missing ']' in format
+ * string", "Only '.' or '[' may follow ']' in format field specifier"). */
+int AdStrFormat_FieldNext(AdObject *s, Ad_ssize_t *pos, Ad_ssize_t end, int *is_attr,
+                          Ad_ssize_t *kstart, Ad_ssize_t *kend, Ad_ssize_t *index);
 /* The str iterator types (iter() of an ASCII string gives the second,
  * named str_ascii_iterator, as in CPython). Both must be readied. */
 extern AdTypeObject AdStrIter_Type, AdStrAsciiIter_Type;

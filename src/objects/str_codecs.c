@@ -68,11 +68,18 @@ const char *str_codec_builtin(const char *encoding)
     return codec_lookup(encoding, &canon) == C_NONE ? NULL : canon;
 }
 
+const char *AdStr_BuiltinCodecName(const char *encoding)
+{
+    return str_codec_builtin(encoding);
+}
+
 /* ---- error handlers ------------------------------------------------------ */
 
 enum handler { H_STRICT, H_IGNORE, H_REPLACE, H_SURROGATEESCAPE, H_SURROGATEPASS,
                H_BACKSLASHREPLACE, H_XMLCHARREFREPLACE, H_NAMEREPLACE, H_UNKNOWN };
 
+/* The built-in handler names are recognised before the registry is asked
+ * (as CPython does), so re-registering "strict" does not change codecs. */
 static enum handler handler_of(const char *errors)
 {
     if (!errors || !strcmp(errors, "strict")) return H_STRICT;
@@ -86,9 +93,98 @@ static enum handler handler_of(const char *errors)
     return H_UNKNOWN;
 }
 
-static void unknown_handler(const char *errors)
+AdObject *(*AdStr_LookupErrorHook)(const char *name);
+
+AdObject *AdStr_LookupErrorHandler(const char *name)
 {
-    AdErr_Format(AdExc_LookupError, "unknown error handler name '%.400s'", errors);
+    if (AdStr_LookupErrorHook)
+        return AdStr_LookupErrorHook(name);
+    return AdErr_Format(AdExc_LookupError, "unknown error handler name '%.400s'", name);
+}
+
+/* Checks the (replacement, newpos) result of a handler; returns the
+ * replacement (new ref) and the adjusted position in *newpos. */
+static AdObject *handler_result(AdObject *res, Ad_ssize_t len, int encode, Ad_ssize_t *newpos)
+{
+    if (!res)
+        return NULL;
+    if (!AdTuple_Check(res) || AdTuple_GET_SIZE(res) != 2 ||
+        !(AdStr_Check(AdTuple_GET_ITEM(res, 0)) || (encode && AdBytes_Check(AdTuple_GET_ITEM(res, 0)))) ||
+        !AdInt_Check(AdTuple_GET_ITEM(res, 1))) {
+        Ad_DECREF(res);
+        AdErr_SetString(AdExc_TypeError, encode ? "encoding error handler must return (str/bytes, int) tuple"
+                                                : "decoding error handler must return (str, int) tuple");
+        return NULL;
+    }
+    Ad_ssize_t pos = AdInt_AsSsize_t(AdTuple_GET_ITEM(res, 1));
+    if (pos == -1 && AdErr_Occurred()) {
+        Ad_DECREF(res);
+        return NULL;
+    }
+    if (pos < 0)
+        pos += len;
+    if (pos < 0 || pos > len) {
+        Ad_DECREF(res);
+        AdErr_Format(AdExc_IndexError, "position %zd from error handler out of bounds",
+                     AdInt_AsSsize_t(AdTuple_GET_ITEM(res, 1)));
+        return NULL;
+    }
+    *newpos = pos;
+    AdObject *rep = Ad_NewRef(AdTuple_GET_ITEM(res, 0));
+    Ad_DECREF(res);
+    return rep;
+}
+
+static AdObject *make_unicode_error(AdObject *type, const char *encoding, AdObject *obj,
+                                    Ad_ssize_t start, Ad_ssize_t end, const char *reason)
+{
+    AdObject *args = AdTuple_New(5);
+    if (!args) {
+        Ad_DECREF(obj);
+        return NULL;
+    }
+    AdObject *e = AdStr_FromString(encoding), *s = AdInt_FromSsize_t(start),
+             *t = AdInt_FromSsize_t(end), *r = AdStr_FromString(reason);
+    AdTuple_SET_ITEM(args, 0, e);
+    AdTuple_SET_ITEM(args, 1, obj);
+    AdTuple_SET_ITEM(args, 2, s);
+    AdTuple_SET_ITEM(args, 3, t);
+    AdTuple_SET_ITEM(args, 4, r);
+    if (!e || !s || !t || !r) {
+        Ad_DECREF(args);
+        return NULL;
+    }
+    AdObject *exc = AdObject_Call(type, args, NULL);
+    Ad_DECREF(args);
+    return exc;
+}
+
+AdObject *AdStr_CallDecodeErrorHandler(AdObject *handler, const char *encoding, const char *data,
+                                       Ad_ssize_t len, Ad_ssize_t start, Ad_ssize_t end,
+                                       const char *reason, Ad_ssize_t *newpos)
+{
+    AdObject *b = AdBytes_FromStringAndSize(data, len);
+    if (!b)
+        return NULL;
+    AdObject *exc = make_unicode_error(AdExc_UnicodeDecodeError, encoding, b, start, end, reason);
+    if (!exc)
+        return NULL;
+    AdObject *res = AdObject_CallOneArg(handler, exc);
+    Ad_DECREF(exc);
+    return handler_result(res, len, 0, newpos);
+}
+
+AdObject *AdStr_CallEncodeErrorHandler(AdObject *handler, const char *encoding, AdObject *str,
+                                       Ad_ssize_t start, Ad_ssize_t end, const char *reason,
+                                       Ad_ssize_t *newpos)
+{
+    AdObject *exc = make_unicode_error(AdExc_UnicodeEncodeError, encoding, Ad_NewRef(str),
+                                       start, end, reason);
+    if (!exc)
+        return NULL;
+    AdObject *res = AdObject_CallOneArg(handler, exc);
+    Ad_DECREF(exc);
+    return handler_result(res, AdStr_LENGTH(str), 1, newpos);
 }
 
 void str_raise_decode_error(const char *encoding, const char *data, Ad_ssize_t len,
@@ -97,43 +193,22 @@ void str_raise_decode_error(const char *encoding, const char *data, Ad_ssize_t l
     AdObject *b = AdBytes_FromStringAndSize(data, len);
     if (!b)
         return;
-    AdObject *args = AdTuple_New(5);
-    if (!args) {
-        Ad_DECREF(b);
-        return;
+    AdObject *exc = make_unicode_error(AdExc_UnicodeDecodeError, encoding, b, start, end, reason);
+    if (exc) {
+        AdErr_SetObject(AdExc_UnicodeDecodeError, exc);
+        Ad_DECREF(exc);
     }
-    AdObject *e = AdStr_FromString(encoding), *s = AdInt_FromSsize_t(start),
-             *t = AdInt_FromSsize_t(end), *r = AdStr_FromString(reason);
-    AdTuple_SET_ITEM(args, 0, e);
-    AdTuple_SET_ITEM(args, 1, b);
-    AdTuple_SET_ITEM(args, 2, s);
-    AdTuple_SET_ITEM(args, 3, t);
-    AdTuple_SET_ITEM(args, 4, r);
-    if (!e || !s || !t || !r) {
-        Ad_DECREF(args);
-        return;
-    }
-    str_raise_with_args(AdExc_UnicodeDecodeError, args);
 }
 
 void str_raise_encode_error(const char *encoding, AdObject *str,
                             Ad_ssize_t start, Ad_ssize_t end, const char *reason)
 {
-    AdObject *args = AdTuple_New(5);
-    if (!args)
-        return;
-    AdObject *e = AdStr_FromString(encoding), *s = AdInt_FromSsize_t(start),
-             *t = AdInt_FromSsize_t(end), *r = AdStr_FromString(reason);
-    AdTuple_SET_ITEM(args, 0, e);
-    AdTuple_SET_ITEM(args, 1, Ad_NewRef(str));
-    AdTuple_SET_ITEM(args, 2, s);
-    AdTuple_SET_ITEM(args, 3, t);
-    AdTuple_SET_ITEM(args, 4, r);
-    if (!e || !s || !t || !r) {
-        Ad_DECREF(args);
-        return;
+    AdObject *exc = make_unicode_error(AdExc_UnicodeEncodeError, encoding, Ad_NewRef(str),
+                                       start, end, reason);
+    if (exc) {
+        AdErr_SetObject(AdExc_UnicodeEncodeError, exc);
+        Ad_DECREF(exc);
     }
-    str_raise_with_args(AdExc_UnicodeEncodeError, args);
 }
 
 /* ---- decoding ------------------------------------------------------------ */
@@ -144,14 +219,16 @@ typedef struct {
     Ad_ssize_t len;
     enum handler h;
     const char *errors;
+    AdObject *handler;          /* a registered handler, once looked up (owned) */
     AdStrWriter w;
 } decoder;
 
-/* Handles the undecodable bytes [start, end). Returns 0 to go on at end,
- * 1 when the surrogatepass handler should be tried by the caller, -1 with
- * an exception. */
-static int decode_error(decoder *d, Ad_ssize_t start, Ad_ssize_t end, const char *reason)
+/* Handles the undecodable bytes [start, end); *next is where decoding
+ * goes on (end, or what a registered handler says). 0 or -1. */
+static int decode_error(decoder *d, Ad_ssize_t start, Ad_ssize_t end, const char *reason,
+                        Ad_ssize_t *next)
 {
+    *next = end;
     switch (d->h) {
     case H_IGNORE:
         return 0;
@@ -173,9 +250,21 @@ static int decode_error(decoder *d, Ad_ssize_t start, Ad_ssize_t end, const char
                 return -1;
         }
         return 0;
-    case H_UNKNOWN:
-        unknown_handler(d->errors);
+    case H_XMLCHARREFREPLACE:
+    case H_NAMEREPLACE:
+        AdErr_Format(AdExc_TypeError, "don't know how to handle UnicodeDecodeError in error callback");
         return -1;
+    case H_UNKNOWN: {
+        if (!d->handler && !(d->handler = AdStr_LookupErrorHandler(d->errors)))
+            return -1;
+        AdObject *rep = AdStr_CallDecodeErrorHandler(d->handler, d->encoding, (const char *)d->data,
+                                                     d->len, start, end, reason, next);
+        if (!rep)
+            return -1;
+        int r = AdStrWriter_WriteStr(&d->w, rep);
+        Ad_DECREF(rep);
+        return r;
+    }
     default:
         break;
     }
@@ -184,23 +273,38 @@ strict:
     return -1;
 }
 
+static void decoder_init(decoder *d, const char *encoding, const char *data, Ad_ssize_t len,
+                         const char *errors)
+{
+    d->encoding = encoding;
+    d->data = (const unsigned char *)data;
+    d->len = len;
+    d->h = handler_of(errors);
+    d->errors = errors ? errors : "strict";
+    d->handler = NULL;
+    AdStrWriter_Init(&d->w);
+}
+
 static AdObject *decode_finish(decoder *d)
 {
+    Ad_XDECREF(d->handler);
     return AdStrWriter_Finish(&d->w);
 }
 
 static AdObject *decode_fail(decoder *d)
 {
+    Ad_XDECREF(d->handler);
     AdStrWriter_Dealloc(&d->w);
     return NULL;
 }
 
-AdObject *str_decode_utf8(const char *data, Ad_ssize_t len, const char *errors, int allow_surrogates)
+AdObject *AdStr_DecodeUTF8Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                   int final, Ad_ssize_t *consumed)
 {
-    decoder d = { "utf-8", (const unsigned char *)data, len, handler_of(errors), errors, {0} };
-    AdStrWriter_Init(&d.w);
+    decoder d;
+    decoder_init(&d, "utf-8", data, len, errors);
     const unsigned char *s = d.data;
-    int surrogatepass = allow_surrogates || d.h == H_SURROGATEPASS;
+    int surrogatepass = d.h == H_SURROGATEPASS;
     if (str_writer_reserve(&d.w, len) < 0)
         return NULL;
     Ad_ssize_t i = 0;
@@ -225,9 +329,8 @@ AdObject *str_decode_utf8(const char *data, Ad_ssize_t len, const char *errors, 
             if (c == 0xF0) lo = 0x90;
             else if (c == 0xF4) hi = 0x8F;
         } else {
-            if (decode_error(&d, i, i + 1, "invalid start byte") < 0)
+            if (decode_error(&d, i, i + 1, "invalid start byte", &i) < 0)
                 return decode_fail(&d);
-            i++;
             continue;
         }
         Ad_ssize_t k = 1;
@@ -245,68 +348,94 @@ AdObject *str_decode_utf8(const char *data, Ad_ssize_t len, const char *errors, 
             cp = (cp << 6) | (b & 0x3F);
         }
         if (reason) {
-            if (decode_error(&d, i, i + k, reason) < 0)
+            if (!final && i + k >= len)
+                break;              /* an incomplete sequence waits for more data */
+            if (surrogatepass && c == 0xED && k >= 2 && s[i + 1] > 0x9F) {
+                /* not an encoded surrogate after all: report what strict
+                 * decoding sees, the byte after 0xED */
+                reason = "invalid continuation byte";
+                k = 1;
+            }
+            if (decode_error(&d, i, i + k, reason, &i) < 0)
                 return decode_fail(&d);
-            i += k;
             continue;
         }
         if (AdStrWriter_WriteChar(&d.w, cp) < 0)
             return decode_fail(&d);
         i += need + 1;
     }
+    if (consumed)
+        *consumed = i;
     return decode_finish(&d);
 }
 
-static AdObject *decode_latin1(const char *data, Ad_ssize_t len)
+AdObject *str_decode_utf8(const char *data, Ad_ssize_t len, const char *errors, int allow_surrogates)
 {
+    if (allow_surrogates && (!errors || !strcmp(errors, "strict")))
+        errors = "surrogatepass";
+    return AdStr_DecodeUTF8Stateful(data, len, errors, 1, NULL);
+}
+
+AdObject *AdStr_DecodeLatin1(const char *data, Ad_ssize_t len, const char *errors)
+{
+    (void)errors;
     return AdStr_FromKindAndData(1, data, len);
 }
 
-static AdObject *decode_ascii(const char *data, Ad_ssize_t len, const char *errors)
+AdObject *AdStr_DecodeASCII(const char *data, Ad_ssize_t len, const char *errors)
 {
-    decoder d = { "ascii", (const unsigned char *)data, len, handler_of(errors), errors, {0} };
     Ad_ssize_t i = 0;
-    while (i < len && d.data[i] < 128)
+    const unsigned char *s = (const unsigned char *)data;
+    while (i < len && s[i] < 128)
         i++;
     if (i == len)
         return AdStr_FromStringAndSize(data, len);
-    AdStrWriter_Init(&d.w);
+    decoder d;
+    decoder_init(&d, "ascii", data, len, errors);
     if (AdStrWriter_WriteASCII(&d.w, data, i) < 0)
         return decode_fail(&d);
-    for (; i < len; i++) {
-        if (d.data[i] < 128) {
-            if (AdStrWriter_WriteChar(&d.w, d.data[i]) < 0)
+    while (i < len) {
+        if (s[i] < 128) {
+            if (AdStrWriter_WriteChar(&d.w, s[i]) < 0)
                 return decode_fail(&d);
-        } else if (decode_error(&d, i, i + 1, "ordinal not in range(128)") < 0)
+            i++;
+        } else if (decode_error(&d, i, i + 1, "ordinal not in range(128)", &i) < 0)
             return decode_fail(&d);
     }
     return decode_finish(&d);
 }
 
-/* byteorder: -1 little, 1 big, 0 detect from a BOM (default little). */
-static AdObject *decode_utf16(const char *data, Ad_ssize_t len, const char *errors, int byteorder)
+/* *byteorder: -1 little, 1 big, 0 detect from a BOM (little without one;
+ * a BOM found is reported back in *byteorder). */
+AdObject *AdStr_DecodeUTF16Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                    int *byteorder, int final, Ad_ssize_t *consumed)
 {
-    decoder d = { "utf-16-le", (const unsigned char *)data, len, handler_of(errors), errors, {0} };
+    decoder d;
+    decoder_init(&d, "utf-16-le", data, len, errors);
     const unsigned char *s = d.data;
     Ad_ssize_t i = 0;
-    if (byteorder == 0) {
-        byteorder = -1;
-        if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE)
+    int bo = byteorder ? *byteorder : 0;
+    if (bo == 0 && len >= 2) {
+        if (s[0] == 0xFF && s[1] == 0xFE) {
+            bo = -1;
             i = 2;
-        else if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
-            byteorder = 1;
+        } else if (s[0] == 0xFE && s[1] == 0xFF) {
+            bo = 1;
             i = 2;
         }
+        if (byteorder)
+            *byteorder = bo;
     }
-    if (byteorder > 0)
+    if (bo > 0)
         d.encoding = "utf-16-be";
-    int hiix = byteorder > 0 ? 0 : 1, loix = 1 - hiix;
-    AdStrWriter_Init(&d.w);
+    int hiix = bo > 0 ? 0 : 1, loix = 1 - hiix;
     while (i < len) {
         if (len - i < 2) {
-            if (decode_error(&d, i, len, "truncated data") < 0)
+            if (!final)
+                break;
+            if (decode_error(&d, i, len, "truncated data", &i) < 0)
                 return decode_fail(&d);
-            break;
+            continue;
         }
         uint32_t u = (uint32_t)s[i + hiix] << 8 | s[i + loix];
         if (u < 0xD800 || u > 0xDFFF) {
@@ -316,11 +445,15 @@ static AdObject *decode_utf16(const char *data, Ad_ssize_t len, const char *erro
             continue;
         }
         const char *reason = NULL;
+        Ad_ssize_t end = i + 2;
         if (u >= 0xDC00)
             reason = "illegal encoding";
-        else if (len - i < 4)
+        else if (len - i < 4) {
+            if (!final)
+                break;
             reason = "unexpected end of data";
-        else {
+            end = len;
+        } else {
             uint32_t u2 = (uint32_t)s[i + 2 + hiix] << 8 | s[i + 2 + loix];
             if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
                 if (AdStrWriter_WriteChar(&d.w, 0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00)) < 0)
@@ -330,43 +463,50 @@ static AdObject *decode_utf16(const char *data, Ad_ssize_t len, const char *erro
             }
             reason = "illegal UTF-16 surrogate";
         }
-        if (reason && (d.h == H_SURROGATEPASS) && (len - i >= 2)) {
+        if (d.h == H_SURROGATEPASS) {
             if (AdStrWriter_WriteChar(&d.w, u) < 0)
                 return decode_fail(&d);
             i += 2;
             continue;
         }
-        if (decode_error(&d, i, i + 2, reason) < 0)
+        if (decode_error(&d, i, end, reason, &i) < 0)
             return decode_fail(&d);
-        i += 2;
     }
+    if (consumed)
+        *consumed = i;
     return decode_finish(&d);
 }
 
-static AdObject *decode_utf32(const char *data, Ad_ssize_t len, const char *errors, int byteorder)
+AdObject *AdStr_DecodeUTF32Stateful(const char *data, Ad_ssize_t len, const char *errors,
+                                    int *byteorder, int final, Ad_ssize_t *consumed)
 {
-    decoder d = { "utf-32-le", (const unsigned char *)data, len, handler_of(errors), errors, {0} };
+    decoder d;
+    decoder_init(&d, "utf-32-le", data, len, errors);
     const unsigned char *s = d.data;
     Ad_ssize_t i = 0;
-    if (byteorder == 0) {
-        byteorder = -1;
-        if (len >= 4 && s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0)
+    int bo = byteorder ? *byteorder : 0;
+    if (bo == 0 && len >= 4) {
+        if (s[0] == 0xFF && s[1] == 0xFE && s[2] == 0 && s[3] == 0) {
+            bo = -1;
             i = 4;
-        else if (len >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF) {
-            byteorder = 1;
+        } else if (s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF) {
+            bo = 1;
             i = 4;
         }
+        if (byteorder)
+            *byteorder = bo;
     }
-    if (byteorder > 0)
+    if (bo > 0)
         d.encoding = "utf-32-be";
-    AdStrWriter_Init(&d.w);
     while (i < len) {
         if (len - i < 4) {
-            if (decode_error(&d, i, len, "truncated data") < 0)
+            if (!final)
+                break;
+            if (decode_error(&d, i, len, "truncated data", &i) < 0)
                 return decode_fail(&d);
-            break;
+            continue;
         }
-        uint32_t u = byteorder > 0
+        uint32_t u = bo > 0
             ? (uint32_t)s[i] << 24 | (uint32_t)s[i + 1] << 16 | (uint32_t)s[i + 2] << 8 | s[i + 3]
             : (uint32_t)s[i + 3] << 24 | (uint32_t)s[i + 2] << 16 | (uint32_t)s[i + 1] << 8 | s[i];
         const char *reason = NULL;
@@ -375,12 +515,16 @@ static AdObject *decode_utf32(const char *data, Ad_ssize_t len, const char *erro
         else if (u >= 0xD800 && u <= 0xDFFF && d.h != H_SURROGATEPASS)
             reason = "code point in surrogate code point range(0xd800, 0xe000)";
         if (reason) {
-            if (decode_error(&d, i, i + 4, reason) < 0)
+            if (decode_error(&d, i, i + 4, reason, &i) < 0)
                 return decode_fail(&d);
-        } else if (AdStrWriter_WriteChar(&d.w, u) < 0)
+            continue;
+        }
+        if (AdStrWriter_WriteChar(&d.w, u) < 0)
             return decode_fail(&d);
         i += 4;
     }
+    if (consumed)
+        *consumed = i;
     return decode_finish(&d);
 }
 
@@ -388,18 +532,17 @@ AdObject *str_decode(const char *data, Ad_ssize_t len, const char *encoding, con
 {
     if (!encoding)
         encoding = "utf-8";
-    if (!errors)
-        errors = "strict";
+    int bo;
     switch (codec_lookup(encoding, NULL)) {
-    case C_UTF8: return str_decode_utf8(data, len, errors, 0);
-    case C_LATIN1: return decode_latin1(data, len);
-    case C_ASCII: return decode_ascii(data, len, errors);
-    case C_UTF16: return decode_utf16(data, len, errors, 0);
-    case C_UTF16LE: return decode_utf16(data, len, errors, -1);
-    case C_UTF16BE: return decode_utf16(data, len, errors, 1);
-    case C_UTF32: return decode_utf32(data, len, errors, 0);
-    case C_UTF32LE: return decode_utf32(data, len, errors, -1);
-    case C_UTF32BE: return decode_utf32(data, len, errors, 1);
+    case C_UTF8: return AdStr_DecodeUTF8Stateful(data, len, errors, 1, NULL);
+    case C_LATIN1: return AdStr_DecodeLatin1(data, len, errors);
+    case C_ASCII: return AdStr_DecodeASCII(data, len, errors);
+    case C_UTF16: bo = 0; return AdStr_DecodeUTF16Stateful(data, len, errors, &bo, 1, NULL);
+    case C_UTF16LE: bo = -1; return AdStr_DecodeUTF16Stateful(data, len, errors, &bo, 1, NULL);
+    case C_UTF16BE: bo = 1; return AdStr_DecodeUTF16Stateful(data, len, errors, &bo, 1, NULL);
+    case C_UTF32: bo = 0; return AdStr_DecodeUTF32Stateful(data, len, errors, &bo, 1, NULL);
+    case C_UTF32LE: bo = -1; return AdStr_DecodeUTF32Stateful(data, len, errors, &bo, 1, NULL);
+    case C_UTF32BE: bo = 1; return AdStr_DecodeUTF32Stateful(data, len, errors, &bo, 1, NULL);
     default:
         if (AdStr_DecodeHook)
             return AdStr_DecodeHook(data, len, encoding, errors);
@@ -415,8 +558,26 @@ typedef struct {
     AdObject *s;
     enum handler h;
     const char *errors;
+    AdObject *handler;          /* a registered handler, once looked up (owned) */
     AdNumBuf out;
 } encoder;
+
+static void encoder_init(encoder *e, const char *encoding, enum codec c, AdObject *s, const char *errors)
+{
+    e->encoding = encoding;
+    e->c = c;
+    e->s = s;
+    e->h = handler_of(errors);
+    e->errors = errors ? errors : "strict";
+    e->handler = NULL;
+    memset(&e->out, 0, sizeof e->out);
+}
+
+static void encoder_free(encoder *e)
+{
+    Ad_XDECREF(e->handler);
+    AdNumBuf_Free(&e->out);
+}
 
 static int put_unit(encoder *e, uint32_t ch)
 {
@@ -444,11 +605,47 @@ static int put_text(encoder *e, const char *t)
     return 0;
 }
 
-static int encode_error(encoder *e, Ad_ssize_t start, Ad_ssize_t end, const char *reason)
+/* A registered handler's replacement: bytes go out as they are, a str must
+ * be encodable as it is (Latin-1 range for latin-1, ASCII otherwise). */
+static int encode_custom(encoder *e, Ad_ssize_t start, Ad_ssize_t end, const char *reason,
+                         Ad_ssize_t *next)
+{
+    if (!e->handler && !(e->handler = AdStr_LookupErrorHandler(e->errors)))
+        return -1;
+    AdObject *rep = AdStr_CallEncodeErrorHandler(e->handler, e->encoding, e->s, start, end, reason, next);
+    if (!rep)
+        return -1;
+    int r = 0;
+    if (AdBytes_Check(rep)) {
+        if (AdNumBuf_Append(&e->out, AdBytes_AS_STRING(rep), (size_t)AdBytes_GET_SIZE(rep)) < 0) {
+            AdErr_NoMemory();
+            r = -1;
+        }
+    } else {
+        uint32_t limit = e->c == C_LATIN1 ? 0x100 : 0x80;
+        Ad_ssize_t n = AdStr_LENGTH(rep);
+        for (Ad_ssize_t i = 0; i < n && r == 0; i++)
+            if (AdStr_READ_CHAR(rep, i) >= limit) {
+                str_raise_encode_error(e->encoding, e->s, start, end, reason);
+                r = -1;
+            }
+        for (Ad_ssize_t i = 0; i < n && r == 0; i++)
+            if (put_unit(e, AdStr_READ_CHAR(rep, i)) < 0) {
+                AdErr_NoMemory();
+                r = -1;
+            }
+    }
+    Ad_DECREF(rep);
+    return r;
+}
+
+static int encode_error(encoder *e, Ad_ssize_t start, Ad_ssize_t end, const char *reason,
+                        Ad_ssize_t *next)
 {
     int kind = AdStr_KIND(e->s);
     const void *d = AdStr_DATA(e->s);
     char buf[AD_UNICODE_NAME_MAX + 16];
+    *next = end;
     switch (e->h) {
     case H_IGNORE:
         return 0;
@@ -458,6 +655,8 @@ static int encode_error(encoder *e, Ad_ssize_t start, Ad_ssize_t end, const char
                 goto oom;
         return 0;
     case H_SURROGATEESCAPE:
+        if (e->c != C_UTF8 && e->c != C_LATIN1 && e->c != C_ASCII)
+            goto strict;        /* single bytes do not fit UTF-16/32 units */
         for (Ad_ssize_t i = start; i < end; i++) {
             uint32_t c = AdStr_READ(kind, d, i);
             if (c < 0xDC80 || c > 0xDCFF)
@@ -505,8 +704,7 @@ static int encode_error(encoder *e, Ad_ssize_t start, Ad_ssize_t end, const char
         }
         return 0;
     case H_UNKNOWN:
-        unknown_handler(e->errors);
-        return -1;
+        return encode_custom(e, start, end, reason, next);
     default:
         break;
     }
@@ -548,15 +746,15 @@ static int encode_run(encoder *e)
             continue;
         }
         Ad_ssize_t j = i + 1;
-        while (j < n) {
+        /* UTF-16 and UTF-32 report one character at a time */
+        while (j < n && e->c != C_UTF16LE && e->c != C_UTF16BE && e->c != C_UTF32LE && e->c != C_UTF32BE) {
             uint32_t c2 = AdStr_READ(kind, d, j);
             if (!(c2 >= limit || (limit == 0x110000 && c2 >= 0xD800 && c2 <= 0xDFFF)))
                 break;
             j++;
         }
-        if (encode_error(e, i, j, reason) < 0)
+        if (encode_error(e, i, j, reason, &i) < 0)
             return -1;
-        i = j;
     }
     return 0;
 oom:
@@ -566,14 +764,15 @@ oom:
 
 char *str_encode_utf8_raw(AdObject *s, const char *errors, Ad_ssize_t *outlen)
 {
-    encoder e = { "utf-8", C_UTF8, s, handler_of(errors), errors, {0} };
+    encoder e;
+    encoder_init(&e, "utf-8", C_UTF8, s, errors);
     if (encode_run(&e) < 0) {
-        AdNumBuf_Free(&e.out);
+        encoder_free(&e);
         return NULL;
     }
     char *r = AdMem_Malloc(e.out.len + 1);
     if (!r) {
-        AdNumBuf_Free(&e.out);
+        encoder_free(&e);
         AdErr_NoMemory();
         return NULL;
     }
@@ -581,44 +780,78 @@ char *str_encode_utf8_raw(AdObject *s, const char *errors, Ad_ssize_t *outlen)
         memcpy(r, e.out.data, e.out.len);
     r[e.out.len] = 0;
     *outlen = (Ad_ssize_t)e.out.len;
-    AdNumBuf_Free(&e.out);
+    encoder_free(&e);
     return r;
+}
+
+/* Encodes s with codec c; bom writes a byte-order mark first. */
+static AdObject *encode_with(AdObject *s, enum codec c, const char *canon, const char *errors, int bom)
+{
+    AdStrObject *o = (AdStrObject *)s;
+    if (c == C_UTF8 && o->utf8)
+        return AdBytes_FromStringAndSize(o->utf8, o->utf8_length);
+    if ((c == C_LATIN1 && o->kind == 1) || (c == C_ASCII && o->ascii))
+        return AdBytes_FromStringAndSize(AdStr_DATA(s), o->length);
+    encoder e;
+    encoder_init(&e, canon, c, s, errors);
+    if (bom && put_unit(&e, 0xFEFF) < 0) {
+        encoder_free(&e);
+        return AdErr_NoMemory();
+    }
+    if (encode_run(&e) < 0) {
+        encoder_free(&e);
+        return NULL;
+    }
+    AdObject *r = AdBytes_FromStringAndSize(e.out.data ? e.out.data : "", (Ad_ssize_t)e.out.len);
+    encoder_free(&e);
+    return r;
+}
+
+AdObject *AdStr_EncodeUTF8(AdObject *s, const char *errors)
+{
+    return encode_with(s, C_UTF8, "utf-8", errors, 0);
+}
+
+AdObject *AdStr_EncodeLatin1(AdObject *s, const char *errors)
+{
+    return encode_with(s, C_LATIN1, "latin-1", errors, 0);
+}
+
+AdObject *AdStr_EncodeASCII(AdObject *s, const char *errors)
+{
+    return encode_with(s, C_ASCII, "ascii", errors, 0);
+}
+
+/* byteorder: 0 native (little) order with a BOM, -1 little, 1 big. */
+AdObject *AdStr_EncodeUTF16(AdObject *s, const char *errors, int byteorder)
+{
+    return encode_with(s, byteorder > 0 ? C_UTF16BE : C_UTF16LE,
+                       byteorder > 0 ? "utf-16-be" : byteorder < 0 ? "utf-16-le" : "utf-16",
+                       errors, byteorder == 0);
+}
+
+AdObject *AdStr_EncodeUTF32(AdObject *s, const char *errors, int byteorder)
+{
+    return encode_with(s, byteorder > 0 ? C_UTF32BE : C_UTF32LE,
+                       byteorder > 0 ? "utf-32-be" : byteorder < 0 ? "utf-32-le" : "utf-32",
+                       errors, byteorder == 0);
 }
 
 AdObject *str_encode(AdObject *s, const char *encoding, const char *errors)
 {
     if (!encoding)
         encoding = "utf-8";
-    if (!errors)
-        errors = "strict";
     const char *canon = NULL;
     enum codec c = codec_lookup(encoding, &canon);
-    if (c == C_NONE) {
+    switch (c) {
+    case C_NONE:
         if (AdStr_EncodeHook)
             return AdStr_EncodeHook(s, encoding, errors);
         return AdErr_Format(AdExc_LookupError, "unknown encoding: %.400s", encoding);
+    case C_UTF16: return AdStr_EncodeUTF16(s, errors, 0);
+    case C_UTF32: return AdStr_EncodeUTF32(s, errors, 0);
+    default: return encode_with(s, c, canon, errors, 0);
     }
-    AdStrObject *o = (AdStrObject *)s;
-    if (c == C_UTF8 && o->utf8)
-        return AdBytes_FromStringAndSize(o->utf8, o->utf8_length);
-    if ((c == C_LATIN1 && o->kind == 1) || (c == C_ASCII && o->ascii))
-        return AdBytes_FromStringAndSize(AdStr_DATA(s), o->length);
-    encoder e = { canon, c, s, handler_of(errors), errors, {0} };
-    if (c == C_UTF16 || c == C_UTF32) {
-        /* native (little-endian) order with a BOM */
-        e.c = c == C_UTF16 ? C_UTF16LE : C_UTF32LE;
-        if (put_unit(&e, 0xFEFF) < 0) {
-            AdNumBuf_Free(&e.out);
-            return AdErr_NoMemory();
-        }
-    }
-    if (encode_run(&e) < 0) {
-        AdNumBuf_Free(&e.out);
-        return NULL;
-    }
-    AdObject *r = AdBytes_FromStringAndSize(e.out.data ? e.out.data : "", (Ad_ssize_t)e.out.len);
-    AdNumBuf_Free(&e.out);
-    return r;
 }
 
 #endif /* STR_KERNEL_READY */

@@ -39,20 +39,181 @@ static Ad_ssize_t parse_index(AdObject *s, Ad_ssize_t i, Ad_ssize_t j)
     return v;
 }
 
-/* The object a field name (s[i:j)) designates. New ref or NULL. */
-static AdObject *get_field(fmt_state *st, AdObject *s, Ad_ssize_t i, Ad_ssize_t j)
+/* ---- the parser (shared with _string) ------------------------------------ */
+
+int AdStrFormat_FieldFirst(AdObject *s, Ad_ssize_t start, Ad_ssize_t end, Ad_ssize_t *first_end,
+                           Ad_ssize_t *index)
 {
-    Ad_ssize_t k = i;
-    while (k < j) {
+    Ad_ssize_t k = start;
+    while (k < end) {
         uint32_t c = AdStr_READ_CHAR(s, k);
         if (c == '.' || c == '[')
             break;
         k++;
     }
-    AdObject *obj;
-    Ad_ssize_t idx = parse_index(s, i, k);
-    if (idx == -2)
+    *first_end = k;
+    *index = parse_index(s, start, k);
+    return *index == -2 ? -1 : 0;
+}
+
+int AdStrFormat_FieldNext(AdObject *s, Ad_ssize_t *pos, Ad_ssize_t end, int *is_attr,
+                          Ad_ssize_t *kstart, Ad_ssize_t *kend, Ad_ssize_t *index)
+{
+    Ad_ssize_t k = *pos;
+    if (k >= end)
+        return 0;
+    uint32_t c = AdStr_READ_CHAR(s, k);
+    if (c == '.') {
+        Ad_ssize_t a = ++k;
+        while (k < end && AdStr_READ_CHAR(s, k) != '.' && AdStr_READ_CHAR(s, k) != '[')
+            k++;
+        if (a == k) {
+            AdErr_SetString(AdExc_ValueError, "Empty attribute in format string");
+            return -1;
+        }
+        *is_attr = 1;
+        *kstart = a;
+        *kend = k;
+        *index = -1;
+        *pos = k;
+        return 1;
+    }
+    if (c == '[') {
+        Ad_ssize_t a = ++k;
+        while (k < end && AdStr_READ_CHAR(s, k) != ']')
+            k++;
+        if (k >= end) {
+            AdErr_SetString(AdExc_ValueError, "Missing ']' in format string");
+            return -1;
+        }
+        if (a == k) {
+            AdErr_SetString(AdExc_ValueError, "Empty attribute in format string");
+            return -1;
+        }
+        Ad_ssize_t n = parse_index(s, a, k);
+        if (n == -2)
+            return -1;
+        *is_attr = 0;
+        *kstart = a;
+        *kend = k;
+        *index = n;
+        *pos = k + 1;
+        return 1;
+    }
+    AdErr_SetString(AdExc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
+    return -1;
+}
+
+int AdStrFormat_NextChunk(AdObject *s, Ad_ssize_t *pos, Ad_ssize_t end, AdStrFormatChunk *ch)
+{
+    Ad_ssize_t i = *pos;
+    if (i >= end)
+        return 0;
+    memset(ch, 0, sizeof *ch);
+    /* literal text up to the next brace */
+    Ad_ssize_t j = i;
+    uint32_t c = 0;
+    while (j < end) {
+        c = AdStr_READ_CHAR(s, j);
+        if (c == '{' || c == '}')
+            break;
+        j++;
+    }
+    ch->lit_start = i;
+    ch->lit_end = j;
+    if (j >= end) {
+        *pos = end;
+        return 1;
+    }
+    if (j + 1 < end && AdStr_READ_CHAR(s, j + 1) == c) {
+        ch->lit_end = j + 1;        /* a doubled brace: one of it ends the literal */
+        *pos = j + 2;
+        return 1;
+    }
+    if (c == '}') {
+        AdErr_SetString(AdExc_ValueError, "Single '}' encountered in format string");
+        return -1;
+    }
+    if (j + 1 >= end) {
+        AdErr_SetString(AdExc_ValueError, "Single '{' encountered in format string");
+        return -1;
+    }
+    /* find the matching '}' */
+    Ad_ssize_t k = j + 1;
+    int count = 1, bracket = 0, in_spec = 0;
+    Ad_ssize_t spec_mark = -1;
+    while (k < end) {
+        uint32_t d = AdStr_READ_CHAR(s, k);
+        if (!in_spec && d == '[')
+            bracket = 1;
+        else if (!in_spec && d == ']')
+            bracket = 0;
+        else if (!bracket) {
+            if (!in_spec && (d == ':' || d == '!')) {
+                in_spec = 1;
+                spec_mark = k;
+            }
+            if (d == '{')
+                count++;
+            else if (d == '}' && --count == 0)
+                break;
+        }
+        k++;
+    }
+    if (k >= end) {
+        if (!in_spec)
+            AdErr_SetString(AdExc_ValueError, "expected '}' before end of string");
+        else if (AdStr_READ_CHAR(s, spec_mark) == '!' && spec_mark + 1 == end)
+            AdErr_SetString(AdExc_ValueError, "end of string while looking for conversion specifier");
+        else
+            AdErr_SetString(AdExc_ValueError, "unmatched '{' in format spec");
+        return -1;
+    }
+    /* the field: name up to '!' or ':' outside brackets, conversion, spec */
+    Ad_ssize_t fs = j + 1, fe = k, n = fs;
+    bracket = 0;
+    while (n < fe) {
+        uint32_t d = AdStr_READ_CHAR(s, n);
+        if (d == '[')
+            bracket = 1;
+        else if (d == ']')
+            bracket = 0;
+        else if (!bracket && (d == '!' || d == ':'))
+            break;
+        n++;
+    }
+    ch->has_field = 1;
+    ch->name_start = fs;
+    ch->name_end = n;
+    ch->spec_start = ch->spec_end = fe;
+    if (n < fe && AdStr_READ_CHAR(s, n) == '!') {
+        if (n + 1 >= fe) {
+            AdErr_SetString(AdExc_ValueError, "unmatched '{' in format spec");
+            return -1;
+        }
+        ch->conversion = AdStr_READ_CHAR(s, n + 1);
+        if (n + 2 < fe) {
+            if (AdStr_READ_CHAR(s, n + 2) != ':') {
+                AdErr_SetString(AdExc_ValueError, "expected ':' after conversion specifier");
+                return -1;
+            }
+            ch->spec_start = n + 3;
+        }
+    } else if (n < fe)
+        ch->spec_start = n + 1;
+    *pos = k + 1;
+    return 1;
+}
+
+/* ---- rendering ----------------------------------------------------------- */
+
+/* The object a field name (s[i:j)) designates. New ref or NULL. */
+static AdObject *get_field(fmt_state *st, AdObject *s, Ad_ssize_t i, Ad_ssize_t j)
+{
+    Ad_ssize_t k, idx;
+    if (AdStrFormat_FieldFirst(s, i, j, &k, &idx) < 0)
         return NULL;
+    AdObject *obj;
     if (i == k || idx >= 0) {
         if (st->mapping_only) {
             AdErr_SetString(AdExc_ValueError, "Format string contains positional fields");
@@ -100,63 +261,22 @@ static AdObject *get_field(fmt_state *st, AdObject *s, Ad_ssize_t i, Ad_ssize_t 
             return NULL;
     }
     /* accessors */
-    while (k < j) {
-        uint32_t c = AdStr_READ_CHAR(s, k);
-        if (c == '.') {
-            Ad_ssize_t a = ++k;
-            while (k < j && AdStr_READ_CHAR(s, k) != '.' && AdStr_READ_CHAR(s, k) != '[')
-                k++;
-            if (a == k) {
-                AdErr_SetString(AdExc_ValueError, "Empty attribute in format string");
-                goto fail;
-            }
-            AdObject *name = AdStr_Substring(s, a, k);
-            if (!name)
-                goto fail;
-            AdObject *v = AdObject_GetAttr(obj, name);
-            Ad_DECREF(name);
-            if (!v)
-                goto fail;
-            AD_SETREF(obj, v);
-        } else if (c == '[') {
-            Ad_ssize_t a = ++k;
-            while (k < j && AdStr_READ_CHAR(s, k) != ']')
-                k++;
-            if (k >= j) {
-                AdErr_SetString(AdExc_ValueError, "Missing ']' in format string");
-                goto fail;
-            }
-            if (a == k) {
-                AdErr_SetString(AdExc_ValueError, "Empty attribute in format string");
-                goto fail;
-            }
-            if (k + 1 < j && AdStr_READ_CHAR(s, k + 1) != '.' && AdStr_READ_CHAR(s, k + 1) != '[') {
-                AdErr_SetString(AdExc_ValueError,
-                                "Only '.' or '[' may follow ']' in format field specifier");
-                goto fail;
-            }
-            Ad_ssize_t n = parse_index(s, a, k);
-            if (n == -2)
-                goto fail;
-            AdObject *key = n >= 0 ? str_int_from_ssize(n) : AdStr_Substring(s, a, k);
-            if (!key)
-                goto fail;
-            AdObject *v = str_getitem(obj, key);
-            Ad_DECREF(key);
-            if (!v)
-                goto fail;
-            AD_SETREF(obj, v);
-            k++;    /* past ']' */
-            if (k < j && AdStr_READ_CHAR(s, k) != '.' && AdStr_READ_CHAR(s, k) != '[') {
-                AdErr_SetString(AdExc_ValueError,
-                                "Only '.' or '[' may follow ']' in format field specifier");
-                goto fail;
-            }
-        } else {
-            AdErr_SetString(AdExc_ValueError,
-                            "Only '.' or '[' may follow ']' in format field specifier");
+    for (;;) {
+        int is_attr;
+        Ad_ssize_t a, b, n;
+        int r = AdStrFormat_FieldNext(s, &k, j, &is_attr, &a, &b, &n);
+        if (r == 0)
+            break;
+        if (r < 0)
             goto fail;
-        }
+        AdObject *key = n >= 0 ? str_int_from_ssize(n) : AdStr_Substring(s, a, b);
+        if (!key)
+            goto fail;
+        AdObject *v = is_attr ? AdObject_GetAttr(obj, key) : str_getitem(obj, key);
+        Ad_DECREF(key);
+        if (!v)
+            goto fail;
+        AD_SETREF(obj, v);
     }
     return obj;
 fail:
@@ -164,44 +284,13 @@ fail:
     return NULL;
 }
 
-/* One replacement field: s[i:j) is what lies between the braces. */
-static int do_field(fmt_state *st, AdObject *s, Ad_ssize_t i, Ad_ssize_t j, int depth, AdStrWriter *w)
+/* One replacement field. */
+static int do_field(fmt_state *st, AdObject *s, const AdStrFormatChunk *ch, int depth, AdStrWriter *w)
 {
-    /* the field name ends at '!' or ':' outside brackets */
-    Ad_ssize_t k = i;
-    int bracket = 0;
-    while (k < j) {
-        uint32_t c = AdStr_READ_CHAR(s, k);
-        if (c == '[')
-            bracket = 1;
-        else if (c == ']')
-            bracket = 0;
-        else if (!bracket && (c == '!' || c == ':'))
-            break;
-        k++;
-    }
-    Ad_ssize_t name_end = k;
-    uint32_t conv = 0;
-    Ad_ssize_t spec_start = j;
-    if (k < j && AdStr_READ_CHAR(s, k) == '!') {
-        if (k + 1 >= j) {
-            AdErr_SetString(AdExc_ValueError, "unmatched '{' in format spec");
-            return -1;
-        }
-        conv = AdStr_READ_CHAR(s, k + 1);
-        if (k + 2 < j) {
-            if (AdStr_READ_CHAR(s, k + 2) != ':') {
-                AdErr_SetString(AdExc_ValueError, "expected ':' after conversion specifier");
-                return -1;
-            }
-            spec_start = k + 3;
-        }
-    } else if (k < j) {
-        spec_start = k + 1;
-    }
-    AdObject *obj = get_field(st, s, i, name_end);
+    AdObject *obj = get_field(st, s, ch->name_start, ch->name_end);
     if (!obj)
         return -1;
+    uint32_t conv = ch->conversion;
     if (conv) {
         AdObject *c;
         switch (conv) {
@@ -221,6 +310,7 @@ static int do_field(fmt_state *st, AdObject *s, Ad_ssize_t i, Ad_ssize_t j, int 
         obj = c;
     }
     AdObject *spec = NULL;
+    Ad_ssize_t spec_start = ch->spec_start, j = ch->spec_end;
     if (spec_start < j) {
         int nested = AdStr_FindChar(s, '{', spec_start, j) >= 0;
         if (nested) {
@@ -257,62 +347,15 @@ static int render(fmt_state *st, AdObject *s, Ad_ssize_t start, Ad_ssize_t end,
         return -1;
     }
     Ad_ssize_t i = start;
-    while (i < end) {
-        /* literal text up to the next brace */
-        Ad_ssize_t j = i;
-        uint32_t c = 0;
-        while (j < end) {
-            c = AdStr_READ_CHAR(s, j);
-            if (c == '{' || c == '}')
-                break;
-            j++;
-        }
-        if (str_writer_substr(w, s, i, j) < 0)
+    AdStrFormatChunk ch;
+    int r;
+    while ((r = AdStrFormat_NextChunk(s, &i, end, &ch)) > 0) {
+        if (str_writer_substr(w, s, ch.lit_start, ch.lit_end) < 0)
             return -1;
-        if (j >= end)
-            break;
-        if (j + 1 < end && AdStr_READ_CHAR(s, j + 1) == c) {
-            if (AdStrWriter_WriteChar(w, c) < 0)
-                return -1;
-            i = j + 2;
-            continue;
-        }
-        if (c == '}') {
-            AdErr_SetString(AdExc_ValueError, "Single '}' encountered in format string");
+        if (ch.has_field && do_field(st, s, &ch, depth, w) < 0)
             return -1;
-        }
-        if (j + 1 >= end) {
-            AdErr_SetString(AdExc_ValueError, "Single '{' encountered in format string");
-            return -1;
-        }
-        /* find the matching '}' */
-        Ad_ssize_t k = j + 1;
-        int count = 1, bracket = 0, in_spec = 0;
-        while (k < end) {
-            uint32_t d = AdStr_READ_CHAR(s, k);
-            if (!in_spec && d == '[')
-                bracket = 1;
-            else if (!in_spec && d == ']')
-                bracket = 0;
-            else if (!bracket) {
-                if (d == ':' || d == '!')
-                    in_spec = 1;
-                if (d == '{')
-                    count++;
-                else if (d == '}' && --count == 0)
-                    break;
-            }
-            k++;
-        }
-        if (k >= end) {
-            AdErr_SetString(AdExc_ValueError, "expected '}' before end of string");
-            return -1;
-        }
-        if (do_field(st, s, j + 1, k, depth, w) < 0)
-            return -1;
-        i = k + 1;
     }
-    return 0;
+    return r;
 }
 
 static AdObject *do_format(AdObject *fmt, fmt_state *st)

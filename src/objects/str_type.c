@@ -291,7 +291,7 @@ static AdObject *str_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
     else if (!enc && !err)
         r = AdObject_Str(argv[0]);
     else
-        r = str_decode_object(argv[0], enc ? enc : "utf-8", err ? err : "strict");
+        r = str_decode_object(argv[0], enc ? enc : "utf-8", err);
     if (!r || type == &AdStr_Type)
         return r;
     AdObject *sub = str_subtype_from(type, r);

@@ -11,6 +11,7 @@
 #include "objects/objects.h"
 #include "objects/int.h"
 #include "numeric/hash.h"
+#include "modules/codecs.h"
 #include "modules/sys.h"
 #include "modules/builtins.h"
 #include "objects/dict.h"
@@ -226,6 +227,7 @@ AdStatus Ad_InitializeMain(void)
     if (!modules || AdDict_SetItemString(modules, "builtins", interp->builtins) < 0)
         return AdStatus_Error("can't register builtins module");
     AdSys_PrintExceptionHook = AdTraceback_ExceptHook;
+    AdCodec_Init();
     if (!interp->path_config.stdlib_found)
         stdlib_missing(interp);
     ad_runtime.initialized = 1;
