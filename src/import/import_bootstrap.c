@@ -27,6 +27,7 @@
 
 #include <sched.h>
 #include <stdio.h>
+#include <time.h>
 
 static AdObject *bootstrap;      /* the _frozen_importlib module, once installed */
 static AdObject *import_func;    /* builtins.__import__ as it was at installation */
@@ -281,10 +282,49 @@ static void remove_importlib_frames(void)
     AdErr_SetRaisedException(exc);
 }
 
-AdObject *import_bootstrap_find_and_load(AdObject *abs_name)
+/* -X importtime: each import's own and cumulative time in microseconds,
+ * indented by nesting depth, on stderr (CPython's format). */
+static int importtime_depth;
+static int64_t importtime_children;   /* cumulative time of the current import's children */
+
+static int64_t now_us(void)
 {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static AdObject *find_and_load_timed(AdObject *abs_name)
+{
+    static int header;
+    if (!header) {
+        header = 1;
+        fputs("import time: self [us] | cumulative | imported package\n", stderr);
+    }
+    int64_t saved_children = importtime_children;
+    importtime_children = 0;
+    importtime_depth++;
+    int64_t t0 = now_us();
     AdObject *args[2] = {abs_name, import_func};
     AdObject *m = call_bootstrap("_find_and_load", args, 2);
+    int64_t cum = now_us() - t0;
+    importtime_depth--;
+    const char *name = AdStr_AsUTF8(abs_name);
+    fprintf(stderr, "import time: %9lld | %10lld | %*s%s\n", (long long)(cum - importtime_children),
+            (long long)cum, importtime_depth * 2, "", name ? name : "?");
+    importtime_children = saved_children + cum;
+    return m;
+}
+
+AdObject *import_bootstrap_find_and_load(AdObject *abs_name)
+{
+    AdObject *m;
+    if (ad_current_thread->interp->config.import_time) {
+        m = find_and_load_timed(abs_name);
+    } else {
+        AdObject *args[2] = {abs_name, import_func};
+        m = call_bootstrap("_find_and_load", args, 2);
+    }
     if (!m)
         remove_importlib_frames();
     return m;
