@@ -51,8 +51,6 @@ static void structseq_dealloc(AdObject *o)
     for (Ad_ssize_t i = 0; i < n; i++)
         Ad_XDECREF(AdStructSeq_GET_ITEM(o, i));
     type->tp_free(o);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
 }
 
 static int structseq_traverse(AdObject *o, visitproc visit, void *arg)
