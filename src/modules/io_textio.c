@@ -26,6 +26,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/lifecycle.h"
 
 #define TIO(o) ((io_textio *)(o))
 #define NATIVE_BUF(t) ((io_buffered *)(t)->buffer)
@@ -834,6 +835,12 @@ static int textio_init(AdObject *self, AdObject *args, AdObject *kwds)
             AdErr_SetString(AdExc_ValueError, "embedded null character");
             return -1;
         }
+    }
+    if (!encoding) {
+        AdInterp *interp = Ad_MainInterp();
+        if (interp && interp->config.warn_default_encoding > 0 &&
+            AdErr_WarnEx(AdExc_EncodingWarning, "'encoding' argument not specified", 1) < 0)
+            return -1;
     }
     if (encoding && AdStr_EqualToASCII(encoding, "locale"))
         encoding = NULL;
