@@ -127,6 +127,8 @@ static int check_open(io_textio *t)
 
 static int pend_append(io_textio *t, const char *data, Ad_ssize_t n)
 {
+    if (n == 0)
+        return 0;
     if (t->pend_len + n > t->pend_cap) {
         Ad_ssize_t cap = t->pend_cap ? t->pend_cap : 256;
         while (cap < t->pend_len + n)
