@@ -86,9 +86,7 @@ static void namespace_dealloc(AdObject *self)
     AdTypeObject *type = AD_TYPE(self);
     AdObject_GC_UnTrack(self);
     AD_CLEAR(((AdNamespaceObject *)self)->ns_dict);
-    type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
+    type->tp_free(self);        /* drops a heap type's reference */
 }
 
 static int namespace_traverse(AdObject *self, visitproc visit, void *arg)

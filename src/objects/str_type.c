@@ -40,12 +40,14 @@ static void str_dealloc(AdObject *o)
         AdMem_Free(o);
         return;
     }
+    /* tp_free (AdObject_Free / AdObject_GC_Del) drops a heap type's reference. */
     if (t->tp_free)
         t->tp_free(o);
-    else
+    else {
         AdMem_Free(o);
-    if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)t);
+        if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
+            Ad_DECREF((AdObject *)t);
+    }
 }
 
 static AdObject *str_repr_slot(AdObject *s) { return AdStr_Repr(s); }

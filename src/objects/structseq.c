@@ -50,9 +50,7 @@ static void structseq_dealloc(AdObject *o)
     Ad_ssize_t n = AdStructSeq_NumFields(type);
     for (Ad_ssize_t i = 0; i < n; i++)
         Ad_XDECREF(AdStructSeq_GET_ITEM(o, i));
-    type->tp_free(o);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
+    type->tp_free(o);           /* drops a heap type's reference */
 }
 
 static int structseq_traverse(AdObject *o, visitproc visit, void *arg)
