@@ -472,6 +472,12 @@ int AdGC_IsFinalized(AdObject *o)
     return (flags_of(AD_GC_HEAD(o)) & FLAG_FINALIZED) != 0;
 }
 
+void AdGC_SetFinalized(AdObject *o)
+{
+    if (AdType_HasFeature(AD_TYPE(o), AD_TPFLAGS_HAVE_GC))
+        set_flag(AD_GC_HEAD(o), FLAG_FINALIZED);
+}
+
 int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void *arg)
 {
     AdGCState *st = gcstate();

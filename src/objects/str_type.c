@@ -41,12 +41,14 @@ static void str_dealloc(AdObject *o)
         AdMem_Free(o);
         return;
     }
-    /* tp_free (AdObject_Free for subclasses) drops the instance's reference
-     * to its heap type. */
+    /* tp_free (AdObject_Free / AdObject_GC_Del) drops a heap type's reference. */
     if (t->tp_free)
         t->tp_free(o);
-    else
+    else {
         AdMem_Free(o);
+        if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
+            Ad_DECREF((AdObject *)t);
+    }
 }
 
 static AdObject *str_repr_slot(AdObject *s) { return AdStr_Repr(s); }

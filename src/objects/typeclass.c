@@ -328,6 +328,8 @@ static void subtype_dealloc(AdObject *self)
         /* __del__ may resurrect the object. */
         self->ob_refcnt = 1;
         type->tp_finalize(self);
+        if (gc)
+            AdGC_SetFinalized(self);
         if (AdErr_Occurred())
             AdErr_WriteUnraisable(self);
         if (--self->ob_refcnt != 0)
