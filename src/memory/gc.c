@@ -187,6 +187,26 @@ void AdObject_GC_Track(AdObject *o)
     list_append(g, st->gen[0].head);
 }
 
+/* The interpreter's state is freed at finalization step 7, but static
+ * objects (the static types' dicts) stay linked into its lists until step
+ * 8 frees them, so the list heads are freed last, by AdGC_Shutdown. */
+static AdGCHead *retired_sentinels;
+
+void AdGC_RetireState(AdGCState *st)
+{
+    AdMem_Free(retired_sentinels);
+    retired_sentinels = st->sentinels;
+    st->sentinels = NULL;
+    for (int i = 0; i < AD_GC_NGENERATIONS; i++)
+        st->gen[i].head = NULL;
+}
+
+void AdGC_Shutdown(void)
+{
+    AdMem_Free(retired_sentinels);
+    retired_sentinels = NULL;
+}
+
 void AdObject_GC_UnTrack(AdObject *o)
 {
     AdGCHead *g = AD_GC_HEAD(o);

@@ -54,4 +54,10 @@ AdGCState *AdGC_State(void);
 int AdGC_IsFinalized(AdObject *o);
 int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void *arg);
 
+/* Finalization: the interpreter hands its list heads over when it is
+ * deleted (step 7); AdGC_Shutdown frees them at step 8, after the static
+ * objects still linked to them are gone. */
+void AdGC_RetireState(AdGCState *st);
+void AdGC_Shutdown(void);
+
 #endif

@@ -448,4 +448,5 @@ void ad_sys_fini(AdInterp *interp)
         AdDict_Clear(d);
         Ad_DECREF(d);
     }
+    AdTextIO_Fini();
 }

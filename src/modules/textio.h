@@ -70,6 +70,8 @@ typedef struct {
 /* Readies the types and makes io.UnsupportedOperation (once per process).
  * 0 or -1. */
 int AdTextIO_Init(void);
+/* Finalization (ad_sys_fini): frees io.UnsupportedOperation. */
+void AdTextIO_Fini(void);
 
 /* A binary file over fd. mode is "rb", "wb", "ab", "xb", "rb+" ...;
  * name is kept (new ref taken). closefd: close fd when the object closes.

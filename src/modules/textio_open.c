@@ -55,6 +55,16 @@ int AdTextIO_Init(void)
     return 0;
 }
 
+void AdTextIO_Fini(void)
+{
+    AdObject *t = AdIO_UnsupportedOperation;
+    AdIO_UnsupportedOperation = NULL;
+    if (t) {
+        t->ob_refcnt = 1;       /* immortal until now: ours is the only ref */
+        Ad_DECREF(t);
+    }
+}
+
 const char *AdIO_DefaultEncoding(void)
 {
     AdInterp *interp = Ad_MainInterp();

@@ -13,6 +13,7 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/objects.h"
 #include "objects/slotdefs.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -376,7 +377,25 @@ static int add_subclass(AdTypeObject *base, AdTypeObject *type)
         if (!base->tp_subclasses)
             return -1;
     }
-    return AdList_Append(base->tp_subclasses, (AdObject *)type);
+    if (AdList_Append(base->tp_subclasses, (AdObject *)type) < 0)
+        return -1;
+    /* The list does not own heap types (their dealloc unlinks them), or
+     * no class would ever be freed. */
+    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
+        Ad_DECREF((AdObject *)type);
+    return 0;
+}
+
+void ad_type_unlink_subclass(AdObject *subs, AdObject *type)
+{
+    AdListObject *l = (AdListObject *)subs;
+    for (Ad_ssize_t i = 0; i < AD_SIZE(l); i++) {
+        if (l->items[i] == type) {
+            memmove(&l->items[i], &l->items[i + 1], (size_t)(AD_SIZE(l) - i - 1) * sizeof *l->items);
+            AD_SIZE(l)--;
+            return;
+        }
+    }
 }
 
 int AdType_Ready(AdTypeObject *type)
@@ -453,6 +472,8 @@ int AdType_Ready(AdTypeObject *type)
         goto error;
 
     type->tp_flags = (type->tp_flags & ~AD_TPFLAGS_READYING) | AD_TPFLAGS_READY;
+    if (!(type->tp_flags & AD_TPFLAGS_HEAPTYPE))
+        ad_objects_note_static_type(type);
     return 0;
 error:
     type->tp_flags &= ~AD_TPFLAGS_READYING;

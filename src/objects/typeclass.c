@@ -422,9 +422,7 @@ static Ad_hash_t slot_tp_hash(AdObject *self)
 /* Interned names the slot functions look up; immortal and shared. */
 static AdObject *cached_name(AdObject **slot, const char *s)
 {
-    if (!*slot)
-        *slot = AdStr_InternFromString(s);
-    return *slot;
+    return AdStr_InternStatic(slot, s);
 }
 static AdObject *name_call, *name_init, *name_set_name;
 
@@ -1410,18 +1408,17 @@ void ad_type_dealloc(AdObject *self)
     /* Unlink from the base's subclass list. */
     if (type->tp_base && type->tp_base->tp_subclasses) {
         AdObject *subs = type->tp_base->tp_subclasses;
-        for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(subs); i++) {
-            if (AdList_GET_ITEM(subs, i) == self) {
-                AdList_SetSlice(subs, i, i + 1, NULL);
-                break;
-            }
-        }
+        ad_type_unlink_subclass(subs, self);
     }
     Ad_XDECREF((AdObject *)type->tp_base);
     Ad_XDECREF(type->tp_dict);
     Ad_XDECREF(type->tp_bases);
     Ad_XDECREF(type->tp_mro);
-    Ad_XDECREF(type->tp_subclasses);
+    if (type->tp_subclasses) {
+        /* Borrowed entries (normally none left: subclasses own their base). */
+        AD_SIZE(type->tp_subclasses) = 0;
+        Ad_DECREF(type->tp_subclasses);
+    }
     Ad_XDECREF(et->ht_name);
     Ad_XDECREF(et->ht_qualname);
     Ad_XDECREF(et->ht_slots);

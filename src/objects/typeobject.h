@@ -87,6 +87,9 @@ AdObject *AdClassMethod_New(AdObject *callable);
 AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds);
 int ad_type_init(AdObject *self, AdObject *args, AdObject *kwds);
 void ad_type_dealloc(AdObject *self);
+/* Takes a heap type out of its base's subclass list, which refers to heap
+ * types without owning them (type.c). */
+void ad_type_unlink_subclass(AdObject *subs, AdObject *type);
 int ad_type_clear(AdObject *self);
 AdObject *ad_type_compute_mro(AdTypeObject *type);
 int ad_type_update_slot(AdTypeObject *type, AdObject *name);

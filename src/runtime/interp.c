@@ -3,6 +3,7 @@
  * atexit callbacks. */
 #include "runtime/interp.h"
 #include "objects/object.h"
+#include "memory/gc.h"
 
 #include <stdlib.h>
 
@@ -55,6 +56,7 @@ void Ad_InterpDelete(AdInterp *interp)
         runtime->interpreters.main = NULL;
     pthread_mutex_unlock(&runtime->interpreters.mutex);
     AdConfig_Clear(&interp->config);
+    AdGC_RetireState(&interp->gc);
     pthread_mutex_destroy(&interp->threads_mutex);
     pthread_mutex_destroy(&interp->pending.mutex);
     free(interp);

@@ -4,6 +4,7 @@
 #include "runtime/lifecycle.h"
 #include "runtime/config_internal.h"
 #include "runtime/signals.h"
+#include "memory/alloc.h"
 #include "memory/gc.h"
 #include "objects/objects.h"
 #include "objects/int.h"
@@ -12,6 +13,7 @@
 #include "modules/builtins.h"
 #include "objects/dict.h"
 #include "objects/module.h"
+#include "objects/range.h"
 #include "objects/traceback_print.h"
 #include "vm/ceval.h"
 
@@ -246,7 +248,10 @@ int Ad_FinalizeEx(void)
     if (interp->main_module)
         AdDict_Clear(AdModule_GetDict(interp->main_module));
     AD_CLEAR(interp->main_module);
-    AD_CLEAR(interp->builtins);
+    /* builtins goes last (its functions and its dict refer to each other):
+     * kept until the collections are done, then its dict is cleared. */
+    AdObject *builtins = interp->builtins;
+    interp->builtins = NULL;
     run_hooks(AD_FINI_GC_AGAIN, interp);
     AdGC_Collect(2);
 
@@ -256,15 +261,26 @@ int Ad_FinalizeEx(void)
         status = -1;
 
     run_hooks(AD_FINI_THREADS, interp);
+    AdEval_SetDefaultBuiltins(NULL);
+    AD_CLEAR(AdRange_BuiltinIter);
+    if (builtins) {
+        AdDict_Clear(AdModule_GetDict(builtins));
+        Ad_DECREF(builtins);
+    }
     ad_sys_fini(interp);
     Ad_InterpDelete(interp);        /* its thread states drop their exceptions */
     ad_current_thread = NULL;
+    ad_vm_fini();
+    AdTraceback_ClearSources();
     for (int i = ad_runtime.c_atexit.count - 1; i >= 0; i--)
         ad_runtime.c_atexit.funcs[i]();
     ad_runtime.c_atexit.count = 0;
     ad_signals_restore(&ad_runtime);
 
     run_hooks(AD_FINI_ALLOCATOR, NULL);
+    ad_objects_fini();
+    AdGC_Shutdown();
+    AdMem_Shutdown(1);
     int trace = ad_runtime.trace_lifecycle;
     int ki = ad_runtime.unhandled_keyboard_interrupt;
     ad_runtime_reset();
