@@ -366,7 +366,7 @@ size_t AdMem_ArenaCount(void) { return st.narenas; }
 void AdMem_Shutdown(int report)
 {
 #ifdef ADDER_DEBUG
-    if (report && st.live_blocks && getenv("ADDER_REPORT_BLOCKS"))
+    if (report && st.live_blocks)
         fprintf(stderr, "adder: %zu memory blocks still allocated at exit\n", st.live_blocks);
 #else
     (void)report;

@@ -30,7 +30,9 @@ size_t AdMem_LiveBlocks(void);
 /* Arenas currently held from the system. */
 size_t AdMem_ArenaCount(void);
 /* Returns empty arenas to the system; at finalization step 8 also reports,
- * when ADDER_DEBUG is set and report is non-zero, the blocks still live. */
+ * when ADDER_DEBUG is set and report is non-zero, the blocks still live
+ * ("adder: N memory blocks still allocated at exit" on stderr: finalization
+ * frees everything, so any such block is a leak). */
 void AdMem_Shutdown(int report);
 
 #endif

@@ -13,6 +13,8 @@
 #include "modules/builtins.h"
 #include "objects/dict.h"
 #include "objects/module.h"
+#include "objects/list.h"
+#include "objects/errors.h"
 #include "objects/range.h"
 #include "objects/traceback_print.h"
 #include "vm/ceval.h"
@@ -218,6 +220,26 @@ static void call_interp_atexit(AdInterp *interp)
     }
 }
 
+/* Step 4 for the imported modules: their dicts are cleared in reverse
+ * import order (a module's functions refer back to it, so nothing else
+ * would free them); sys and builtins stay until the end. */
+static void teardown_modules(AdInterp *interp)
+{
+    AdObject *modules = AdSys_GetObject("modules");
+    AdObject *mods = modules && AdDict_Check(modules) ? AdDict_Values(modules) : NULL;
+    if (!mods) {
+        AdErr_Clear();
+        return;
+    }
+    for (Ad_ssize_t i = AdList_GET_SIZE(mods); i-- > 0;) {
+        AdObject *m = AdList_GET_ITEM(mods, i);
+        if (!AdModule_Check(m) || m == interp->builtins || AdModule_GetDict(m) == interp->sysdict)
+            continue;
+        AdDict_Clear(AdModule_GetDict(m));
+    }
+    Ad_DECREF(mods);
+}
+
 static int flush_std_streams(void)
 {
     int rc = 0;
@@ -248,6 +270,7 @@ int Ad_FinalizeEx(void)
     if (interp->main_module)
         AdDict_Clear(AdModule_GetDict(interp->main_module));
     AD_CLEAR(interp->main_module);
+    teardown_modules(interp);
     /* builtins goes last (its functions and its dict refer to each other):
      * kept until the collections are done, then its dict is cleared. */
     AdObject *builtins = interp->builtins;
