@@ -39,7 +39,21 @@ endif
 WARN := -Wall -Wextra
 CFLAGS_ALL := -std=c11 $(OPT) $(CONFIG_CFLAGS) $(WARN) -D_GNU_SOURCE \
 	-Isrc -I$(BUILDDIR)/gen -I. $(CONFIG_CPPFLAGS) $(CFLAGS)
-LDFLAGS_ALL := $(CONFIG_LDFLAGS) $(SAN_LDFLAGS) $(LDFLAGS)
+# A position-dependent executable: no relative relocations for the loader
+# to apply at start-up (about 8000 of them, and every .data page they
+# touch), a quarter MiB less resident memory for `adder -c pass`.
+# GMP is linked statically where its archive exists (libgmp-dev ships
+# one): only the kernels used come in, and the loader maps and relocates
+# one library less (about 100 KiB less resident at start-up). Adder is
+# built from source, so the LGPL's relinking terms are met as they stand.
+ifneq ($(SANITIZE),yes)
+PIE_LDFLAGS := -no-pie
+GMP_ARCHIVE := $(shell $(CC) -print-file-name=libgmp.a 2>/dev/null)
+ifneq ($(filter /%,$(GMP_ARCHIVE)),)
+CONFIG_LIBS := $(patsubst -lgmp,$(GMP_ARCHIVE),$(CONFIG_LIBS))
+endif
+endif
+LDFLAGS_ALL := $(CONFIG_LDFLAGS) $(SAN_LDFLAGS) $(PIE_LDFLAGS) $(LDFLAGS)
 LIBS_ALL := $(CONFIG_LIBS) -ldl -lpthread
 
 # Generated sources and headers: room fragments append to these.

@@ -80,6 +80,7 @@ void ad_objects_fini(void)
         t->tp_version_tag = 0;
         t->tp_flags &= ~(AD_TPFLAGS_READY | AD_TPFLAGS_VALID_VERSION_TAG);
     }
+    AdType_EnableMethodCache(0);
     free(readied.types);
     readied.types = NULL;
     readied.count = readied.cap = 0;

@@ -48,6 +48,14 @@ static struct {
     AdObject *value;
 } method_cache[MCACHE_SIZE];
 static unsigned int next_version_tag = 1;
+/* Off while the runtime starts: readying the types looks names up once
+ * each, and filling the cache then would touch all of its 96 KiB. */
+static int mcache_enabled;
+
+void AdType_EnableMethodCache(int on)
+{
+    mcache_enabled = on;
+}
 
 static unsigned int mcache_index(unsigned int version, AdObject *name)
 {
@@ -112,7 +120,7 @@ static AdObject *find_in_mro(AdTypeObject *type, AdObject *name)
 
 AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name)
 {
-    int cacheable = AdStr_CheckExact(name) && ((AdStrObject *)name)->interned &&
+    int cacheable = mcache_enabled && AdStr_CheckExact(name) && ((AdStrObject *)name)->interned &&
                     ((type->tp_version_tag && (type->tp_flags & AD_TPFLAGS_VALID_VERSION_TAG)) ||
                      assign_version_tag(type));
     unsigned int idx = 0;

@@ -24,6 +24,9 @@ int AdType_Ready(AdTypeObject *type);
 /* The attribute name found along type's MRO (borrowed) or NULL, with no
  * exception set (lookup errors are swallowed, as _PyType_Lookup does). */
 AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name);
+/* The lookup cache is off until main initialization is done (and again
+ * after finalization): start-up looks each name up once. */
+void AdType_EnableMethodCache(int on);
 /* The same for a C string name, for slot implementations. */
 AdObject *AdType_LookupString(AdTypeObject *type, const char *name);
 

@@ -16,6 +16,7 @@
 #include "objects/list.h"
 #include "objects/errors.h"
 #include "objects/range.h"
+#include "objects/typeobject.h"
 #include "objects/traceback_print.h"
 #include "vm/ceval.h"
 
@@ -184,6 +185,7 @@ AdStatus Ad_InitializeMain(void)
     if (!modules || AdDict_SetItemString(modules, "builtins", interp->builtins) < 0)
         return AdStatus_Error("can't register builtins module");
     AdSys_PrintExceptionHook = AdTraceback_ExceptHook;
+    AdType_EnableMethodCache(1);
     ad_runtime.initialized = 1;
     ad_lifecycle_trace("main");
     return AdStatus_Ok();
