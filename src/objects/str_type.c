@@ -44,8 +44,7 @@ static void str_dealloc(AdObject *o)
         t->tp_free(o);
     else
         AdMem_Free(o);
-    if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)t);
+    /* tp_free (AdObject_Free) drops the reference to a heap type. */
 }
 
 static AdObject *str_repr_slot(AdObject *s) { return AdStr_Repr(s); }
