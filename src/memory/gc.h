@@ -57,4 +57,10 @@ int AdGC_IsFinalized(AdObject *o);
 void AdGC_SetFinalized(AdObject *o);
 int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void *arg);
 
+/* Finalization: the interpreter hands its list heads over when it is
+ * deleted (step 7); AdGC_Shutdown frees them at step 8, after the static
+ * objects still linked to them are gone. */
+void AdGC_RetireState(AdGCState *st);
+void AdGC_Shutdown(void);
+
 #endif

@@ -38,6 +38,16 @@ static AdObject *bytes_alloc(Ad_ssize_t size)
     return (AdObject *)b;
 }
 
+void ad_bytes_fini(void)
+{
+    for (int c = 0; c < 256; c++) {
+        AdMem_Free(byte_cache[c]);
+        byte_cache[c] = NULL;
+    }
+    AdMem_Free(empty_bytes);
+    empty_bytes = NULL;
+}
+
 AdObject *AdBytes_FromStringAndSize(const char *s, Ad_ssize_t size)
 {
     if (size < 0) {
@@ -609,7 +619,7 @@ static AdObject *bytes_new_exact(AdObject *x, AdObject *encoding, AdObject *erro
         return NULL;
     }
     static AdObject *dunder_bytes;
-    if (!dunder_bytes && !(dunder_bytes = AdStr_InternFromString("__bytes__")))
+    if (!AdStr_InternStatic(&dunder_bytes, "__bytes__"))
         return NULL;
     AdObject *meth = AdObject_LookupSpecial(x, dunder_bytes);
     if (meth) {

@@ -446,7 +446,7 @@ AdObject *AdObject_Format(AdObject *value, AdObject *spec)
     }
     if (AdStr_CheckExact(value))      /* str.__format__ cannot be overridden on str itself */
         return str_dunder_format(value, spec);
-    if (!format_name && !(format_name = AdStr_InternFromString("__format__")))
+    if (!AdStr_InternStatic(&format_name, "__format__"))
         return NULL;
     AdObject *meth = AdObject_LookupSpecial(value, format_name);
     if (!meth) {

@@ -436,9 +436,7 @@ static Ad_hash_t slot_tp_hash(AdObject *self)
 /* Interned names the slot functions look up; immortal and shared. */
 static AdObject *cached_name(AdObject **slot, const char *s)
 {
-    if (!*slot)
-        *slot = AdStr_InternFromString(s);
-    return *slot;
+    return AdStr_InternStatic(slot, s);
 }
 static AdObject *name_call, *name_init, *name_set_name;
 
@@ -1439,7 +1437,7 @@ void ad_type_dealloc(AdObject *self)
     Ad_XDECREF(type->tp_dict);
     Ad_XDECREF(type->tp_bases);
     Ad_XDECREF(type->tp_mro);
-    Ad_XDECREF(type->tp_subclasses);
+    Ad_XDECREF(type->tp_subclasses);      /* weak references */
     Ad_XDECREF(et->ht_name);
     Ad_XDECREF(et->ht_qualname);
     Ad_XDECREF(et->ht_slots);
