@@ -17,6 +17,7 @@
 #include "objects/exceptions.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/namespace.h"
 #include "objects/str.h"
 #include "objects/typeobject.h"
 #include "objects/traceback.h"
@@ -172,6 +173,32 @@ static int install_zipimport(AdObject *sys)
     return 0;
 }
 
+/* Builtin modules made before the machinery carry a provisional spec
+ * (origin 'built-in', no loader): dropped here so that _setup gives them
+ * a real ModuleSpec and __loader__. */
+static int respec_builtins(void)
+{
+    AdObject *mods = AdSys_GetObject("modules");
+    if (!mods || !AdDict_Check(mods))
+        return 0;
+    AdObject *items = AdDict_Values(mods);
+    if (!items)
+        return -1;
+    for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(items); i++) {
+        AdObject *m = AdList_GET_ITEM(items, i);
+        if (!AdModule_Check(m))
+            continue;
+        AdObject *d = AdModule_GetDict(m);
+        AdObject *spec = AdDict_GetItemString(d, "__spec__");
+        if (spec && Ad_IS_TYPE(spec, &AdNamespace_Type) && AdDict_DelItemString(d, "__spec__") < 0) {
+            Ad_DECREF(items);
+            return -1;
+        }
+    }
+    Ad_DECREF(items);
+    return 0;
+}
+
 static int install(void)
 {
     const AdFrozenModule *f = AdFrozen_Find("_frozen_importlib");
@@ -186,6 +213,8 @@ static int install(void)
             AD_CLEAR(imp);
     }
     Ad_XDECREF(imp_name);
+    if (imp && respec_builtins() < 0)
+        AD_CLEAR(imp);
     AdObject *name = imp ? AdStr_FromString("_frozen_importlib") : NULL;
     AdObject *m = name ? import_exec_frozen(name, f) : NULL;
     Ad_XDECREF(name);
