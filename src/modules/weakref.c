@@ -27,7 +27,7 @@ static AdObject *weakref_getweakrefs(AdObject *m, AdObject *obj)
     AdObject *list = AdList_New(0);
     if (!list || !AdType_SupportsWeakRefs(AD_TYPE(obj)))
         return list;
-    AdObject *head = *(AdObject **)((char *)obj + AD_TYPE(obj)->tp_weaklistoffset);
+    AdObject *head = *AdObject_WeakListPtr(obj);
     for (AdWeakRefObject *wr = (AdWeakRefObject *)head; wr; wr = wr->wr_next)
         if (AdList_Append(list, (AdObject *)wr) < 0) {
             Ad_DECREF(list);

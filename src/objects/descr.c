@@ -324,6 +324,7 @@ AdTypeObject AdClassMethodDescr_Type = {
     .tp_dealloc = descr_dealloc,
     .tp_vectorcall_offset = offsetof(AdMethodDescrObject, vectorcall),
     .tp_repr = classmethod_repr,
+    .tp_call = AdVectorcall_Call,
     .tp_getattro = AdObject_GenericGetAttr,
     .tp_flags = AD_TPFLAGS_HAVE_GC | AD_TPFLAGS_HAVE_VECTORCALL,
     .tp_traverse = descr_traverse,

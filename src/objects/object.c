@@ -282,15 +282,22 @@ static AdObject **instance_dict_ptr(AdObject *o)
     Ad_ssize_t off = AD_TYPE(o)->tp_dictoffset;
     if (off == 0)
         return NULL;
-    if (off < 0) {
-        /* Var-sized objects keep the dict after their items, at the end of
-         * the object's size rounded up to pointer alignment. */
-        Ad_ssize_t n = AD_SIZE(o) < 0 ? -AD_SIZE(o) : AD_SIZE(o);
-        Ad_ssize_t size = AD_TYPE(o)->tp_basicsize + n * AD_TYPE(o)->tp_itemsize;
-        size = (size + (Ad_ssize_t)sizeof(void *) - 1) & ~((Ad_ssize_t)sizeof(void *) - 1);
-        off += size;
-    }
+    if (off < 0)
+        off += AdObject_VarSlotsEnd(o);
     return (AdObject **)((char *)o + off);
+}
+
+Ad_ssize_t AdObject_VarSlotsEnd(AdObject *o)
+{
+    /* The items as allocated: a str has (length + 1) * kind bytes of data
+     * (its length field sits where ob_size would be); others ob_size. */
+    Ad_ssize_t n;
+    if (AdStr_Check(o))
+        n = (((AdStrObject *)o)->length + 1) * ((AdStrObject *)o)->kind;
+    else
+        n = AD_SIZE(o) < 0 ? -AD_SIZE(o) : AD_SIZE(o);
+    Ad_ssize_t size = AD_TYPE(o)->tp_basicsize + n * AD_TYPE(o)->tp_itemsize;
+    return (size + (Ad_ssize_t)sizeof(void *) - 1) & ~((Ad_ssize_t)sizeof(void *) - 1);
 }
 
 AdObject **AdObject_GetDictPtr(AdObject *o)

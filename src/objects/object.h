@@ -328,6 +328,11 @@ AdObject *AdObject_GenericGetAttr(AdObject *o, AdObject *name);
 int AdObject_GenericSetAttr(AdObject *o, AdObject *name, AdObject *value);
 /* The address of an instance's __dict__ slot (tp_dictoffset), or NULL. */
 AdObject **AdObject_GetDictPtr(AdObject *o);
+/* Var-sized instances of classes keep their __dict__ and __weakref__
+ * slots after their items: a negative tp_dictoffset/tp_weaklistoffset
+ * counts back from this offset (the end of the items as allocated,
+ * rounded up to pointer alignment). */
+Ad_ssize_t AdObject_VarSlotsEnd(AdObject *o);
 /* iter(o) and next(it): new ref; next returns NULL without an exception at the end. */
 AdObject *AdObject_GetIter(AdObject *o);
 AdObject *AdIter_Next(AdObject *it);

@@ -340,8 +340,7 @@ static void subtype_dealloc(AdObject *self)
     AdTypeObject *native = type;
     while (native->tp_dealloc == subtype_dealloc)
         native = native->tp_base;
-    if (type->tp_weaklistoffset && !native->tp_weaklistoffset &&
-        *(AdObject **)((char *)self + type->tp_weaklistoffset)) {
+    if (type->tp_weaklistoffset && !native->tp_weaklistoffset && *AdObject_WeakListPtr(self)) {
         if (gc)
             AdObject_GC_UnTrack(self);
         AdObject_ClearWeakRefs(self);
@@ -1032,8 +1031,8 @@ static int subtype_set_dict(AdObject *self, AdObject *value, void *c)
 static AdObject *subtype_get_weakref(AdObject *self, void *c)
 {
     (void)c;
-    Ad_ssize_t off = AD_TYPE(self)->tp_weaklistoffset;
-    AdObject *head = off ? *(AdObject **)((char *)self + off) : NULL;
+    AdObject **list = AdObject_WeakListPtr(self);
+    AdObject *head = list ? *list : NULL;
     return Ad_NewRef(head ? head : Ad_None);
 }
 
@@ -1232,7 +1231,8 @@ AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds)
     if (!dict)
         goto fail;
 
-    int add_dict = base->tp_dictoffset == 0, add_weak = base->tp_weaklistoffset == 0 && base->tp_itemsize == 0;
+    int add_dict = base->tp_dictoffset == 0, add_weak = base->tp_weaklistoffset == 0 &&
+        (base->tp_itemsize == 0 || AdType_IsSubtype(base, &AdStr_Type));
     AdObject *slots_given = AdDict_GetItemString(dict, "__slots__");
     if (slots_given) {
         int may_dict = add_dict, may_weak = add_weak;
@@ -1336,7 +1336,9 @@ AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds)
         size += sizeof(AdObject *);
     }
     if (add_weak) {
-        type->tp_weaklistoffset = size;
+        /* str is var-sized here (not in CPython, whose str subclasses take
+         * weak references): its subclasses keep the slot after the data. */
+        type->tp_weaklistoffset = base->tp_itemsize ? -(Ad_ssize_t)sizeof(AdObject *) * (add_dict ? 2 : 1) : size;
         size += sizeof(AdObject *);
     }
     type->tp_basicsize = size;

@@ -250,14 +250,29 @@ static int merge_class_dict(AdObject *dict, AdObject *cls);
 static AdObject *object_dir(AdObject *self, AdObject *unused)
 {
     (void)unused;
-    AdObject *dict = AdDict_New();
+    /* Through getattr, as CPython does: proxies and objects with a
+     * __class__ property report what they stand for. */
+    AdObject *dict = AdDict_New(), *own, *cls;
     if (!dict)
         return NULL;
-    AdObject **dp = AdObject_GetDictPtr(self);
-    if (dp && *dp && AdDict_Check(*dp) && AdDict_Merge(dict, *dp, 1) < 0)
+    int found = AdObject_GetOptionalAttr(self, AdStr_InternFromString("__dict__"), &own);
+    if (found < 0)
         goto fail;
-    if (merge_class_dict(dict, (AdObject *)AD_TYPE(self)) < 0)
+    if (found) {
+        int rc = AdDict_Check(own) ? AdDict_Merge(dict, own, 1) : 0;
+        Ad_DECREF(own);
+        if (rc < 0)
+            goto fail;
+    }
+    found = AdObject_GetOptionalAttr(self, AdStr_InternFromString("__class__"), &cls);
+    if (found < 0)
         goto fail;
+    if (found) {
+        int rc = merge_class_dict(dict, cls);
+        Ad_DECREF(cls);
+        if (rc < 0)
+            goto fail;
+    }
     AdObject *keys = AdDict_Keys(dict);
     Ad_DECREF(dict);
     return keys;

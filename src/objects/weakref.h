@@ -2,7 +2,8 @@
  * CallableProxyType) and the object model's side of them.
  *
  * A type supports weak references when tp_weaklistoffset is non-zero: its
- * instances then hold, at that offset, an AdObject * (initialised to NULL)
+ * instances then hold, at that offset (counted back from
+ * AdObject_VarSlotsEnd when negative), an AdObject * (initialised to NULL)
  * heading the doubly linked list of the weak references to them. The
  * type's dealloc must call AdObject_ClearWeakRefs(self) once the object is
  * untracked and before it starts tearing the object down (callbacks run
@@ -36,7 +37,9 @@ extern AdTypeObject AdWeakref_RefType, AdWeakref_ProxyType, AdWeakref_CallablePr
 #define AdWeakref_Check(o) (AdWeakref_CheckRef(o) || AdWeakref_CheckProxy(o))
 
 /* 1 if instances of type may be weakly referenced. */
-static inline int AdType_SupportsWeakRefs(AdTypeObject *type) { return type->tp_weaklistoffset > 0; }
+static inline int AdType_SupportsWeakRefs(AdTypeObject *type) { return type->tp_weaklistoffset != 0; }
+/* The address of o's list head, or NULL when its type has none. */
+AdObject **AdObject_WeakListPtr(AdObject *o);
 
 /* weakref.ref(ob, callback) and weakref.proxy(ob, callback): callback may
  * be NULL or None. New ref, or NULL with TypeError "cannot create weak

@@ -31,7 +31,16 @@
 static AdObject **weaklist_of(AdObject *o)
 {
     Ad_ssize_t off = AD_TYPE(o)->tp_weaklistoffset;
-    return off > 0 ? (AdObject **)((char *)o + off) : NULL;
+    if (off == 0)
+        return NULL;
+    if (off < 0)
+        off += AdObject_VarSlotsEnd(o);
+    return (AdObject **)((char *)o + off);
+}
+
+AdObject **AdObject_WeakListPtr(AdObject *o)
+{
+    return weaklist_of(o);
 }
 
 /* Takes wr out of its referent's list and marks it dead; its callback stays. */
