@@ -239,12 +239,20 @@ static AdObject *method_repr(AdObject *o)
 static AdObject *method_get_doc(AdObject *o, void *c)
 {
     (void)c;
-    const char *doc = ((AdMethodDescrObject *)o)->d_method->ml_doc;
-    return doc ? AdStr_FromString(doc) : Ad_None;
+    AdMethodDef *def = ((AdMethodDescrObject *)o)->d_method;
+    return AdDoc_WithoutSignature(def->ml_name, def->ml_doc);
+}
+
+static AdObject *method_get_text_signature(AdObject *o, void *c)
+{
+    (void)c;
+    AdMethodDef *def = ((AdMethodDescrObject *)o)->d_method;
+    return AdDoc_TextSignature(def->ml_name, def->ml_doc);
 }
 
 static AdGetSetDef method_getset[] = {
     {"__doc__", method_get_doc, NULL, NULL, NULL},
+    {"__text_signature__", method_get_text_signature, NULL, NULL, NULL},
     {"__qualname__", descr_get_qualname, NULL, NULL, NULL},
     {"__name__", descr_get_name, NULL, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -810,12 +818,20 @@ static AdObject *cfunction_get_self(AdObject *o, void *c)
 static AdObject *cfunction_get_doc(AdObject *o, void *c)
 {
     (void)c;
-    const char *doc = ((AdCFunctionObject *)o)->m_ml->ml_doc;
-    return doc ? AdStr_FromString(doc) : Ad_None;
+    AdMethodDef *def = ((AdCFunctionObject *)o)->m_ml;
+    return AdDoc_WithoutSignature(def->ml_name, def->ml_doc);
+}
+
+static AdObject *cfunction_get_text_signature(AdObject *o, void *c)
+{
+    (void)c;
+    AdMethodDef *def = ((AdCFunctionObject *)o)->m_ml;
+    return AdDoc_TextSignature(def->ml_name, def->ml_doc);
 }
 
 static AdGetSetDef cfunction_getset[] = {
     {"__doc__", cfunction_get_doc, NULL, NULL, NULL},
+    {"__text_signature__", cfunction_get_text_signature, NULL, NULL, NULL},
     {"__name__", cfunction_get_name, NULL, NULL, NULL},
     {"__qualname__", cfunction_get_qualname, NULL, NULL, NULL},
     {"__self__", cfunction_get_self, NULL, NULL, NULL},

@@ -90,3 +90,14 @@ AdObject *ad_call_methoddef(AdMethodDef *def, AdObject *self, AdObject *const *a
 
 /* The function name for messages: "name" or "Type.name". */
 #endif
+
+#ifndef ADDER_OBJECTS_DESCR_H_DOCSIG
+#define ADDER_OBJECTS_DESCR_H_DOCSIG
+/* Docstrings with a leading "name(args)\n--\n\n" block (docsig.c), name
+ * being the function's or type's name (dotted names use the last part):
+ * __doc__ without the block (None when nothing follows it, or doc is
+ * NULL), and __text_signature__ ("(args)", or None without a block).
+ * New refs, NULL with an exception on allocation failure. */
+AdObject *AdDoc_WithoutSignature(const char *name, const char *doc);
+AdObject *AdDoc_TextSignature(const char *name, const char *doc);
+#endif

@@ -7,6 +7,7 @@
 #include "objects/dict.h"
 #include "objects/set.h"
 #include "objects/list_deps.h"
+#include "objects/object_reduce.h"
 
 /* ---- iterators ----------------------------------------------------------- */
 
@@ -105,7 +106,37 @@ static AdObject *dictiter_len(AdObject *op, AdObject *unused)
     return AdInt_FromSsize_t(len);
 }
 
+/* __reduce__: (iter, (list of the items still to come,)), computed on a
+ * copy of the iterator's position so that this one does not move. */
+static AdObject *dictiter_reduce(AdObject *op, AdObject *unused)
+{
+    (void)unused;
+    DictIterObject *di = (DictIterObject *)op;
+    AdObject *rest = AdList_New(0);
+    if (!rest)
+        return NULL;
+    if (di->dict) {
+        DictIterObject copy = *di;
+        copy.result = NULL;
+        Ad_INCREF(copy.dict);
+        AdObject *item;
+        while ((item = dictiter_next((AdObject *)&copy)) != NULL) {
+            int r = AdList_Append(rest, item);
+            Ad_DECREF(item);
+            if (r < 0)
+                break;
+        }
+        Ad_XDECREF(copy.dict);
+        if (AdErr_Occurred()) {
+            Ad_DECREF(rest);
+            return NULL;
+        }
+    }
+    return AdIter_Reduce("iter", NULL, rest, 0);
+}
+
 static AdMethodDef dictiter_methods[] = {
+    {"__reduce__", (void (*)(void))dictiter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
     {"__length_hint__", (void (*)(void))dictiter_len, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},

@@ -1497,7 +1497,36 @@ static AdObject *setiter_len(AdObject *op, AdObject *unused)
     return AdInt_FromSsize_t(len);
 }
 
+/* __reduce__: (iter, (list of the elements still to come,)), read from a
+ * copy of the iterator's position. */
+static AdObject *setiter_reduce(AdObject *op, AdObject *unused)
+{
+    (void)unused;
+    SetIterObject *si = (SetIterObject *)op;
+    AdObject *rest = AdList_New(0);
+    if (!rest)
+        return NULL;
+    if (si->set) {
+        SetIterObject copy = *si;
+        Ad_INCREF((AdObject *)copy.set);
+        AdObject *item;
+        while ((item = setiter_next((AdObject *)&copy)) != NULL) {
+            int r = AdList_Append(rest, item);
+            Ad_DECREF(item);
+            if (r < 0)
+                break;
+        }
+        Ad_XDECREF((AdObject *)copy.set);
+        if (AdErr_Occurred()) {
+            Ad_DECREF(rest);
+            return NULL;
+        }
+    }
+    return AdIter_Reduce("iter", NULL, rest, 0);
+}
+
 static AdMethodDef setiter_methods[] = {
+    M("__reduce__", setiter_reduce, AD_METH_NOARGS, "Return state information for pickling."),
     M("__length_hint__", setiter_len, AD_METH_NOARGS, "Private method returning an estimate of len(list(it))."),
     {NULL, NULL, 0, NULL},
 };

@@ -479,7 +479,7 @@ int AdType_Ready(AdTypeObject *type)
     if (!doc_name)
         goto error;
     if (!AdDict_GetItemWithError(type->tp_dict, doc_name)) {
-        AdObject *doc = type->tp_doc ? AdStr_FromString(type->tp_doc) : Ad_None;
+        AdObject *doc = AdDoc_WithoutSignature(type->tp_name, type->tp_doc);
         if (!doc || AdDict_SetItem(type->tp_dict, doc_name, doc) < 0) {
             Ad_XDECREF(doc);
             Ad_DECREF(doc_name);

@@ -530,9 +530,29 @@ static AdObject *type_get_doc(AdObject *self, void *c)
     AdTypeObject *t = (AdTypeObject *)self;
     AdObject *doc = AdDict_GetItemString(t->tp_dict, "__doc__");
     if (!doc)
-        return t->tp_doc && !(t->tp_flags & AD_TPFLAGS_HEAPTYPE) ? AdStr_FromString(t->tp_doc) : Ad_None;
+        return t->tp_doc && !(t->tp_flags & AD_TPFLAGS_HEAPTYPE) ? AdDoc_WithoutSignature(t->tp_name, t->tp_doc)
+                                                                : Ad_None;
     descrgetfunc get = AD_TYPE(doc)->tp_descr_get;
     return get ? get(doc, NULL, self) : Ad_NewRef(doc);
+}
+
+/* __text_signature__: the "(args)" of a docstring that starts with a
+ * signature block (tp_doc for native types, the class docstring for
+ * classes made in Python). */
+static AdObject *type_get_text_signature(AdObject *self, void *c)
+{
+    (void)c;
+    AdTypeObject *t = (AdTypeObject *)self;
+    if (t->tp_flags & AD_TPFLAGS_HEAPTYPE) {
+        AdObject *doc = AdDict_GetItemString(t->tp_dict, "__doc__");
+        const char *text = doc && AdStr_Check(doc) ? AdStr_AsUTF8(doc) : NULL;
+        if (!text) {
+            AdErr_Clear();
+            return Ad_None;
+        }
+        return AdDoc_TextSignature(AdType_Name(t), text);
+    }
+    return AdDoc_TextSignature(t->tp_name, t->tp_doc);
 }
 
 static AdObject *type_get_flags(AdObject *self, void *c)
@@ -702,6 +722,7 @@ static AdGetSetDef type_getset[] = {
     {"__module__", type_get_module, ad_type_set_module, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__doc__", type_get_doc, ad_type_set_doc, NULL, NULL},
+    {"__text_signature__", type_get_text_signature, NULL, NULL, NULL},
     {"__flags__", type_get_flags, NULL, NULL, NULL},
     {"__annotate__", type_get_annotate, type_set_annotate, NULL, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL, NULL},

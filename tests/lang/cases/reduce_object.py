@@ -117,3 +117,8 @@ for it in (iter([1, 2]), reversed([1, 2]), iter('ab'), iter((1, 2)), iter(b'ab')
 import math
 print(len.__reduce__(), [].append.__reduce__(), list.append.__reduce__(), int.__add__.__reduce__(),
       (1).__add__.__reduce__(), dict.fromkeys.__reduce__(), math.sqrt.__reduce_ex__(2))
+import copy
+d = {1: 'a', 2: 'b', 3: 'c'}
+for it in (iter(d), iter(d.values()), iter(d.items()), reversed(d), reversed(d.values()), reversed(d.items()), iter({5, 6})):
+    first = next(it)
+    print(type(it).__name__, first, it.__reduce__(), list(copy.copy(it)), list(it), it.__reduce__())
