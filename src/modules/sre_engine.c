@@ -82,13 +82,16 @@ uint32_t sre_lower_unicode(uint32_t c)
 {
     if (c < 128)
         return sre_lower_ascii(c);
-    return AdUnicode_ToLower(c);
+    /* as CPython: the first code point of the full mapping */
+    uint32_t out[AD_UNICODE_CASE_MAX];
+    return AdUnicode_ToLowerFull(c, out) > 0 ? out[0] : c;
 }
 uint32_t sre_upper_unicode(uint32_t c)
 {
     if (c < 128)
         return sre_upper_ascii(c);
-    return AdUnicode_ToUpper(c);
+    uint32_t out[AD_UNICODE_CASE_MAX];
+    return AdUnicode_ToUpperFull(c, out) > 0 ? out[0] : c;
 }
 int sre_unicode_iscased(uint32_t c)
 {

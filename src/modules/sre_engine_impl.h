@@ -607,7 +607,7 @@ entrance:
             }
             st->repeat = ctx->rep->prev;
             sre_repeat_free(st, ctx->rep);
-            pat += pat[0];
+            pat += pat[0] + 1;   /* past the body's SUCCESS */
             break;
         }
 
