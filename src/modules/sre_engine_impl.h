@@ -113,22 +113,22 @@ static int SRE_FN(at)(sre_state *st, Ad_ssize_t ptr, sre_code at)
         return ptr == end;
     case SRE_AT_BOUNDARY:
     case SRE_AT_NON_BOUNDARY:
-        if (end == 0)
-            return 0;
+        if (end == 0 && (at == SRE_AT_BOUNDARY || at == SRE_AT_LOC_BOUNDARY || at == SRE_AT_UNI_BOUNDARY))
+            return 0;   /* \B matches an empty subject (3.14) */
         thatp = ptr > 0 && sre_is_word(CHR(ptr - 1));
         thisp = ptr < end && sre_is_word(CHR(ptr));
         return at == SRE_AT_BOUNDARY ? thisp != thatp : thisp == thatp;
     case SRE_AT_LOC_BOUNDARY:
     case SRE_AT_LOC_NON_BOUNDARY:
-        if (end == 0)
-            return 0;
+        if (end == 0 && (at == SRE_AT_BOUNDARY || at == SRE_AT_LOC_BOUNDARY || at == SRE_AT_UNI_BOUNDARY))
+            return 0;   /* \B matches an empty subject (3.14) */
         thatp = ptr > 0 && sre_is_loc_word(CHR(ptr - 1));
         thisp = ptr < end && sre_is_loc_word(CHR(ptr));
         return at == SRE_AT_LOC_BOUNDARY ? thisp != thatp : thisp == thatp;
     case SRE_AT_UNI_BOUNDARY:
     case SRE_AT_UNI_NON_BOUNDARY:
-        if (end == 0)
-            return 0;
+        if (end == 0 && (at == SRE_AT_BOUNDARY || at == SRE_AT_LOC_BOUNDARY || at == SRE_AT_UNI_BOUNDARY))
+            return 0;   /* \B matches an empty subject (3.14) */
         thatp = ptr > 0 && sre_is_uni_word(CHR(ptr - 1));
         thisp = ptr < end && sre_is_uni_word(CHR(ptr));
         return at == SRE_AT_UNI_BOUNDARY ? thisp != thatp : thisp == thatp;
