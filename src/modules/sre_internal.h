@@ -123,6 +123,9 @@ typedef struct {
 
 extern AdTypeObject SrePattern_Type, SreMatch_Type, SreScanner_Type, SreTemplate_Type;
 
+/* tp_new of the types that Python code cannot instantiate. */
+AdObject *sre_no_new(AdTypeObject *type, AdObject *args, AdObject *kwds);
+
 /* engine (sre_engine.c) */
 int sre_state_init(sre_state *st, sre_pattern *p, AdObject *string, Ad_ssize_t pos, Ad_ssize_t endpos);
 void sre_state_fini(sre_state *st);

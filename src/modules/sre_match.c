@@ -25,6 +25,13 @@
 
 AdObject *sre_compile_impl(AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames);
 
+AdObject *sre_no_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
+{
+    (void)args;
+    (void)kwds;
+    return AdErr_Format(AdExc_TypeError, "cannot create '%s' instances", type->tp_name);
+}
+
 /* ---- Match ---- */
 
 AdObject *sre_match_new(sre_pattern *p, sre_state *st, int status)
@@ -386,6 +393,7 @@ AdTypeObject SreMatch_Type = {
     .tp_clear = match_clear,
     .tp_methods = match_methods,
     .tp_getset = match_getset,
+    .tp_new = sre_no_new,
     .tp_free = AdObject_GC_Del,
 };
 
@@ -480,6 +488,7 @@ AdTypeObject SreScanner_Type = {
     .tp_clear = scanner_clear,
     .tp_methods = scanner_methods,
     .tp_getset = scanner_getset,
+    .tp_new = sre_no_new,
     .tp_free = AdObject_GC_Del,
 };
 
@@ -525,6 +534,7 @@ AdTypeObject SreTemplate_Type = {
     .tp_flags = AD_TPFLAGS_HAVE_GC,
     .tp_traverse = template_traverse,
     .tp_clear = template_clear,
+    .tp_new = sre_no_new,
     .tp_free = AdObject_GC_Del,
 };
 

@@ -744,5 +744,6 @@ AdTypeObject SrePattern_Type = {
     .tp_weaklistoffset = offsetof(sre_pattern, weakreflist),
     .tp_methods = pattern_methods,
     .tp_getset = pattern_getset,
+    .tp_new = sre_no_new,
     .tp_free = AdObject_GC_Del,
 };
