@@ -14,17 +14,6 @@
 #include "objects/typeobject.h"
 #include "unicode/unicode_db.h"
 
-struct sre_ctx {
-    const sre_code *pat;
-    Ad_ssize_t ptr;
-    Ad_ssize_t count;
-    Ad_ssize_t lastmark, lastindex;
-    Ad_ssize_t msave, msave_n, msave_base;
-    Ad_ssize_t saved_last_ptr;
-    sre_repeat *rep;
-    int jump;
-    int toplevel;
-};
 
 struct sre_repeat {
     Ad_ssize_t count;
@@ -200,14 +189,27 @@ static int sre_in_charset_loc_ignore(const sre_code *set, uint32_t c)
 static int sre_push_ctx(sre_state *st)
 {
     if (st->nctx == st->ctx_cap) {
-        Ad_ssize_t cap = st->ctx_cap ? st->ctx_cap * 2 : 32;
-        sre_ctx *n = realloc(st->ctx, (size_t)cap * sizeof(sre_ctx));
-        if (!n) {
-            AdErr_NoMemory();
-            return -1;
+        if (st->ctx_cap == 0) {
+            st->ctx = st->ctx_inline;
+            st->ctx_cap = SRE_INLINE_CTX;
         }
-        st->ctx = n;
-        st->ctx_cap = cap;
+        else {
+            Ad_ssize_t cap = st->ctx_cap * 2;
+            sre_ctx *n;
+            if (st->ctx == st->ctx_inline) {
+                n = malloc((size_t)cap * sizeof(sre_ctx));
+                if (n)
+                    memcpy(n, st->ctx_inline, sizeof(st->ctx_inline));
+            }
+            else
+                n = realloc(st->ctx, (size_t)cap * sizeof(sre_ctx));
+            if (!n) {
+                AdErr_NoMemory();
+                return -1;
+            }
+            st->ctx = n;
+            st->ctx_cap = cap;
+        }
     }
     st->nctx++;
     return 0;
@@ -346,7 +348,9 @@ int sre_state_init(sre_state *st, sre_pattern *p, AdObject *string, Ad_ssize_t p
     st->endpos = endpos;
     st->start = st->ptr = pos;
     st->mark_cap = 2 * p->groups;
-    if (st->mark_cap) {
+    if (st->mark_cap <= SRE_INLINE_MARKS)
+        st->mark = st->mark_inline;
+    else {
         st->mark = malloc((size_t)st->mark_cap * sizeof(Ad_ssize_t));
         if (!st->mark) {
             sre_state_fini(st);
@@ -365,10 +369,13 @@ void sre_state_fini(sre_state *st)
         st->has_buffer = 0;
     }
     AD_CLEAR(st->string);
-    free(st->mark);
+    if (st->mark != st->mark_inline)
+        free(st->mark);
     st->mark = NULL;
-    free(st->ctx);
+    if (st->ctx != st->ctx_inline)
+        free(st->ctx);
     st->ctx = NULL;
+    st->ctx_cap = 0;
     free(st->msave);
     st->msave = NULL;
     while (st->repeat_all) {

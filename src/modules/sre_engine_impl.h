@@ -436,6 +436,22 @@ entrance:
             if (st->repeat)
                 MARK_PUSH();
             while (pat[2] == SRE_MAXREPEAT || ctx->count <= (Ad_ssize_t)pat[2]) {
+                if (pat[pat[0]] == SRE_OP_LITERAL) {
+                    /* the tail starts with a literal: consume items up to it */
+                    uint32_t chr = pat[pat[0] + 1];
+                    while (ptr >= end || CHR(ptr) != chr) {
+                        if (ptr >= end || (pat[2] != SRE_MAXREPEAT && ctx->count >= (Ad_ssize_t)pat[2]))
+                            goto fail;
+                        Ad_ssize_t k = SRE_FN(count)(st, pat + 3, ptr, 1);
+                        if (k < 0)
+                            goto error;
+                        ctx = &st->ctx[st->nctx - 1];
+                        if (k == 0)
+                            goto fail;
+                        ptr++;
+                        ctx->count++;
+                    }
+                }
                 SRE_CALL(J_MIN_REPEAT_ONE, j_min_repeat_one, pat + pat[0], ptr, ctx->toplevel);
                 if (ret)
                     goto succeed;

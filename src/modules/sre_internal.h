@@ -49,9 +49,23 @@ enum {
 typedef uint32_t sre_code;
 #define AD_SSIZE_T_MAX ((Ad_ssize_t)(SIZE_MAX >> 1))
 
-/* One saved backtracking frame (see sre_engine_impl.h). */
-typedef struct sre_ctx sre_ctx;
 typedef struct sre_repeat sre_repeat;
+
+/* One backtracking frame (see sre_engine_impl.h). */
+typedef struct sre_ctx {
+    const sre_code *pat;
+    Ad_ssize_t ptr;
+    Ad_ssize_t count;
+    Ad_ssize_t lastmark, lastindex;
+    Ad_ssize_t msave, msave_n, msave_base;
+    Ad_ssize_t saved_last_ptr;
+    sre_repeat *rep;
+    int jump;
+    int toplevel;
+} sre_ctx;
+
+#define SRE_INLINE_CTX 16
+#define SRE_INLINE_MARKS 16
 
 typedef struct {
     /* the subject: data of charsize bytes per character, positions are indices */
@@ -70,6 +84,8 @@ typedef struct {
     /* explicit stacks */
     sre_ctx *ctx;
     Ad_ssize_t nctx, ctx_cap;
+    sre_ctx ctx_inline[SRE_INLINE_CTX];
+    Ad_ssize_t mark_inline[SRE_INLINE_MARKS];
     Ad_ssize_t *msave;          /* saved marks */
     Ad_ssize_t nmsave, msave_cap;
     sre_repeat *repeat;         /* innermost active REPEAT */
