@@ -92,7 +92,8 @@ static inline int sre_char_loc_ignore(uint32_t pattern, uint32_t c)
     return c == pattern || sre_lower_locale(c) == pattern || sre_upper_locale(c) == pattern;
 }
 
-static int sre_category(sre_code cat, uint32_t c)
+#define SRE_INLINE static inline __attribute__((always_inline))
+SRE_INLINE int sre_category(sre_code cat, uint32_t c)
 {
     switch (cat) {
     case SRE_CAT_DIGIT: return sre_is_digit(c);
@@ -118,9 +119,16 @@ static int sre_category(sre_code cat, uint32_t c)
 }
 
 /* Whether c is in the set (a list of set items ending with FAILURE). */
-static int sre_in_charset(const sre_code *set, uint32_t c)
+static inline int sre_in_charset(const sre_code *set, uint32_t c)
 {
     int ok = 1;
+    /* the most common sets: one category or one literal, then FAILURE */
+    if (set[2] == SRE_OP_FAILURE) {
+        if (set[0] == SRE_OP_CATEGORY)
+            return sre_category(set[1], c);
+        if (set[0] == SRE_OP_LITERAL)
+            return c == set[1];
+    }
     for (;;) {
         switch (*set++) {
         case SRE_OP_FAILURE:
@@ -186,31 +194,35 @@ static int sre_in_charset_loc_ignore(const sre_code *set, uint32_t c)
 
 /* ---- stacks ---- */
 
-static int sre_push_ctx(sre_state *st)
+static int sre_grow_ctx(sre_state *st)
 {
-    if (st->nctx == st->ctx_cap) {
-        if (st->ctx_cap == 0) {
-            st->ctx = st->ctx_inline;
-            st->ctx_cap = SRE_INLINE_CTX;
-        }
-        else {
-            Ad_ssize_t cap = st->ctx_cap * 2;
-            sre_ctx *n;
-            if (st->ctx == st->ctx_inline) {
-                n = malloc((size_t)cap * sizeof(sre_ctx));
-                if (n)
-                    memcpy(n, st->ctx_inline, sizeof(st->ctx_inline));
-            }
-            else
-                n = realloc(st->ctx, (size_t)cap * sizeof(sre_ctx));
-            if (!n) {
-                AdErr_NoMemory();
-                return -1;
-            }
-            st->ctx = n;
-            st->ctx_cap = cap;
-        }
+    if (st->ctx_cap == 0) {
+        st->ctx = st->ctx_inline;
+        st->ctx_cap = SRE_INLINE_CTX;
+        return 0;
     }
+    Ad_ssize_t cap = st->ctx_cap * 2;
+    sre_ctx *n;
+    if (st->ctx == st->ctx_inline) {
+        n = malloc((size_t)cap * sizeof(sre_ctx));
+        if (n)
+            memcpy(n, st->ctx_inline, sizeof(st->ctx_inline));
+    }
+    else
+        n = realloc(st->ctx, (size_t)cap * sizeof(sre_ctx));
+    if (!n) {
+        AdErr_NoMemory();
+        return -1;
+    }
+    st->ctx = n;
+    st->ctx_cap = cap;
+    return 0;
+}
+
+static inline int sre_push_ctx(sre_state *st)
+{
+    if (st->nctx == st->ctx_cap && sre_grow_ctx(st) < 0)
+        return -1;
     st->nctx++;
     return 0;
 }

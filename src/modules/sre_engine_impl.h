@@ -19,8 +19,14 @@ static Ad_ssize_t SRE_FN(count)(sre_state *st, const sre_code *pat, Ad_ssize_t p
     uint32_t c = pat[1];
     switch (pat[0]) {
     case SRE_OP_IN:
-        while (i < end && sre_in_charset(pat + 2, CHR(i)))
-            i++;
+        if (pat[4] == SRE_OP_FAILURE && pat[2] == SRE_OP_CATEGORY) {
+            sre_code cat = pat[3];
+            while (i < end && sre_category(cat, CHR(i)))
+                i++;
+        }
+        else
+            while (i < end && sre_in_charset(pat + 2, CHR(i)))
+                i++;
         break;
     case SRE_OP_IN_IGNORE:
         while (i < end && sre_in_charset(pat + 2, sre_lower_ascii(CHR(i))))
