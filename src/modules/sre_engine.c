@@ -316,7 +316,7 @@ static int sre4_match(sre_state *st, const sre_code *pattern, int toplevel);
 
 int sre_state_init(sre_state *st, sre_pattern *p, AdObject *string, Ad_ssize_t pos, Ad_ssize_t endpos)
 {
-    memset(st, 0, sizeof(*st));
+    memset(st, 0, offsetof(sre_state, mark_inline));
     st->lastmark = st->lastindex = -1;
     if (AdStr_Check(string)) {
         if (p->isbytes == 1) {

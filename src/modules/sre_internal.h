@@ -8,6 +8,7 @@
 #ifndef ADDER_MODULES_SRE_INTERNAL_H
 #define ADDER_MODULES_SRE_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "objects/object.h"
 
@@ -84,8 +85,6 @@ typedef struct {
     /* explicit stacks */
     sre_ctx *ctx;
     Ad_ssize_t nctx, ctx_cap;
-    sre_ctx ctx_inline[SRE_INLINE_CTX];
-    Ad_ssize_t mark_inline[SRE_INLINE_MARKS];
     Ad_ssize_t *msave;          /* saved marks */
     Ad_ssize_t nmsave, msave_cap;
     sre_repeat *repeat;         /* innermost active REPEAT */
@@ -96,6 +95,9 @@ typedef struct {
     AdObject *string;
     AdBuffer buffer;
     int has_buffer;
+    /* small stacks without allocation (left uninitialised: must stay last) */
+    Ad_ssize_t mark_inline[SRE_INLINE_MARKS];
+    sre_ctx ctx_inline[SRE_INLINE_CTX];
 } sre_state;
 
 typedef struct {

@@ -278,7 +278,7 @@ static AdObject *make_scanner(AdObject *self, AdObject *string, Ad_ssize_t pos, 
     s->pattern = NULL;
     s->executing = 0;
     s->exhausted = 0;
-    memset(&s->state, 0, sizeof(s->state));
+    memset(&s->state, 0, offsetof(sre_state, mark_inline));
     if (sre_state_init(&s->state, PAT(self), string, pos, endpos) < 0) {
         Ad_DECREF((AdObject *)s);
         return NULL;
