@@ -192,6 +192,19 @@ static int sre_in_charset_loc_ignore(const sre_code *set, uint32_t c)
     return up != lo && sre_in_charset(set, up);
 }
 
+/* Whether the one-character op at pat can match ch (only the ops the
+ * search loop filters with). */
+static inline int sre_first_char(const sre_code *pat, uint32_t ch)
+{
+    switch (pat[0]) {
+    case SRE_OP_LITERAL_IGNORE: return sre_lower_ascii(ch) == pat[1];
+    case SRE_OP_LITERAL_UNI_IGNORE: return sre_lower_unicode(ch) == pat[1];
+    case SRE_OP_IN: return sre_in_charset(pat + 2, ch);
+    case SRE_OP_IN_UNI_IGNORE: return sre_in_charset(pat + 2, sre_lower_unicode(ch));
+    }
+    return 1;
+}
+
 /* ---- stacks ---- */
 
 static int sre_grow_ctx(sre_state *st)

@@ -867,8 +867,18 @@ static int SRE_FN(search)(sre_state *st, const sre_code *pattern)
         }
         return 0;
     }
+    /* a first op that tests one character: skip positions where it fails */
+    int filter = pattern[0] == SRE_OP_LITERAL_IGNORE || pattern[0] == SRE_OP_LITERAL_UNI_IGNORE ||
+                 pattern[0] == SRE_OP_IN || pattern[0] == SRE_OP_IN_UNI_IGNORE;
+    Ad_ssize_t realend = st->endpos;
     while (ptr < end) {
         ptr++;
+        if (filter) {
+            while (ptr < end && ptr < realend && !sre_first_char(pattern, CHR(ptr)))
+                ptr++;
+            if (ptr >= realend)
+                return 0;
+        }
         st->start = st->ptr = ptr;
         st->lastmark = st->lastindex = -1;
         r = SRE_FN(match)(st, pattern, 1);
