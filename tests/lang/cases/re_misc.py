@@ -30,12 +30,6 @@ print(m.groupdict(default='-'), m.groups(default=0))
 print(m.expand(r'\g<a>[\2]'))
 print(m.__copy__() is m)
 
-# subclasses of str are accepted; results are plain str
-class S(str):
-    pass
-m = re.search(r'b+', S('abbc'))
-print(type(m.group()).__name__, type(m.string).__name__, re.sub('b', 'x', S('abc')), type(re.sub('q', 'x', S('abc'))).__name__)
-
 # pos / endpos and anchors
 p = re.compile(r'^\w+$')
 print(p.search('ab cd', 3), p.match('ab cd', 3), p.search('ab\ncd', 3), p.fullmatch('abcd', 1, 3))
