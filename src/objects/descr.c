@@ -1,6 +1,9 @@
 /* descr.c: the descriptors of native code (descr.h): calling conventions
  * of AdMethodDef, method/class-method/member/getset descriptors, slot
  * wrappers and method-wrappers, builtin functions, and mappingproxy. */
+#include "objects/abstract.h"
+#include "objects/list.h"
+#include "objects/iterators.h"
 #include "objects/weakref.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
@@ -952,12 +955,15 @@ static AdObject *proxy_get(AdObject *o, AdObject *const *args, Ad_ssize_t n)
     return proxy_forward(o, "get", args, n);
 }
 
+static AdObject *proxy_reversed(AdObject *o, AdObject *u);
+
 static AdMethodDef proxy_methods[] = {
     {"get", (void (*)(void))proxy_get, AD_METH_FASTCALL, NULL},
     {"keys", (void (*)(void))proxy_keys, AD_METH_NOARGS, NULL},
     {"values", (void (*)(void))proxy_values, AD_METH_NOARGS, NULL},
     {"items", (void (*)(void))proxy_items, AD_METH_NOARGS, NULL},
     {"copy", (void (*)(void))proxy_copy, AD_METH_NOARGS, NULL},
+    {"__reversed__", (void (*)(void))proxy_reversed, AD_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -969,10 +975,58 @@ static AdObject *proxy_richcompare(AdObject *a, AdObject *b, int op)
     return AdObject_RichCompare(((DictProxyObject *)a)->mapping, b, op);
 }
 
+/* mappingproxy(mapping): a read-only view of any mapping that is not a
+ * sequence ("mappingproxy() argument must be a mapping, not list"). */
+static AdObject *proxy_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
+{
+    (void)type;
+    Ad_ssize_t n = args ? AdTuple_GET_SIZE(args) : 0;
+    AdObject *mapping = NULL;
+    if (n == 1 && (!kwargs || AdDict_GET_SIZE(kwargs) == 0))
+        mapping = AdTuple_GET_ITEM(args, 0);
+    else if (n == 0 && kwargs && AdDict_GET_SIZE(kwargs) == 1)
+        mapping = AdDict_GetItemString(kwargs, "mapping");
+    if (!mapping) {
+        if (n > 1)
+            return AdErr_Format(AdExc_TypeError, "mappingproxy() takes at most 1 argument (%zd given)", n);
+        return AdErr_Format(AdExc_TypeError, "mappingproxy() missing required argument 'mapping' (pos 1)");
+    }
+    if (!AD_TYPE(mapping)->tp_as_mapping || !AD_TYPE(mapping)->tp_as_mapping->mp_subscript ||
+        AdList_Check(mapping) || AdTuple_Check(mapping))
+        return AdErr_Format(AdExc_TypeError, "mappingproxy() argument must be a mapping, not %s",
+                            AdType_Name(AD_TYPE(mapping)));
+    return AdDictProxy_New(mapping);
+}
+
+static AdObject *proxy_reversed(AdObject *o, AdObject *u)
+{
+    (void)u;
+    return AdObject_CallOneArg((AdObject *)&AdReversed_Type, ((DictProxyObject *)o)->mapping);
+}
+
+static AdObject *proxy_or(AdObject *a, AdObject *b)
+{
+    if (Ad_IS_TYPE(a, &AdDictProxy_Type))
+        a = ((DictProxyObject *)a)->mapping;
+    if (Ad_IS_TYPE(b, &AdDictProxy_Type))
+        b = ((DictProxyObject *)b)->mapping;
+    return AdNumber_Or(a, b);
+}
+
+static AdObject *proxy_ior(AdObject *a, AdObject *b)
+{
+    (void)b;
+    return AdErr_Format(AdExc_TypeError, "'|=' is not supported by %s; use '|' instead", AdType_Name(AD_TYPE(a)));
+}
+
+static AdNumberMethods proxy_as_number = {.nb_or = proxy_or, .nb_inplace_or = proxy_ior};
+
 AdTypeObject AdDictProxy_Type = {
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "mappingproxy",
     .tp_basicsize = sizeof(DictProxyObject),
+    .tp_new = proxy_new,
+    .tp_as_number = &proxy_as_number,
     .tp_dealloc = proxy_dealloc,
     .tp_repr = proxy_repr,
     .tp_as_sequence = &proxy_as_sequence,
