@@ -6,6 +6,9 @@
 #   make check           every test suite; ends with "N passed, N failed"
 #   make SANITIZE=yes BUILDDIR=build-san unit
 #                        the unit tests under ASan + UBSan in a separate tree
+#   make check-leaks     the lang cases under the debug build (build-dbg):
+#                        LeakSanitizer plus the allocator's live-block report
+#   make check-sanitize  the unit and lang tests under ASan + UBSan (build-san)
 #   make install PREFIX=/usr/local DESTDIR=
 
 .DEFAULT_GOAL := all
@@ -36,7 +39,21 @@ endif
 WARN := -Wall -Wextra
 CFLAGS_ALL := -std=c11 $(OPT) $(CONFIG_CFLAGS) $(WARN) -D_GNU_SOURCE \
 	-Isrc -I$(BUILDDIR)/gen -I. $(CONFIG_CPPFLAGS) $(CFLAGS)
-LDFLAGS_ALL := $(CONFIG_LDFLAGS) $(SAN_LDFLAGS) $(LDFLAGS)
+# A position-dependent executable: no relative relocations for the loader
+# to apply at start-up (about 8000 of them, and every .data page they
+# touch), a quarter MiB less resident memory for `adder -c pass`.
+# GMP is linked statically where its archive exists (libgmp-dev ships
+# one): only the kernels used come in, and the loader maps and relocates
+# one library less (about 100 KiB less resident at start-up). Adder is
+# built from source, so the LGPL's relinking terms are met as they stand.
+ifneq ($(SANITIZE),yes)
+PIE_LDFLAGS := -no-pie
+GMP_ARCHIVE := $(shell $(CC) -print-file-name=libgmp.a 2>/dev/null)
+ifneq ($(filter /%,$(GMP_ARCHIVE)),)
+CONFIG_LIBS := $(patsubst -lgmp,$(GMP_ARCHIVE),$(CONFIG_LIBS))
+endif
+endif
+LDFLAGS_ALL := $(CONFIG_LDFLAGS) $(SAN_LDFLAGS) $(PIE_LDFLAGS) $(LDFLAGS)
 LIBS_ALL := $(CONFIG_LIBS) -ldl -lpthread
 
 # Generated sources and headers: room fragments append to these.
@@ -57,7 +74,7 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_OBJS := $(patsubst %.c,$(BUILDDIR)/obj/%.o,$(UNIT_SRCS))
 UNIT_BIN := $(BUILDDIR)/unit-tests
 
-.PHONY: all check unit install clean distclean stdlib bench
+.PHONY: all check check-leaks check-sanitize unit install clean distclean stdlib bench
 all: $(PROG)
 
 config.mk config.h:
@@ -106,6 +123,23 @@ $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-stdlib-stamp: tools/fetch-stdlib
 
 check: $(PROG) $(UNIT_BIN)
 	sh tests/check.sh ./$(PROG) $(UNIT_BIN)
+
+# Finalization frees every block, so in the debug build (every object its
+# own malloc) a leak makes a case fail: LeakSanitizer reports unreachable
+# blocks and step 8 prints "adder: N memory blocks still allocated at exit"
+# for reachable ones. tests/lang/run clears the environment, so the
+# sanitizers run with their defaults (leak detection on, halt on error).
+check-leaks:
+	$(MAKE) DEBUG=yes SANITIZE=no BUILDDIR=build-dbg build-dbg/adder
+	tests/lang/run build-dbg/adder
+
+# ASan + UBSan: the unit tests (their fixtures keep objects alive on
+# purpose, so leak detection is off there) and every lang case (leaks on).
+check-sanitize:
+	$(MAKE) SANITIZE=yes BUILDDIR=build-san build-san/adder build-san/unit-tests
+	ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		CK_FORK=yes build-san/unit-tests
+	tests/lang/run build-san/adder
 
 install: $(PROG)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \

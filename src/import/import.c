@@ -300,8 +300,15 @@ static AdObject *gcd_import(AdObject *abs_name)
         /* The stdlib's machinery finds and loads everything once it is
          * installed; while it installs itself, builtin and frozen modules
          * are made here directly. */
-        if (AdImport_EnsureBootstrap() < 0)
-            return NULL;
+        if (!import_bootstrap_active()) {
+            /* Builtin modules need no machinery: made here until something
+             * else is imported (then _setup gives them their specs). */
+            const char *s = AdStr_AsUTF8(abs_name);
+            if (s && AdImport_IsBuiltin(s))
+                return find_and_load(abs_name);
+            if (AdImport_EnsureBootstrap() < 0)
+                return NULL;
+        }
         if (import_bootstrap_active())
             return import_bootstrap_find_and_load(abs_name);
         return find_and_load(abs_name);

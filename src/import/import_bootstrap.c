@@ -17,6 +17,7 @@
 #include "objects/exceptions.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/namespace.h"
 #include "objects/str.h"
 #include "objects/typeobject.h"
 #include "objects/traceback.h"
@@ -27,6 +28,7 @@
 
 #include <sched.h>
 #include <stdio.h>
+#include <time.h>
 
 static AdObject *bootstrap;      /* the _frozen_importlib module, once installed */
 static AdObject *import_func;    /* builtins.__import__ as it was at installation */
@@ -171,6 +173,32 @@ static int install_zipimport(AdObject *sys)
     return 0;
 }
 
+/* Builtin modules made before the machinery carry a provisional spec
+ * (origin 'built-in', no loader): dropped here so that _setup gives them
+ * a real ModuleSpec and __loader__. */
+static int respec_builtins(void)
+{
+    AdObject *mods = AdSys_GetObject("modules");
+    if (!mods || !AdDict_Check(mods))
+        return 0;
+    AdObject *items = AdDict_Values(mods);
+    if (!items)
+        return -1;
+    for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(items); i++) {
+        AdObject *m = AdList_GET_ITEM(items, i);
+        if (!AdModule_Check(m))
+            continue;
+        AdObject *d = AdModule_GetDict(m);
+        AdObject *spec = AdDict_GetItemString(d, "__spec__");
+        if (spec && Ad_IS_TYPE(spec, &AdNamespace_Type) && AdDict_DelItemString(d, "__spec__") < 0) {
+            Ad_DECREF(items);
+            return -1;
+        }
+    }
+    Ad_DECREF(items);
+    return 0;
+}
+
 static int install(void)
 {
     const AdFrozenModule *f = AdFrozen_Find("_frozen_importlib");
@@ -185,6 +213,8 @@ static int install(void)
             AD_CLEAR(imp);
     }
     Ad_XDECREF(imp_name);
+    if (imp && respec_builtins() < 0)
+        AD_CLEAR(imp);
     AdObject *name = imp ? AdStr_FromString("_frozen_importlib") : NULL;
     AdObject *m = name ? import_exec_frozen(name, f) : NULL;
     Ad_XDECREF(name);
@@ -281,10 +311,49 @@ static void remove_importlib_frames(void)
     AdErr_SetRaisedException(exc);
 }
 
-AdObject *import_bootstrap_find_and_load(AdObject *abs_name)
+/* -X importtime: each import's own and cumulative time in microseconds,
+ * indented by nesting depth, on stderr (CPython's format). */
+static int importtime_depth;
+static int64_t importtime_children;   /* cumulative time of the current import's children */
+
+static int64_t now_us(void)
 {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static AdObject *find_and_load_timed(AdObject *abs_name)
+{
+    static int header;
+    if (!header) {
+        header = 1;
+        fputs("import time: self [us] | cumulative | imported package\n", stderr);
+    }
+    int64_t saved_children = importtime_children;
+    importtime_children = 0;
+    importtime_depth++;
+    int64_t t0 = now_us();
     AdObject *args[2] = {abs_name, import_func};
     AdObject *m = call_bootstrap("_find_and_load", args, 2);
+    int64_t cum = now_us() - t0;
+    importtime_depth--;
+    const char *name = AdStr_AsUTF8(abs_name);
+    fprintf(stderr, "import time: %9lld | %10lld | %*s%s\n", (long long)(cum - importtime_children),
+            (long long)cum, importtime_depth * 2, "", name ? name : "?");
+    importtime_children = saved_children + cum;
+    return m;
+}
+
+AdObject *import_bootstrap_find_and_load(AdObject *abs_name)
+{
+    AdObject *m;
+    if (ad_current_thread->interp->config.import_time) {
+        m = find_and_load_timed(abs_name);
+    } else {
+        AdObject *args[2] = {abs_name, import_func};
+        m = call_bootstrap("_find_and_load", args, 2);
+    }
     if (!m)
         remove_importlib_frames();
     return m;

@@ -277,10 +277,33 @@ static void small_free(void *block)
 
 /* ---- the public functions ------------------------------------------------ */
 
+/* Debug and sanitizer builds give every block its own malloc by default, so
+ * that LeakSanitizer and AddressSanitizer see objects one by one (a block
+ * inside an arena is invisible to them). Blocks of both kinds can coexist:
+ * AdMem_Free tells them apart by the arena set. */
+#if defined(ADDER_DEBUG) || defined(__SANITIZE_ADDRESS__)
+#define HAVE_MALLOC_MODE 1
+static int arenas_off = 1;
+#else
+#define HAVE_MALLOC_MODE 0
+enum { arenas_off = 0 };
+#endif
+
+int AdMem_UseArenas(int on)
+{
+    int was = !arenas_off;
+#if HAVE_MALLOC_MODE
+    arenas_off = !on;
+#else
+    (void)on;
+#endif
+    return was;
+}
+
 void *AdMem_Malloc(size_t size)
 {
     void *b;
-    if (size <= SMALL_LIMIT)
+    if (size <= SMALL_LIMIT && !arenas_off)
         b = small_alloc(size ? (unsigned)((size - 1) / ALIGNMENT) : 0);
     else
         b = malloc(size);
@@ -316,8 +339,8 @@ void *AdMem_Realloc(void *block, size_t size)
     if (!block)
         return AdMem_Malloc(size);
     if (!is_small(block)) {
-        if (size > SMALL_LIMIT)
-            return realloc(block, size);
+        if (size > SMALL_LIMIT || arenas_off)
+            return realloc(block, size ? size : 1);
         void *b = AdMem_Malloc(size);
         if (b) {
             memcpy(b, block, size);

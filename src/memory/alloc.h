@@ -19,12 +19,20 @@ void *AdMem_Calloc(size_t count, size_t size);
 void *AdMem_Realloc(void *block, size_t size);
 void AdMem_Free(void *block);
 
+/* Debug (ADDER_DEBUG) and AddressSanitizer builds serve every block from
+ * malloc unless told otherwise, so that the sanitizers see each object;
+ * AdMem_UseArenas(1) turns the arenas on (for the allocator's own tests).
+ * Returns whether arenas were on; release builds always use them. */
+int AdMem_UseArenas(int on);
+
 /* Blocks currently allocated through AdMem_* (counted in all builds). */
 size_t AdMem_LiveBlocks(void);
 /* Arenas currently held from the system. */
 size_t AdMem_ArenaCount(void);
 /* Returns empty arenas to the system; at finalization step 8 also reports,
- * when ADDER_DEBUG is set and report is non-zero, the blocks still live. */
+ * when ADDER_DEBUG is set and report is non-zero, the blocks still live
+ * ("adder: N memory blocks still allocated at exit" on stderr: finalization
+ * frees everything, so any such block is a leak). */
 void AdMem_Shutdown(int report);
 
 #endif

@@ -70,16 +70,21 @@ static void list_merge(AdGCHead *from, AdGCHead *to)
     list_init(from);
 }
 
+#define SENTINEL_STRIDE ((sizeof(AdGCHead) + 15) & ~(size_t)15)
+
 static int ensure_state(AdGCState *st)
 {
     if (st->sentinels)
         return 0;
-    st->sentinels = AdMem_Calloc(AD_GC_NGENERATIONS, sizeof(AdGCHead));
+    /* Each head 16-aligned like every object's: the low bits of prev
+     * pointers carry flags (a 24-byte stride put two heads off by 8, and
+     * merging a generation into them lost objects from the lists). */
+    st->sentinels = AdMem_Calloc(AD_GC_NGENERATIONS, SENTINEL_STRIDE);
     if (!st->sentinels)
         return -1;
     static const int thresholds[AD_GC_NGENERATIONS] = {2000, 10, 0};
     for (int i = 0; i < AD_GC_NGENERATIONS; i++) {
-        st->gen[i].head = &st->sentinels[i];
+        st->gen[i].head = (AdGCHead *)((char *)st->sentinels + (size_t)i * SENTINEL_STRIDE);
         list_init(st->gen[i].head);
         st->gen[i].threshold = thresholds[i];
         st->gen[i].count = 0;
@@ -187,6 +192,26 @@ void AdObject_GC_Track(AdObject *o)
     if (!st || ensure_state(st) < 0)
         return;             /* no interpreter (or no memory): stays untracked */
     list_append(g, st->gen[0].head);
+}
+
+/* The interpreter's state is freed at finalization step 7, but static
+ * objects (the static types' dicts) stay linked into its lists until step
+ * 8 frees them, so the list heads are freed last, by AdGC_Shutdown. */
+static AdGCHead *retired_sentinels;
+
+void AdGC_RetireState(AdGCState *st)
+{
+    AdMem_Free(retired_sentinels);
+    retired_sentinels = st->sentinels;
+    st->sentinels = NULL;
+    for (int i = 0; i < AD_GC_NGENERATIONS; i++)
+        st->gen[i].head = NULL;
+}
+
+void AdGC_Shutdown(void)
+{
+    AdMem_Free(retired_sentinels);
+    retired_sentinels = NULL;
 }
 
 void AdObject_GC_UnTrack(AdObject *o)
@@ -470,6 +495,12 @@ int AdGC_IsFinalized(AdObject *o)
     if (!AdType_HasFeature(AD_TYPE(o), AD_TPFLAGS_HAVE_GC))
         return 0;
     return (flags_of(AD_GC_HEAD(o)) & FLAG_FINALIZED) != 0;
+}
+
+void AdGC_SetFinalized(AdObject *o)
+{
+    if (AdType_HasFeature(AD_TYPE(o), AD_TPFLAGS_HAVE_GC))
+        set_flag(AD_GC_HEAD(o), FLAG_FINALIZED);
 }
 
 int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void *arg)

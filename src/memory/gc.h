@@ -52,6 +52,15 @@ int AdGC_IsEnabled(void);
 #include "memory/gc_state.h"
 AdGCState *AdGC_State(void);
 int AdGC_IsFinalized(AdObject *o);
+/* Records that o's finalizer ran (when its refcount reached zero), so that
+ * neither the collector nor a later death runs it again (PEP 442). */
+void AdGC_SetFinalized(AdObject *o);
 int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void *arg);
+
+/* Finalization: the interpreter hands its list heads over when it is
+ * deleted (step 7); AdGC_Shutdown frees them at step 8, after the static
+ * objects still linked to them are gone. */
+void AdGC_RetireState(AdGCState *st);
+void AdGC_Shutdown(void);
 
 #endif

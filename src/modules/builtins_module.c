@@ -24,6 +24,7 @@
 #include "objects/typeobject.h"
 #if ADDER_HAVE_TEXTIO
 #include "modules/io.h"
+#include "import/import.h"
 #endif
 
 static const char builtins_doc[] =
@@ -103,12 +104,26 @@ AdObject *AdBuiltins_NewModule(int optimize)
         goto fail;
 #if ADDER_HAVE_TEXTIO
     {
-        AdMethodDef open_def[2] = {AdIO_OpenDef, {NULL, NULL, 0, NULL}};
-        static AdMethodDef open_defs[2];
-        open_defs[0] = open_def[0];
-        open_defs[1] = open_def[1];
-        if (AdModule_AddFunctions(m, open_defs) < 0)
-            goto fail;
+        /* builtins.open is _io.open itself, as in CPython (io is imported
+         * at start-up there too) */
+        AdObject *io = AdImport_ImportModule("_io");
+        AdObject *open_fn = io ? AdObject_GetAttrString(io, "open") : NULL;
+        Ad_XDECREF(io);
+        if (!open_fn) {
+            AdErr_Clear();
+            AdMethodDef open_def[2] = {AdIO_OpenDef, {NULL, NULL, 0, NULL}};
+            static AdMethodDef open_defs[2];
+            open_defs[0] = open_def[0];
+            open_defs[1] = open_def[1];
+            if (AdModule_AddFunctions(m, open_defs) < 0)
+                goto fail;
+        }
+        else {
+            int rc = AdDict_SetItemString(dict, "open", open_fn);
+            Ad_DECREF(open_fn);
+            if (rc < 0)
+                goto fail;
+        }
     }
 #endif
     if (AdDict_SetItemString(dict, "None", Ad_None) < 0 ||

@@ -11,6 +11,8 @@
 /* Readies the _io types and makes io.UnsupportedOperation (once per
  * process). 0 or -1. */
 int AdIO_Init(void);
+/* Finalization: frees io.UnsupportedOperation (AdIO_Init makes it again). */
+void AdIO_Fini(void);
 /* The _io module (builtin_modules.def). New ref. */
 AdObject *AdModule_InitIO(void);
 /* io.UnsupportedOperation (borrowed; NULL before AdIO_Init). */

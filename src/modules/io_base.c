@@ -149,8 +149,16 @@ void io_base_finalize(AdObject *self)
         AdObject *r = io_call0(self, "close");
         if (r)
             Ad_DECREF(r);
-        else
-            AdErr_WriteUnraisable(self);
+        else {
+            AdObject *exc = AdErr_GetRaisedException();
+            AdObject *rep = AdObject_Repr(self);
+            const char *text = rep ? AdStr_AsUTF8(rep) : NULL;
+            if (!text)
+                AdErr_Clear();
+            AdErr_SetRaisedException(exc);
+            AdErr_FormatUnraisable("Exception ignored while finalizing file %s", text ? text : "<object>");
+            Ad_XDECREF(rep);
+        }
     }
     else
         b->finalizing = 1;

@@ -63,6 +63,17 @@ int AdIO_Init(void)
     return 0;
 }
 
+void AdIO_Fini(void)
+{
+    /* Immortal while the runtime lives; given back at finalization. */
+    if (io_UnsupportedOperation) {
+        AdObject *t = io_UnsupportedOperation;
+        io_UnsupportedOperation = AdIO_UnsupportedOperation = NULL;
+        AD_REFCNT(t) = 1;
+        Ad_DECREF(t);
+    }
+}
+
 const char *io_default_encoding(void)
 {
     AdInterp *interp = Ad_MainInterp();

@@ -26,6 +26,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/lifecycle.h"
 
 #define TIO(o) ((io_textio *)(o))
 #define NATIVE_BUF(t) ((io_buffered *)(t)->buffer)
@@ -126,6 +127,8 @@ static int check_open(io_textio *t)
 
 static int pend_append(io_textio *t, const char *data, Ad_ssize_t n)
 {
+    if (n == 0)
+        return 0;
     if (t->pend_len + n > t->pend_cap) {
         Ad_ssize_t cap = t->pend_cap ? t->pend_cap : 256;
         while (cap < t->pend_len + n)
@@ -310,6 +313,9 @@ static int64_t byte_len(io_textio *t, AdObject *s, Ad_ssize_t start, Ad_ssize_t 
 {
     int kind = AdStr_KIND(s);
     const void *data = AdStr_DATA(s);
+    if (((AdStrObject *)s)->ascii && t->enc_kind != IO_ENC_OTHER && t->enc_kind != IO_ENC_UTF16 &&
+        t->enc_kind != IO_ENC_UTF32)
+        return end - start;
     if (t->enc_kind == IO_ENC_LATIN1 || t->enc_kind == IO_ENC_ASCII ||
         (kind == 1 && (t->enc_kind == IO_ENC_UTF8 || t->enc_kind == IO_ENC_UTF8SIG) &&
          str_is_ascii_run(data, start, end)))
@@ -453,8 +459,18 @@ static AdObject *decode_chunk(io_textio *t, const char *data, Ad_ssize_t n, int 
         memcpy(t->undec, data + use, (size_t)(n - use));
         t->undec_len = (int)(n - use);
     }
-    const char *errs = AdStr_AsUTF8(t->errors);
-    AdObject *r = errs ? AdStr_Decode(data, use, codec_cname(t), errs) : NULL;
+    AdObject *r;
+    if ((t->enc_kind == IO_ENC_UTF8 || t->enc_kind == IO_ENC_UTF8SIG || t->enc_kind == IO_ENC_ASCII ||
+         t->enc_kind == IO_ENC_LATIN1) && str_is_ascii_run(data, 0, use)) {
+        /* the common case: ASCII text is copied, not decoded */
+        r = AdStr_New(use, 0x7f);
+        if (r && use)
+            memcpy(AdStr_DATA(r), data, (size_t)use);
+    }
+    else {
+        const char *errs = AdStr_AsUTF8(t->errors);
+        r = errs ? AdStr_Decode(data, use, codec_cname(t), errs) : NULL;
+    }
     free(joined);
     return r;
 }
@@ -834,6 +850,12 @@ static int textio_init(AdObject *self, AdObject *args, AdObject *kwds)
             AdErr_SetString(AdExc_ValueError, "embedded null character");
             return -1;
         }
+    }
+    if (!encoding) {
+        AdInterp *interp = Ad_MainInterp();
+        if (interp && interp->config.warn_default_encoding > 0 &&
+            AdErr_WarnEx(AdExc_EncodingWarning, "'encoding' argument not specified", 1) < 0)
+            return -1;
     }
     if (encoding && AdStr_EqualToASCII(encoding, "locale"))
         encoding = NULL;

@@ -13,7 +13,7 @@ AdObject *AdOS_FSPath(AdObject *o)
     if (AdStr_Check(o) || AdBytes_Check(o))
         return Ad_NewRef(o);
     static AdObject *name;
-    if (!name && !(name = AdStr_InternFromString("__fspath__")))
+    if (!AdStr_InternStatic(&name, "__fspath__"))
         return NULL;
     AdObject *meth = AdObject_LookupSpecial(o, name);
     if (!meth) {
@@ -70,7 +70,7 @@ int posix_path_convert(AdObject *o, posix_path *p)
         v = Ad_NewRef(o);
     } else {
         static AdObject *name;
-        if (!name && !(name = AdStr_InternFromString("__fspath__")))
+        if (!AdStr_InternStatic(&name, "__fspath__"))
             return -1;
         AdObject *meth = AdObject_LookupSpecial(o, name);
         if (!meth) {

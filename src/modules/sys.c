@@ -375,4 +375,5 @@ void ad_sys_fini(AdInterp *interp)
         AdDict_Clear(d);
         Ad_DECREF(d);
     }
+    AdIO_Fini();
 }

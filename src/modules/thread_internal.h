@@ -37,6 +37,9 @@ int thread_sem_wait(sem_t *sem, int64_t timeout_ns);
 /* callable(o), as the builtin decides it. */
 int thread_is_callable(AdObject *o);
 
+/* A new unlocked _thread.lock (allocate_lock()). */
+AdObject *thread_new_lock(void);
+
 /* The identifier get_ident() returns for the calling thread. */
 unsigned long thread_ident_self(void);
 

@@ -180,8 +180,6 @@ static void local_dealloc(AdObject *o)
     }
     local_clear(o);
     type->tp_free(o);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
 }
 
 void thread_local_forget_thread(AdThread *t)

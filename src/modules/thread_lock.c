@@ -335,8 +335,6 @@ static void rlock_dealloc(AdObject *self)
     AdTypeObject *type = AD_TYPE(self);
     sem_destroy(&((RLockObject *)self)->sem);
     type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
 }
 
 static AdObject *rlock_repr(AdObject *self)

@@ -35,8 +35,6 @@
 
 #define FN(f) ((void (*)(void))(f))
 
-AdObject *thread_new_lock(void);
-
 /* ---- small functions ---------------------------------------------------------------------- */
 
 static AdObject *th_get_ident(AdObject *m, AdObject *unused)

@@ -17,6 +17,7 @@
 #include "objects/tuple.h"
 #include "objects/int.h"
 #include "objects/dict.h"
+#include "objects/object_reduce.h"
 #include "numeric/hash.h"
 
 static AdObject *empty_bytes;
@@ -35,6 +36,16 @@ static AdObject *bytes_alloc(Ad_ssize_t size)
     b->hash = -1;
     b->data[size] = 0;
     return (AdObject *)b;
+}
+
+void ad_bytes_fini(void)
+{
+    for (int c = 0; c < 256; c++) {
+        AdMem_Free(byte_cache[c]);
+        byte_cache[c] = NULL;
+    }
+    AdMem_Free(empty_bytes);
+    empty_bytes = NULL;
 }
 
 AdObject *AdBytes_FromStringAndSize(const char *s, Ad_ssize_t size)
@@ -335,7 +346,32 @@ static int bytesiter_traverse(AdObject *o, visitproc visit, void *arg)
     return it->seq ? visit(it->seq, arg) : 0;
 }
 
+static AdObject *bytesiter_reduce(AdObject *o, AdObject *unused)
+{
+    (void)unused;
+    bytesiterobject *it = (bytesiterobject *)o;
+    return AdIter_Reduce("iter", it->seq, AdTuple_New(0), it->index);
+}
+
+static AdObject *bytesiter_setstate(AdObject *o, AdObject *state)
+{
+    bytesiterobject *it = (bytesiterobject *)o;
+    Ad_ssize_t index = AdNumber_AsSsize_t(state, NULL);
+    if (index == -1 && AdErr_Occurred())
+        return NULL;
+    if (it->seq) {
+        if (index < 0)
+            index = 0;
+        else if (index > AD_SIZE(it->seq))
+            index = AD_SIZE(it->seq);
+        it->index = index;
+    }
+    Ad_RETURN_NONE;
+}
+
 static AdMethodDef bytesiter_methods[] = {
+    {"__reduce__", (void (*)(void))bytesiter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
+    {"__setstate__", (void (*)(void))bytesiter_setstate, AD_METH_O, "Set state information for unpickling."},
     {"__length_hint__", (void (*)(void))bytesiter_length_hint, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
@@ -583,7 +619,7 @@ static AdObject *bytes_new_exact(AdObject *x, AdObject *encoding, AdObject *erro
         return NULL;
     }
     static AdObject *dunder_bytes;
-    if (!dunder_bytes && !(dunder_bytes = AdStr_InternFromString("__bytes__")))
+    if (!AdStr_InternStatic(&dunder_bytes, "__bytes__"))
         return NULL;
     AdObject *meth = AdObject_LookupSpecial(x, dunder_bytes);
     if (meth) {

@@ -41,6 +41,8 @@ extern AdTypeObject AdBytesIter_Type, AdByteArrayIter_Type;
  * to be filled before anyone else sees it). New ref or NULL. The empty
  * bytes and the 256 one-byte bytes are cached immortals. */
 AdObject *AdBytes_FromStringAndSize(const char *s, Ad_ssize_t size);
+/* Finalization step 8: frees the empty bytes and the 1-byte cache. */
+void ad_bytes_fini(void);
 AdObject *AdBytes_FromString(const char *s);
 /* Shrinks or grows a bytes object that nobody else has seen yet; *pv may
  * move; on failure it is released and set to NULL. 0 or -1. */

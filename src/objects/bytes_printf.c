@@ -123,7 +123,7 @@ static AdObject *bytes_of(AdObject *v, AdBuffer *view, int *is_view)
         return Ad_NewRef(v);
     }
     static AdObject *dunder_bytes;
-    if (!dunder_bytes && !(dunder_bytes = AdStr_InternFromString("__bytes__")))
+    if (!AdStr_InternStatic(&dunder_bytes, "__bytes__"))
         return NULL;
     if (!AdStr_Check(v)) {
         AdObject *m = AdObject_LookupSpecial(v, dunder_bytes);

@@ -6,6 +6,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/object_reduce.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -45,31 +46,42 @@ static AdObject *call_varargs(AdMethodDef *def, AdObject *self, AdObject *const 
     return r;
 }
 
-/* The name argument errors use: "Type.name" for methods, "name" for
- * module-level functions. Returns a pointer into buf or to def's name. */
-static const char *methoddef_display_name(AdMethodDef *def, AdTypeObject *owner, char *buf, size_t size)
+/* The name argument errors use: "Type.name" for methods, "module.name"
+ * for module-level functions (plain "name" for builtins and functions with
+ * no module name). Returns a pointer into buf or to def's name. */
+static const char *methoddef_display_name(AdMethodDef *def, AdTypeObject *owner, AdObject *module,
+                                          char *buf, size_t size)
 {
-    if (!owner)
-        return def->ml_name;
+    if (!owner) {
+        const char *mod = module && AdStr_Check(module) ? AdStr_AsUTF8(module) : NULL;
+        if (!mod) {
+            AdErr_Clear();
+            return def->ml_name;
+        }
+        if (strcmp(mod, "builtins") == 0)
+            return def->ml_name;
+        snprintf(buf, size, "%s.%s", mod, def->ml_name);
+        return buf;
+    }
     snprintf(buf, size, "%s.%s", AdType_ShortName(owner), def->ml_name);
     return buf;
 }
 
-static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdObject *self,
+static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdObject *module, AdObject *self,
                                       AdObject *const *args, size_t nargsf, AdObject *kwnames);
 
 AdObject *ad_call_methoddef(AdMethodDef *def, AdObject *self, AdObject *const *args,
                             size_t nargsf, AdObject *kwnames)
 {
-    return call_methoddef_owned(def, NULL, self, args, nargsf, kwnames);
+    return call_methoddef_owned(def, NULL, NULL, self, args, nargsf, kwnames);
 }
 
-static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdObject *self,
+static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdObject *module, AdObject *self,
                                       AdObject *const *args, size_t nargsf, AdObject *kwnames)
 {
     char namebuf[200];
     /* The display name is only needed for error messages: made on demand. */
-#define display methoddef_display_name(def, owner, namebuf, sizeof namebuf)
+#define display methoddef_display_name(def, owner, module, namebuf, sizeof namebuf)
     Ad_ssize_t nargs = AdVectorcall_NARGS(nargsf);
     int flags = def->ml_flags & ~(AD_METH_CLASS | AD_METH_STATIC | AD_METH_COEXIST);
     int has_kw = kwnames && AdTuple_GET_SIZE(kwnames) > 0;
@@ -194,7 +206,7 @@ static AdObject *method_vectorcall(AdObject *callable, AdObject *const *args, si
                             AdType_Name(m->common.d_type), m->d_method->ml_name);
     if (descr_check(callable, args[0]) < 0)
         return NULL;
-    return call_methoddef_owned(m->d_method, m->common.d_type, args[0], args + 1, (size_t)(nargs - 1), kwnames);
+    return call_methoddef_owned(m->d_method, m->common.d_type, NULL, args[0], args + 1, (size_t)(nargs - 1), kwnames);
 }
 
 AdObject *AdDescr_NewMethod(AdTypeObject *type, AdMethodDef *def)
@@ -238,7 +250,18 @@ static AdGetSetDef method_getset[] = {
     {NULL, NULL, NULL, NULL, NULL},
 };
 
+static AdMethodDef descr_reduce_methods[] = {
+    {"__reduce__", (void (*)(void))ad_descr_reduce, AD_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static AdMethodDef bound_reduce_methods[] = {
+    {"__reduce__", (void (*)(void))ad_bound_reduce, AD_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 AdTypeObject AdMethodDescr_Type = {
+    .tp_methods = descr_reduce_methods,
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "method_descriptor",
     .tp_basicsize = sizeof(AdMethodDescrObject),
@@ -275,7 +298,7 @@ static AdObject *classmethod_vectorcall(AdObject *callable, AdObject *const *arg
     if (nargs < 1 || !AdType_Check(args[0]))
         return AdErr_Format(AdExc_TypeError, "descriptor '%s' of '%s' object needs a type",
                             descr_name(callable), AdType_Name(m->common.d_type));
-    return call_methoddef_owned(m->d_method, m->common.d_type, args[0], args + 1, (size_t)(nargs - 1), kwnames);
+    return call_methoddef_owned(m->d_method, m->common.d_type, NULL, args[0], args + 1, (size_t)(nargs - 1), kwnames);
 }
 
 AdObject *AdDescr_NewClassMethod(AdTypeObject *type, AdMethodDef *def)
@@ -604,6 +627,7 @@ static AdGetSetDef wrapperdescr_getset[] = {
 };
 
 AdTypeObject AdWrapperDescr_Type = {
+    .tp_methods = descr_reduce_methods,
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "wrapper_descriptor",
     .tp_basicsize = sizeof(AdWrapperDescrObject),
@@ -684,6 +708,7 @@ static AdGetSetDef mw_getset[] = {
 };
 
 AdTypeObject AdMethodWrapper_Type = {
+    .tp_methods = bound_reduce_methods,
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "method-wrapper",
     .tp_basicsize = sizeof(MethodWrapperObject),
@@ -708,7 +733,7 @@ static AdObject *cfunction_vectorcall(AdObject *callable, AdObject *const *args,
     AdTypeObject *owner = NULL;
     if (f->m_self && strcmp(AD_TYPE(f->m_self)->tp_name, "module") != 0)
         owner = AdType_Check(f->m_self) ? (AdTypeObject *)f->m_self : AD_TYPE(f->m_self);
-    return call_methoddef_owned(f->m_ml, owner, f->m_self, args, nargsf, kwnames);
+    return call_methoddef_owned(f->m_ml, owner, f->m_module, f->m_self, args, nargsf, kwnames);
 }
 
 AdObject *AdCFunction_NewEx(AdMethodDef *def, AdObject *self, AdObject *module)
@@ -818,6 +843,7 @@ static Ad_hash_t cfunction_hash(AdObject *o)
 }
 
 AdTypeObject AdCFunction_Type = {
+    .tp_methods = bound_reduce_methods,
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "builtin_function_or_method",
     .tp_basicsize = sizeof(AdCFunctionObject),

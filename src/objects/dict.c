@@ -910,9 +910,7 @@ static AdObject *str_keys;      /* "keys", interned on first use */
 
 static AdObject *name_keys(void)
 {
-    if (str_keys == NULL)
-        str_keys = AdStr_InternFromString("keys");
-    return str_keys;
+    return AdStr_InternStatic(&str_keys, "keys");
 }
 
 static AdObject *dict_iter(AdObject *d);
@@ -1173,8 +1171,7 @@ static AdObject *dict_subscript(AdObject *op, AdObject *key)
     if (ix >= 0 && v != NULL)
         return Ad_NewRef(v);
     if (!AdDict_CheckExact(op)) {
-        if (str_missing == NULL)
-            str_missing = AdStr_InternFromString("__missing__");
+        AdStr_InternStatic(&str_missing, "__missing__");
         AdObject *missing = AdObject_LookupSpecial(op, str_missing);
         if (missing != NULL) {
             AdObject *res = AdObject_CallOneArg(missing, key);

@@ -171,6 +171,11 @@ void ad_errors_init(void)
     last_resort_memory_error.args = AdTuple_New(0);
 }
 
+void ad_errors_fini(void)
+{
+    AD_CLEAR(last_resort_memory_error.args);
+}
+
 AdObject *AdErr_SetFromErrnoWithFilenameObjects(AdObject *type, AdObject *f1, AdObject *f2)
 {
     int err = errno;

@@ -457,6 +457,17 @@ __attribute__((constructor)) static void install_bigint_allocator(void)
     AdBigInt_SetAllocator(int_big_alloc, int_big_free);
 }
 
+void ad_int_fini(void)
+{
+    if (!int_ready)
+        return;
+    int_ready = 0;
+    for (int i = 0; i <= SMALL_MAX - SMALL_MIN; i++) {
+        AdMem_Free(small_ints[i]);
+        small_ints[i] = NULL;
+    }
+}
+
 int ad_int_init(void)
 {
     if (int_ready)

@@ -58,6 +58,8 @@ int AdInt_AsInt64Exact(AdObject *o, int64_t *out);
  * constructor in int.c, so kernel use before this call is safe; ints made
  * before it are not the cached small ints.) */
 int ad_int_init(void);
+/* Finalization step 8: frees the small int cache (immortal ints). */
+void ad_int_fini(void);
 /* sys.get_int_max_str_digits() / sys.set_int_max_str_digits(n): 0 means no
  * limit; the setter refuses 0 < n < 640 with ValueError "maxdigits must be
  * >= 640 or 0 for unlimited" and returns -1. */

@@ -7,6 +7,7 @@
 
 #include "objects/list.h"
 #include "objects/list_deps.h"
+#include "objects/object_reduce.h"
 
 /* ---- storage ----------------------------------------------------------- */
 
@@ -1214,7 +1215,15 @@ static AdObject *listiter_setstate(AdObject *op, AdObject *state)
     Ad_RETURN_NONE;
 }
 
+static AdObject *listiter_reduce(AdObject *op, AdObject *unused)
+{
+    (void)unused;
+    ListIterObject *it = (ListIterObject *)op;
+    return AdIter_Reduce("iter", (AdObject *)it->seq, it->seq ? NULL : AdList_New(0), it->index);
+}
+
 static AdMethodDef listiter_methods[] = {
+    {"__reduce__", (void (*)(void))listiter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
     {"__length_hint__", (void (*)(void))listiter_len, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {"__setstate__", (void (*)(void))listiter_setstate, AD_METH_O,
@@ -1289,7 +1298,15 @@ static AdObject *listrevit_setstate(AdObject *op, AdObject *state)
     Ad_RETURN_NONE;
 }
 
+static AdObject *listrevit_reduce(AdObject *op, AdObject *unused)
+{
+    (void)unused;
+    ListIterObject *it = (ListIterObject *)op;
+    return AdIter_Reduce("reversed", (AdObject *)it->seq, it->seq ? NULL : AdList_New(0), it->index);
+}
+
 static AdMethodDef listrevit_methods[] = {
+    {"__reduce__", (void (*)(void))listrevit_reduce, AD_METH_NOARGS, "Return state information for pickling."},
     {"__length_hint__", (void (*)(void))listrevit_len, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {"__setstate__", (void (*)(void))listrevit_setstate, AD_METH_O,

@@ -87,8 +87,6 @@ static void namespace_dealloc(AdObject *self)
     AdObject_GC_UnTrack(self);
     AD_CLEAR(((AdNamespaceObject *)self)->ns_dict);
     type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
 }
 
 static int namespace_traverse(AdObject *self, visitproc visit, void *arg)

@@ -1,8 +1,14 @@
 /* objects_init.c: readying the static types at core initialization, in an
  * order where every type's base and the types the type machinery itself
  * uses (str for names, dict for namespaces, tuple for bases and MROs) come
- * first. Static types are shared, immortal and readied once per process. */
+ * first; and undoing it at finalization step 8. Static types are shared and
+ * immortal; what readying gave them (dict, MRO, bases, subclass list) is
+ * freed at the end so that the allocator ends with no live block, and a
+ * later core init readies them again (with a new hash secret). */
 #include "objects/objects.h"
+
+#include <stdlib.h>
+
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/cell.h"
@@ -10,6 +16,7 @@
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/frame.h"
 #include "objects/function.h"
 #include "objects/gen.h"
@@ -34,8 +41,55 @@
 #include "objects/weakref.h"
 
 void ad_errors_init(void);
+void ad_errors_fini(void);
 
 static int ready_done;
+
+/* Every static type AdType_Ready readied, in order (malloc'd: it outlives
+ * the object allocator's blocks). */
+static struct {
+    AdTypeObject **types;
+    size_t count, cap;
+} readied;
+
+void ad_objects_note_static_type(AdTypeObject *type)
+{
+    if (readied.count == readied.cap) {
+        size_t cap = readied.cap ? readied.cap * 2 : 256;
+        AdTypeObject **t = realloc(readied.types, cap * sizeof *t);
+        if (!t)
+            return;     /* not undone at finalization: only memory stays */
+        readied.types = t;
+        readied.cap = cap;
+    }
+    readied.types[readied.count++] = type;
+}
+
+void ad_objects_fini(void)
+{
+    /* Types first, most recently readied first: their dicts hold the
+     * descriptors, docs and names. What a type inherited stays in its
+     * slots, which is what readying it again would compute. */
+    for (size_t i = readied.count; i-- > 0;) {
+        AdTypeObject *t = readied.types[i];
+        AD_CLEAR(t->tp_dict);
+        AD_CLEAR(t->tp_subclasses);           /* weak references to the subclasses */
+        AD_CLEAR(t->tp_bases);
+        AD_CLEAR(t->tp_mro);
+        t->tp_version_tag = 0;
+        t->tp_flags &= ~(AD_TPFLAGS_READY | AD_TPFLAGS_VALID_VERSION_TAG);
+    }
+    AdType_EnableMethodCache(0);
+    free(readied.types);
+    readied.types = NULL;
+    readied.count = readied.cap = 0;
+    ad_errors_fini();
+    ad_float_clear_freelist();
+    ad_int_fini();
+    ad_bytes_fini();
+    ad_str_fini();
+    ready_done = 0;
+}
 
 int ad_objects_init(void)
 {

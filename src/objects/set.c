@@ -12,6 +12,7 @@
 #include "objects/weakref.h"
 #include "objects/set.h"
 #include "objects/list_deps.h"
+#include "objects/object_reduce.h"
 
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
@@ -1246,6 +1247,24 @@ static AdObject *set_class_getitem(AdObject *cls, AdObject *args)
 
 #define M(name, fn, flags, doc) {name, (void (*)(void))(fn), flags, doc}
 
+/* set.__reduce__(): (type, (list(self),), state). */
+static AdObject *set_reduce_meth(AdObject *self, AdObject *unused)
+{
+    (void)unused;
+    AdObject *items = AdSequence_List(self);
+    if (!items)
+        return NULL;
+    AdObject *args = AdTuple_Pack(1, items);
+    Ad_DECREF(items);
+    if (!args)
+        return NULL;
+    AdObject *state = AdObject_GetState(self);
+    AdObject *r = state ? AdTuple_Pack(3, (AdObject *)AD_TYPE(self), args, state) : NULL;
+    Ad_DECREF(args);
+    Ad_XDECREF(state);
+    return r;
+}
+
 static AdMethodDef set_methods[] = {
     M("add", set_add_meth, AD_METH_O, "Add an element to a set.\n\nThis has no effect if the element is already present."),
     M("clear", set_clear_meth, AD_METH_NOARGS, "Remove all elements from this set."),
@@ -1262,6 +1281,7 @@ static AdMethodDef set_methods[] = {
     M("pop", set_pop_meth, AD_METH_NOARGS, "Remove and return an arbitrary set element.\n\nRaises KeyError if the set is empty."),
     M("remove", set_remove_meth, AD_METH_O, "Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise a KeyError."),
     M("__sizeof__", set_sizeof_meth, AD_METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes."),
+    M("__reduce__", set_reduce_meth, AD_METH_NOARGS, "Return state information for pickling."),
     M("symmetric_difference", set_symdiff_meth, AD_METH_O, "Return a new set with elements in either the set or other but not both."),
     M("symmetric_difference_update", set_symdiff_update_meth, AD_METH_O, "Update the set, keeping only elements found in either set, but not in both."),
     M("union", set_union_meth, AD_METH_VARARGS, "Return a new set with elements from the set and all others."),
@@ -1279,6 +1299,7 @@ static AdMethodDef frozenset_methods[] = {
     M("issubset", set_issubset_meth, AD_METH_O, "Report whether another set contains this set."),
     M("issuperset", set_issuperset_meth, AD_METH_O, "Report whether this set contains another set."),
     M("__sizeof__", set_sizeof_meth, AD_METH_NOARGS, "S.__sizeof__() -> size of S in memory, in bytes."),
+    M("__reduce__", set_reduce_meth, AD_METH_NOARGS, "Return state information for pickling."),
     M("symmetric_difference", set_symdiff_meth, AD_METH_O, "Return a new set with elements in either the set or other but not both."),
     M("union", set_union_meth, AD_METH_VARARGS, "Return a new set with elements from the set and all others."),
     M("__class_getitem__", set_class_getitem, AD_METH_O | AD_METH_CLASS, "See PEP 585"),

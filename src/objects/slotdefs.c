@@ -409,11 +409,8 @@ int ad_slotdefs_add_wrappers(AdTypeObject *type)
         if (base && base->tp_flags & AD_TPFLAGS_READY && ad_slotdef_slot(base, def) == slot &&
             def->offset >> 16 != AD_SLOT_TYPE)
             continue;
-        if (!def->name_strobj) {
-            def->name_strobj = AdStr_InternFromString(def->name);
-            if (!def->name_strobj)
-                return -1;
-        }
+        if (!AdStr_InternStatic(&def->name_strobj, def->name))
+            return -1;
         AdObject *existing = AdDict_GetItemWithError(type->tp_dict, def->name_strobj);
         if (existing || AdErr_Occurred()) {
             if (AdErr_Occurred())

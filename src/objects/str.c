@@ -362,6 +362,64 @@ void AdStr_InternInPlace(AdObject **p)
     Ad_SetImmortal(s);
 }
 
+/* The C statics that cache an interned string (AdStr_InternStatic): reset
+ * at finalization, when the interned strings are freed. */
+static AdObject ***static_slots;
+static size_t static_slot_count, static_slot_cap;
+
+AdObject *AdStr_InternStatic(AdObject **slot, const char *utf8)
+{
+    if (*slot)
+        return *slot;
+    AdObject *s = AdStr_InternFromString(utf8);
+    if (!s)
+        return NULL;
+    if (static_slot_count == static_slot_cap) {
+        size_t cap = static_slot_cap ? static_slot_cap * 2 : 64;
+        AdObject ***v = realloc(static_slots, cap * sizeof *v);
+        if (!v)
+            return s;   /* not remembered: interned again next time */
+        static_slots = v;
+        static_slot_cap = cap;
+    }
+    static_slots[static_slot_count++] = slot;
+    *slot = s;
+    return s;
+}
+
+static void str_free_immortal(AdObject *s)
+{
+    AdStrObject *o = (AdStrObject *)s;
+    if (o->utf8 && o->utf8 != (char *)AdStr_DATA(s))
+        AdMem_Free(o->utf8);
+    AdMem_Free(s);
+}
+
+void ad_str_fini(void)
+{
+    for (size_t i = 0; i < static_slot_count; i++)
+        *static_slots[i] = NULL;
+    free(static_slots);
+    static_slots = NULL;
+    static_slot_count = static_slot_cap = 0;
+    /* The caches first, skipping what the interned table owns. */
+    for (int c = 0; c < 256; c++) {
+        AdObject *s = latin1_cache[c];
+        latin1_cache[c] = NULL;
+        if (s && !((AdStrObject *)s)->interned)
+            str_free_immortal(s);
+    }
+    if (empty_str && !((AdStrObject *)empty_str)->interned)
+        str_free_immortal(empty_str);
+    empty_str = NULL;
+    for (size_t i = 0; i < intern_cap; i++)
+        if (intern_table[i])
+            str_free_immortal(intern_table[i]);
+    free(intern_table);
+    intern_table = NULL;
+    intern_cap = intern_used = 0;
+}
+
 Ad_ssize_t AdStr_InternedCount(void)
 {
     return (Ad_ssize_t)intern_used;

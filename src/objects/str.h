@@ -68,6 +68,11 @@ const char *AdStr_AsUTF8(AdObject *s);
  * AdStr_InternInPlace replaces *p by it. */
 AdObject *AdStr_InternFromString(const char *utf8);
 void AdStr_InternInPlace(AdObject **p);
+/* For a C static that caches an interned name: returns *slot, filling it
+ * on first use (borrowed, immortal; NULL with an exception on failure).
+ * Finalization resets every such slot when it frees the interned strings,
+ * so a later core init interns afresh. */
+AdObject *AdStr_InternStatic(AdObject **slot, const char *utf8);
 
 /* Equality and ordering by code points. */
 int AdStr_Equal(AdObject *a, AdObject *b);            /* 1 or 0, never fails */
@@ -194,5 +199,9 @@ AdObject *AdStr_GetItem(AdObject *s, Ad_ssize_t i);
 int AdStr_Contains(AdObject *s, AdObject *sub);
 /* Number of interned strings (for tests and the leak report). */
 Ad_ssize_t AdStr_InternedCount(void);
+/* Finalization step 8 (objects_init.c): frees the interned strings, the
+ * empty string and the 1-character cache, and resets AdStr_InternStatic
+ * slots. Nothing may use a string after this. */
+void ad_str_fini(void);
 
 #endif

@@ -9,6 +9,7 @@
 #include "objects/typeobject.h"
 #include "objects/tuple.h"
 #include "objects/dict.h"
+#include "objects/object_reduce.h"
 #include "objects/int.h"
 #include "objects/bytes.h"
 
@@ -40,12 +41,14 @@ static void str_dealloc(AdObject *o)
         AdMem_Free(o);
         return;
     }
+    /* tp_free (AdObject_Free / AdObject_GC_Del) drops a heap type's reference. */
     if (t->tp_free)
         t->tp_free(o);
-    else
+    else {
         AdMem_Free(o);
-    if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)t);
+        if (t->tp_flags & AD_TPFLAGS_HEAPTYPE)
+            Ad_DECREF((AdObject *)t);
+    }
 }
 
 static AdObject *str_repr_slot(AdObject *s) { return AdStr_Repr(s); }
@@ -378,7 +381,15 @@ static AdObject *striter_setstate(AdObject *o, AdObject *state)
     Ad_RETURN_NONE;
 }
 
+static AdObject *striter_reduce(AdObject *o, AdObject *unused)
+{
+    (void)unused;
+    striterobject *it = (striterobject *)o;
+    return AdIter_Reduce("iter", it->str, AdStr_FromString(""), it->index);
+}
+
 static AdMethodDef striter_methods[] = {
+    {"__reduce__", (void (*)(void))striter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
     {"__length_hint__", (void (*)(void))striter_length_hint, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {"__setstate__", (void (*)(void))striter_setstate, AD_METH_O,
@@ -435,7 +446,7 @@ AdObject *AdObject_Format(AdObject *value, AdObject *spec)
     }
     if (AdStr_CheckExact(value))      /* str.__format__ cannot be overridden on str itself */
         return str_dunder_format(value, spec);
-    if (!format_name && !(format_name = AdStr_InternFromString("__format__")))
+    if (!AdStr_InternStatic(&format_name, "__format__"))
         return NULL;
     AdObject *meth = AdObject_LookupSpecial(value, format_name);
     if (!meth) {

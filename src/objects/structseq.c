@@ -51,8 +51,6 @@ static void structseq_dealloc(AdObject *o)
     for (Ad_ssize_t i = 0; i < n; i++)
         Ad_XDECREF(AdStructSeq_GET_ITEM(o, i));
     type->tp_free(o);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
 }
 
 static int structseq_traverse(AdObject *o, visitproc visit, void *arg)
@@ -305,8 +303,10 @@ int AdStructSeq_InitType(AdTypeObject *type, const AdStructSeqDesc *desc, int fl
         nf++;
     }
     /* Members for the named fields, in order; the array lives as long as
-     * the type (process lifetime for static types). */
-    AdMemberDef *members = calloc((size_t)(nf - nu + 1), sizeof *members);
+     * the type (process lifetime for static types: a runtime started again
+     * after finalization finds it there). */
+    AdMemberDef *members = type->tp_members ? type->tp_members
+                                            : calloc((size_t)(nf - nu + 1), sizeof *members);
     if (!members) {
         AdErr_NoMemory();
         return -1;

@@ -173,6 +173,18 @@ typedef struct {
 static Registered *registered;
 static size_t nregistered, capregistered;
 
+void AdTraceback_ClearSources(void)
+{
+    for (size_t i = 0; i < nregistered; i++) {
+        free(registered[i].filename);
+        free(registered[i].qualname);
+        free(registered[i].source);
+    }
+    free(registered);
+    registered = NULL;
+    nregistered = capregistered = 0;
+}
+
 static int register_one(AdObject *code, const char *source, size_t len)
 {
     AdCodeObject *co = (AdCodeObject *)code;

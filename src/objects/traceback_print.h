@@ -126,5 +126,7 @@ int AdTraceback_PrintUnraisable(AdObject *exc, AdObject *tb, const char *err_msg
  * linecache._register_code records it: later tracebacks through CODE or
  * the code objects in its constants show lines of SOURCE (UTF-8). 0 or -1. */
 int AdTraceback_RegisterSource(AdObject *code, const char *source, size_t len);
+/* Finalization: forgets every registered source. */
+void AdTraceback_ClearSources(void);
 
 #endif

@@ -12,6 +12,7 @@
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/slice.h"
+#include "objects/object_reduce.h"
 #include "memory/gc.h"
 
 #include <stdarg.h>
@@ -461,7 +462,32 @@ static AdObject *tupleiter_len(AdObject *o, AdObject *unused)
     return AdInt_FromSsize_t(it->seq ? AD_SIZE(it->seq) - it->index : 0);
 }
 
+static AdObject *tupleiter_reduce(AdObject *o, AdObject *unused)
+{
+    (void)unused;
+    TupleIterObject *it = (TupleIterObject *)o;
+    return AdIter_Reduce("iter", it->seq, AdTuple_New(0), it->index);
+}
+
+static AdObject *tupleiter_setstate(AdObject *o, AdObject *state)
+{
+    TupleIterObject *it = (TupleIterObject *)o;
+    Ad_ssize_t index = AdNumber_AsSsize_t(state, NULL);
+    if (index == -1 && AdErr_Occurred())
+        return NULL;
+    if (it->seq) {
+        if (index < 0)
+            index = 0;
+        else if (index > AD_SIZE(it->seq))
+            index = AD_SIZE(it->seq);
+        it->index = index;
+    }
+    Ad_RETURN_NONE;
+}
+
 static AdMethodDef tupleiter_methods[] = {
+    {"__reduce__", (void (*)(void))tupleiter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
+    {"__setstate__", (void (*)(void))tupleiter_setstate, AD_METH_O, "Set state information for unpickling."},
     {"__length_hint__", (void (*)(void))tupleiter_len, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},

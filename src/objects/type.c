@@ -14,6 +14,7 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/objects.h"
 #include "objects/slotdefs.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -48,6 +49,14 @@ static struct {
     AdObject *value;
 } method_cache[MCACHE_SIZE];
 static unsigned int next_version_tag = 1;
+/* Off while the runtime starts: readying the types looks names up once
+ * each, and filling the cache then would touch all of its 96 KiB. */
+static int mcache_enabled;
+
+void AdType_EnableMethodCache(int on)
+{
+    mcache_enabled = on;
+}
 
 static unsigned int mcache_index(unsigned int version, AdObject *name)
 {
@@ -115,7 +124,7 @@ static AdObject *find_in_mro(AdTypeObject *type, AdObject *name)
 
 AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name)
 {
-    int cacheable = AdStr_CheckExact(name) && ((AdStrObject *)name)->interned &&
+    int cacheable = mcache_enabled && AdStr_CheckExact(name) && ((AdStrObject *)name)->interned &&
                     ((type->tp_version_tag && (type->tp_flags & AD_TPFLAGS_VALID_VERSION_TAG)) ||
                      assign_version_tag(type));
     unsigned int idx = 0;
@@ -490,6 +499,8 @@ int AdType_Ready(AdTypeObject *type)
         goto error;
 
     type->tp_flags = (type->tp_flags & ~AD_TPFLAGS_READYING) | AD_TPFLAGS_READY;
+    if (!(type->tp_flags & AD_TPFLAGS_HEAPTYPE))
+        ad_objects_note_static_type(type);
     return 0;
 error:
     type->tp_flags &= ~AD_TPFLAGS_READYING;

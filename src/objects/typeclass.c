@@ -328,6 +328,8 @@ static void subtype_dealloc(AdObject *self)
         /* __del__ may resurrect the object. */
         self->ob_refcnt = 1;
         type->tp_finalize(self);
+        if (gc)
+            AdGC_SetFinalized(self);
         if (AdErr_Occurred())
             AdErr_WriteUnraisable(self);
         if (--self->ob_refcnt != 0)
@@ -434,9 +436,7 @@ static Ad_hash_t slot_tp_hash(AdObject *self)
 /* Interned names the slot functions look up; immortal and shared. */
 static AdObject *cached_name(AdObject **slot, const char *s)
 {
-    if (!*slot)
-        *slot = AdStr_InternFromString(s);
-    return *slot;
+    return AdStr_InternStatic(slot, s);
 }
 static AdObject *name_call, *name_init, *name_set_name;
 
@@ -1437,7 +1437,7 @@ void ad_type_dealloc(AdObject *self)
     Ad_XDECREF(type->tp_dict);
     Ad_XDECREF(type->tp_bases);
     Ad_XDECREF(type->tp_mro);
-    Ad_XDECREF(type->tp_subclasses);
+    Ad_XDECREF(type->tp_subclasses);      /* weak references */
     Ad_XDECREF(et->ht_name);
     Ad_XDECREF(et->ht_qualname);
     Ad_XDECREF(et->ht_slots);

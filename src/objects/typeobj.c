@@ -12,6 +12,7 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/object_reduce.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/union.h"
@@ -280,6 +281,9 @@ static int merge_class_dict(AdObject *dict, AdObject *cls)
 }
 
 static AdMethodDef object_methods[] = {
+    {"__reduce_ex__", (void (*)(void))ad_object_reduce_ex, AD_METH_O, "Helper for pickle."},
+    {"__reduce__", (void (*)(void))ad_object_reduce, AD_METH_NOARGS, "Helper for pickle."},
+    {"__getstate__", (void (*)(void))ad_object_getstate, AD_METH_NOARGS, "Helper for pickle."},
     {"__format__", (void (*)(void))object_format, AD_METH_O, "Default object formatter."},
     {"__sizeof__", (void (*)(void))object_sizeof, AD_METH_NOARGS, "Size of object in memory, in bytes."},
     {"__dir__", (void (*)(void))object_dir, AD_METH_NOARGS, "Default dir() implementation."},

@@ -24,6 +24,9 @@ int AdType_Ready(AdTypeObject *type);
 /* The attribute name found along type's MRO (borrowed) or NULL, with no
  * exception set (lookup errors are swallowed, as _PyType_Lookup does). */
 AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name);
+/* The lookup cache is off until main initialization is done (and again
+ * after finalization): start-up looks each name up once. */
+void AdType_EnableMethodCache(int on);
 /* The same for a C string name, for slot implementations. */
 AdObject *AdType_LookupString(AdTypeObject *type, const char *name);
 
@@ -87,6 +90,8 @@ AdObject *AdClassMethod_New(AdObject *callable);
 AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds);
 int ad_type_init(AdObject *self, AdObject *args, AdObject *kwds);
 void ad_type_dealloc(AdObject *self);
+/* Takes a heap type out of its base's subclass list, which refers to heap
+ * types without owning them (type.c). */
 int ad_type_clear(AdObject *self);
 AdObject *ad_type_compute_mro(AdTypeObject *type);
 int ad_type_update_slot(AdTypeObject *type, AdObject *name);

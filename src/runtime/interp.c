@@ -4,6 +4,7 @@
 #include "runtime/interp.h"
 #include "runtime/gil.h"
 #include "objects/object.h"
+#include "memory/gc.h"
 
 #include <stdlib.h>
 
@@ -65,6 +66,7 @@ void Ad_InterpDelete(AdInterp *interp)
     pthread_mutex_unlock(&runtime->interpreters.mutex);
     AdConfig_Clear(&interp->config);
     Ad_PathConfigClear(&interp->path_config);
+    AdGC_RetireState(&interp->gc);
     pthread_mutex_destroy(&interp->threads_mutex);
     pthread_mutex_destroy(&interp->pending.mutex);
     free(interp);

@@ -7,6 +7,7 @@
 #include "runtime/config_internal.h"
 #include "runtime/signals.h"
 #include "runtime/gil.h"
+#include "memory/alloc.h"
 #include "memory/gc.h"
 #include "objects/objects.h"
 #include "objects/int.h"
@@ -17,6 +18,10 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/module.h"
+#include "objects/list.h"
+#include "objects/errors.h"
+#include "objects/range.h"
+#include "objects/typeobject.h"
 #include "objects/traceback_print.h"
 #include "vm/ceval.h"
 
@@ -230,6 +235,7 @@ AdStatus Ad_InitializeMain(void)
     AdCodec_Init();
     if (!interp->path_config.stdlib_found)
         stdlib_missing(interp);
+    AdType_EnableMethodCache(1);
     ad_runtime.initialized = 1;
     if (interp->config.site_import && import_site() < 0)
         return AdStatus_Error("Failed to import the site module");
@@ -268,6 +274,26 @@ static void call_interp_atexit(AdInterp *interp)
     }
 }
 
+/* Step 4 for the imported modules: their dicts are cleared in reverse
+ * import order (a module's functions refer back to it, so nothing else
+ * would free them); sys and builtins stay until the end. */
+static void teardown_modules(AdInterp *interp)
+{
+    AdObject *modules = AdSys_GetObject("modules");
+    AdObject *mods = modules && AdDict_Check(modules) ? AdDict_Values(modules) : NULL;
+    if (!mods) {
+        AdErr_Clear();
+        return;
+    }
+    for (Ad_ssize_t i = AdList_GET_SIZE(mods); i-- > 0;) {
+        AdObject *m = AdList_GET_ITEM(mods, i);
+        if (!AdModule_Check(m) || m == interp->builtins || AdModule_GetDict(m) == interp->sysdict)
+            continue;
+        AdDict_Clear(AdModule_GetDict(m));
+    }
+    Ad_DECREF(mods);
+}
+
 static int flush_std_streams(void)
 {
     int rc = 0;
@@ -301,7 +327,11 @@ int Ad_FinalizeEx(void)
     if (interp->main_module)
         AdDict_Clear(AdModule_GetDict(interp->main_module));
     AD_CLEAR(interp->main_module);
-    AD_CLEAR(interp->builtins);
+    teardown_modules(interp);
+    /* builtins goes last (its functions and its dict refer to each other):
+     * kept until the collections are done, then its dict is cleared. */
+    AdObject *builtins = interp->builtins;
+    interp->builtins = NULL;
     run_hooks(AD_FINI_GC_AGAIN, interp);
     AdGC_Collect(2);
 
@@ -311,16 +341,27 @@ int Ad_FinalizeEx(void)
         status = -1;
 
     run_hooks(AD_FINI_THREADS, interp);
+    AdEval_SetDefaultBuiltins(NULL);
+    AD_CLEAR(AdRange_BuiltinIter);
+    if (builtins) {
+        AdDict_Clear(AdModule_GetDict(builtins));
+        Ad_DECREF(builtins);
+    }
     ad_sys_fini(interp);
     ad_runtime.signals.main_breaker = NULL;
     Ad_InterpDelete(interp);        /* its thread states drop their exceptions */
     ad_current_thread = NULL;
+    ad_vm_fini();
+    AdTraceback_ClearSources();
     for (int i = ad_runtime.c_atexit.count - 1; i >= 0; i--)
         ad_runtime.c_atexit.funcs[i]();
     ad_runtime.c_atexit.count = 0;
     ad_signals_restore(&ad_runtime);
 
     run_hooks(AD_FINI_ALLOCATOR, NULL);
+    ad_objects_fini();
+    AdGC_Shutdown();
+    AdMem_Shutdown(1);
     int trace = ad_runtime.trace_lifecycle;
     int ki = ad_runtime.unhandled_keyboard_interrupt;
     ad_runtime_reset();

@@ -77,4 +77,7 @@ extern AdObject *(*AdEval_SysModules)(void);
 
 /* Starts the vm room (readies function, frame, generator types). 0/-1. */
 int ad_vm_init(void);
+/* Finalization: frees the calling thread's frame stack (no frame may be
+ * live on it). */
+void ad_vm_fini(void);
 #endif

@@ -1531,7 +1531,7 @@ dispatch_switch:
         }
         sp--;
         if (vm_unpack_iterable(seq, oparg, -1, sp) < 0) {
-            sp++;
+            *sp++ = seq;     /* the helper may have written over its slot */
             goto error;
         }
         Ad_DECREF(seq);
@@ -1544,7 +1544,7 @@ dispatch_switch:
         int before = oparg & 0xff, after = oparg >> 8;
         sp--;
         if (vm_unpack_iterable(seq, before, after, sp) < 0) {
-            sp++;
+            *sp++ = seq;     /* the helper may have written over its slot */
             goto error;
         }
         Ad_DECREF(seq);

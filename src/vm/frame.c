@@ -99,6 +99,17 @@ void vm_sync_handled(AdVMState *vm)
     }
 }
 
+void ad_vm_fini(void)
+{
+    AdVMState *vm = &vm_tls;
+    while (vm->chunk) {
+        AdVMChunk *c = vm->chunk;
+        vm->chunk = c->previous;
+        AdMem_Free(c);
+    }
+    vm->top = vm->limit = NULL;
+}
+
 static int vm_new_chunk(AdVMState *vm, size_t need)
 {
     size_t words = need > VM_CHUNK_WORDS ? need : VM_CHUNK_WORDS;

@@ -26,11 +26,13 @@ END_TEST
 
 START_TEST(freed_blocks_are_reused)
 {
+    int was = AdMem_UseArenas(1);
     void *a = AdMem_Malloc(40);
     AdMem_Free(a);
     void *b = AdMem_Malloc(33);     /* same 48-byte class */
     ck_assert_ptr_eq(a, b);
     AdMem_Free(b);
+    AdMem_UseArenas(was);
 }
 END_TEST
 
@@ -38,6 +40,7 @@ START_TEST(many_blocks_many_pools)
 {
     enum { N = 100000 };
     static void *blocks[N];
+    int was = AdMem_UseArenas(1);
     for (int i = 0; i < N; i++) {
         blocks[i] = AdMem_Malloc((size_t)(i % 512) + 1);
         ck_assert_ptr_nonnull(blocks[i]);
@@ -52,6 +55,7 @@ START_TEST(many_blocks_many_pools)
         AdMem_Free(blocks[i]);
     AdMem_Shutdown(0);
     ck_assert_int_le(AdMem_ArenaCount(), 1);
+    AdMem_UseArenas(was);
 }
 END_TEST
 
