@@ -38,19 +38,12 @@ static void ast_dealloc(AdObject *self)
     AdTypeObject *type = AD_TYPE(self);
     AdObject_GC_UnTrack(self);
     AD_CLEAR(((ast_object *)self)->dict);
-    type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
+    type->tp_free(self);   /* drops the reference to a heap type */
 }
 
 static int ast_traverse(AdObject *self, visitproc visit, void *arg)
 {
     AdObject *d = ((ast_object *)self)->dict;
-    if (AD_TYPE(self)->tp_flags & AD_TPFLAGS_HEAPTYPE) {
-        int r = visit((AdObject *)AD_TYPE(self), arg);
-        if (r)
-            return r;
-    }
     return d ? visit(d, arg) : 0;
 }
 
