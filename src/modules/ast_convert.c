@@ -396,6 +396,11 @@ static int field_from_py(conv *cv, const ast_node *n, const ast_field *fd, AdObj
                 return -1;
             }
             AdObject *item = AdList_GET_ITEM(v, i);
+            if (item == Ad_None && !nullable && (fam == AST_FAM_STMT || fam == AST_FAM_EXPR)) {
+                AdErr_Format(AdExc_ValueError, "None disallowed in %s list",
+                             fam == AST_FAM_STMT ? "statement" : "expression");
+                return -1;
+            }
             Ad_INCREF(item);
             int r = ptr_from_py(cv, asdl, fam, famname, item, &s->items[i], nullable);
             Ad_DECREF(item);
@@ -423,6 +428,78 @@ static int field_from_py(conv *cv, const ast_node *n, const ast_field *fd, AdObj
     return ptr_from_py(cv, asdl, fam, famname, v, (void **)addr, optional);
 }
 
+/* A Constant's value as a C expression at POS: scalars become Constant;
+ * a tuple of constants becomes a Load Tuple and a complex with a real part
+ * 'real + imag j' (the compiler folds both back into one constant). */
+static int const_value_expr(conv *cv, AdObject *v, const int *pos, const char *kind, AdExpr **out)
+{
+    AdExpr *e = AdArena_Alloc(cv->arena, sizeof(AdExpr));
+    if (!e) {
+        AdErr_NoMemory();
+        return -1;
+    }
+    memcpy(&e->lineno, pos, 4 * sizeof(int));
+    *out = e;
+    if (AdTuple_Check(v)) {
+        e->kind = AD_Tuple_kind;
+        e->v.Tuple.ctx = AD_Load;
+        Ad_ssize_t n = AdTuple_GET_SIZE(v);
+        e->v.Tuple.elts = AdAstSeq_New(cv->arena, (int)n);
+        if (!e->v.Tuple.elts) {
+            AdErr_NoMemory();
+            return -1;
+        }
+        for (Ad_ssize_t i = 0; i < n; i++)
+            if (const_value_expr(cv, AdTuple_GET_ITEM(v, i), pos, NULL, (AdExpr **)&e->v.Tuple.elts->items[i]) < 0)
+                return -1;
+        return 0;
+    }
+    if (AdComplex_Check(v) && ((AdComplexObject *)v)->cval.real != 0.0) {
+        AdObject *re = AdFloat_FromDouble(((AdComplexObject *)v)->cval.real);
+        AdObject *im = re ? AdComplex_FromDoubles(0.0, ((AdComplexObject *)v)->cval.imag) : NULL;
+        int r = -1;
+        e->kind = AD_BinOp_kind;
+        e->v.BinOp.op = AD_Add;
+        if (im && const_value_expr(cv, re, pos, NULL, &e->v.BinOp.left) == 0 &&
+            const_value_expr(cv, im, pos, NULL, &e->v.BinOp.right) == 0)
+            r = 0;
+        Ad_XDECREF(re);
+        Ad_XDECREF(im);
+        return r;
+    }
+    e->kind = AD_Constant_kind;
+    e->v.Constant.kind = kind;
+    return const_from_py(cv, v, &e->v.Constant.value);
+}
+
+static int constant_from_py(conv *cv, AdObject *obj, const int *pos, AdExpr **out)
+{
+    AdObject *v = NULL, *k = NULL;
+    const char *kind = NULL;
+    int rc = -1;
+    if (AdObject_GetOptionalAttr(obj, AdStr_InternFromString("value"), &v) < 0)
+        return -1;
+    if (!v) {
+        AdErr_SetString(AdExc_TypeError, "required field \"value\" missing from Constant");
+        return -1;
+    }
+    if (AdObject_GetOptionalAttr(obj, AdStr_InternFromString("kind"), &k) < 0)
+        goto done;
+    if (k && k != Ad_None) {
+        if (!AdStr_Check(k)) {
+            AdErr_SetString(AdExc_TypeError, "AST string must be of type str");
+            goto done;
+        }
+        if (!(kind = arena_str(cv, k)))
+            goto done;
+    }
+    rc = const_value_expr(cv, v, pos, kind, out);
+done:
+    Ad_XDECREF(v);
+    Ad_XDECREF(k);
+    return rc;
+}
+
 static int node_from_py(conv *cv, ast_family fam, const char *famname, AdObject *obj, void **out)
 {
     int idx = ast_node_index_of_type(AD_TYPE(obj));
@@ -439,15 +516,42 @@ static int node_from_py(conv *cv, ast_family fam, const char *famname, AdObject 
     const ast_node *n = &ast_nodes[idx];
     if (Ad_EnterRecursiveCall(" during compilation"))
         return -1;
+    int rc = -1;
+    int pos[4] = {0, 0, 0, 0};
+    if (n->pos_off >= 0) {
+        static const char *const pn[] = {"lineno", "col_offset", "end_lineno", "end_col_offset"};
+        for (int k = 0; k < 4; k++) {
+            AdObject *v = NULL;
+            if (AdObject_GetOptionalAttr(obj, AdStr_InternFromString(pn[k]), &v) < 0)
+                goto done;
+            if (!v || v == Ad_None) {
+                Ad_XDECREF(v);
+                if (k < 2) {
+                    AdErr_Format(AdExc_TypeError, "required field \"%s\" missing from %s", pn[k], famname);
+                    goto done;
+                }
+                pos[k] = pos[k - 2];
+                continue;
+            }
+            int r = int_from_py(v, &pos[k]);
+            Ad_DECREF(v);
+            if (r < 0)
+                goto done;
+        }
+    }
+    if (fam == AST_FAM_EXPR && n->kind == AD_Constant_kind) {
+        rc = constant_from_py(cv, obj, pos, (AdExpr **)out);
+        goto done;
+    }
     char *c = AdArena_Alloc(cv->arena, n->size);
     if (!c) {
-        Ad_LeaveRecursiveCall();
         AdErr_NoMemory();
-        return -1;
+        goto done;
     }
     if (n->kind_off >= 0)
         *(int *)(c + n->kind_off) = n->kind;
-    int rc = -1;
+    if (n->pos_off >= 0)
+        memcpy(c + n->pos_off, pos, sizeof pos);
     for (int f = 0; f < n->nfields; f++) {
         const ast_field *fd = &n->fields[f];
         AdObject *v = NULL;
@@ -467,28 +571,6 @@ static int node_from_py(conv *cv, ast_family fam, const char *famname, AdObject 
         Ad_DECREF(v);
         if (r < 0)
             goto done;
-    }
-    if (n->pos_off >= 0) {
-        static const char *const pn[] = {"lineno", "col_offset", "end_lineno", "end_col_offset"};
-        int *pos = (int *)(c + n->pos_off);
-        for (int k = 0; k < 4; k++) {
-            AdObject *v = NULL;
-            if (AdObject_GetOptionalAttr(obj, AdStr_InternFromString(pn[k]), &v) < 0)
-                goto done;
-            if (!v || v == Ad_None) {
-                Ad_XDECREF(v);
-                if (k < 2) {
-                    AdErr_Format(AdExc_TypeError, "required field \"%s\" missing from %s", pn[k], famname);
-                    goto done;
-                }
-                pos[k] = pos[k - 2];
-                continue;
-            }
-            int r = int_from_py(v, &pos[k]);
-            Ad_DECREF(v);
-            if (r < 0)
-                goto done;
-        }
     }
     *out = c;
     rc = 0;

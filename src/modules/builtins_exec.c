@@ -112,6 +112,8 @@ static AdObject *bi_compile(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         if (!(a[3] && (AdInt_AsInt64(a[3]) & AD_PYCF_ONLY_AST)))
             return AdErr_Format(AdExc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
     }
+    else if (a[3] && (AdInt_AsInt64(a[3]) & AD_PYCF_ONLY_AST))
+        return AdErr_Format(AdExc_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
     else
         return AdErr_Format(AdExc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     int flags = 0, optimize = -1;
