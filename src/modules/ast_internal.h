@@ -73,4 +73,8 @@ AdObject *ast_mod_to_python(const AdMod *mod);
  * MODE: 0 exec, 1 eval, 2 single, 3 func_type. */
 AdMod *ast_mod_from_python(AdObject *obj, AdArena *arena, int mode);
 
+/* CPython's checks on a tree made from Python objects: 0, or -1 with
+ * ValueError set (ast_validate.c). */
+int ast_validate(const AdMod *mod);
+
 #endif
