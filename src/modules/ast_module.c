@@ -771,8 +771,6 @@ AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const c
 
 AdObject *AdAst_Compile(AdObject *tree, const char *filename, const char *mode, int flags, int optimize)
 {
-    if (flags & AD_PYCF_ONLY_AST)
-        return Ad_NewRef(tree);   /* CPython hands the tree back unchecked */
     if (ast_state_init() < 0)
         return NULL;
     int m = !strcmp(mode, "exec") ? 0 : !strcmp(mode, "eval") ? 1 : !strcmp(mode, "single") ? 2 : 3;
@@ -781,7 +779,11 @@ AdObject *AdAst_Compile(AdObject *tree, const char *filename, const char *mode, 
         return AdErr_NoMemory();
     AdObject *res = NULL;
     AdMod *mod = ast_mod_from_python(tree, arena, m);
-    if (mod && ast_validate(mod) == 0) {
+    if (mod && ast_validate(mod) < 0) {
+        mod = NULL;
+    } else if (mod && (flags & AD_PYCF_ONLY_AST)) {
+        res = ast_mod_to_python(mod);   /* a checked copy, as CPython returns */
+    } else if (mod) {
         AdCompileOptions opts = {0};
         opts.flags = flags;
         opts.optimize = optimize;

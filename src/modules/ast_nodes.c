@@ -135,7 +135,7 @@ static const ast_field f_ExceptHandler[] = {F(AdExceptHandler, "type", "expr?", 
 static const ast_field f_arguments[] = {
     F(AdArguments, "posonlyargs", "arg*", posonlyargs), F(AdArguments, "args", "arg*", args),
     F(AdArguments, "vararg", "arg?", vararg), F(AdArguments, "kwonlyargs", "arg*", kwonlyargs),
-    F(AdArguments, "kw_defaults", "expr?*", kw_defaults), F(AdArguments, "kwarg", "arg?", kwarg),
+    F(AdArguments, "kw_defaults", "expr*", kw_defaults), F(AdArguments, "kwarg", "arg?", kwarg),
     F(AdArguments, "defaults", "expr*", defaults)};
 static const ast_field f_arg[] = {F(AdArg, "arg", "identifier", arg), F(AdArg, "annotation", "expr?", annotation),
                                   F(AdArg, "type_comment", "string?", type_comment)};
