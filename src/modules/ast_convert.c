@@ -148,9 +148,104 @@ static AdObject *field_to_py(const char *asdl, const char *addr)
     return cstr_to_py(*(const char *const *)addr);
 }
 
+/* ---- PyCF_OPTIMIZED_AST: what 3.14's AST optimizer still changes ---- */
+
+/* -1: plain tree; otherwise the optimization level (__debug__ is
+ * Constant(level == 0) and MatchValue numbers like -1 or 1+2j are folded). */
+static int opt_level = -1;
+static int in_match_value;
+
+static AdObject *make_constant(AdObject *value, const AdExpr *at)
+{
+    int idx = ast_node_find(AST_FAM_EXPR, AD_Constant_kind);
+    AdTypeObject *tp = (AdTypeObject *)ast_st.cls[idx];
+    AdObject *obj = tp->tp_alloc(tp, 0);
+    AdObject *dict = obj ? AdDict_New() : NULL;
+    if (!dict) {
+        Ad_XDECREF(obj);
+        return NULL;
+    }
+    *AdObject_GetDictPtr(obj) = dict;
+    static const char *const pn[] = {"lineno", "col_offset", "end_lineno", "end_col_offset"};
+    const int *pos = &at->lineno;
+    if (AdDict_SetItemString(dict, "value", value) < 0 || AdDict_SetItemString(dict, "kind", Ad_None) < 0)
+        goto fail;
+    for (int k = 0; k < 4; k++) {
+        AdObject *v = AdInt_FromInt64(pos[k]);
+        if (!v || AdDict_SetItemString(dict, pn[k], v) < 0) {
+            Ad_XDECREF(v);
+            goto fail;
+        }
+        Ad_DECREF(v);
+    }
+    return obj;
+fail:
+    Ad_DECREF(obj);
+    return NULL;
+}
+
+/* The number a MatchValue expression stands for (new ref), or NULL without
+ * an exception when it is not a foldable literal. */
+static AdObject *fold_number(const AdExpr *e)
+{
+    if (e->kind == AD_Constant_kind) {
+        AdConstKind k = e->v.Constant.value.kind;
+        if (k == AD_CONST_INT || k == AD_CONST_BIGINT || k == AD_CONST_FLOAT || k == AD_CONST_COMPLEX)
+            return const_to_py(&e->v.Constant.value);
+        return NULL;
+    }
+    if (e->kind == AD_UnaryOp_kind && e->v.UnaryOp.op == AD_USub) {
+        AdObject *v = fold_number(e->v.UnaryOp.operand);
+        if (!v)
+            return NULL;
+        AdObject *r = AdNumber_Negative(v);
+        Ad_DECREF(v);
+        return r;
+    }
+    if (e->kind == AD_BinOp_kind && (e->v.BinOp.op == AD_Add || e->v.BinOp.op == AD_Sub)) {
+        AdObject *a = fold_number(e->v.BinOp.left);
+        if (!a)
+            return NULL;
+        AdObject *b = fold_number(e->v.BinOp.right);
+        if (!b) {
+            Ad_DECREF(a);
+            return NULL;
+        }
+        AdObject *r = e->v.BinOp.op == AD_Add ? AdNumber_Add(a, b) : AdNumber_Subtract(a, b);
+        Ad_DECREF(a);
+        Ad_DECREF(b);
+        return r;
+    }
+    return NULL;
+}
+
+/* The optimized replacement of expression E (new ref), or NULL without an
+ * exception when E stays as it is. */
+static AdObject *optimized_expr(const AdExpr *e, int in_match_value)
+{
+    if (e->kind == AD_Name_kind && e->v.Name.ctx == AD_Load && !strcmp(e->v.Name.id, "__debug__"))
+        return make_constant(opt_level == 0 ? Ad_True : Ad_False, e);
+    if (in_match_value && e->kind != AD_Constant_kind) {
+        AdObject *v = fold_number(e);
+        if (!v)
+            return NULL;
+        AdObject *r = make_constant(v, e);
+        Ad_DECREF(v);
+        return r;
+    }
+    return NULL;
+}
+
 static AdObject *node_to_py(ast_family fam, const void *c)
 {
     int idx;
+    int mv = in_match_value;
+    in_match_value = 0;
+    if (opt_level >= 0 && fam == AST_FAM_EXPR) {
+        AdObject *r = optimized_expr(c, mv);
+        if (r || AdErr_Occurred())
+            return r;
+    }
     if (is_sum(fam)) {
         int kind = *(const int *)c;   /* kind is the first member of every sum struct */
         idx = ast_node_find(fam, kind);
@@ -171,6 +266,8 @@ static AdObject *node_to_py(ast_family fam, const void *c)
         goto fail;
     AdObject **dp = AdObject_GetDictPtr(obj);
     *dp = dict;
+    if (opt_level >= 0 && fam == AST_FAM_PATTERN && n->kind == AD_MatchValue_kind)
+        in_match_value = 1;
     for (int f = 0; f < n->nfields; f++) {
         AdObject *v = field_to_py(n->fields[f].asdl, (const char *)c + n->fields[f].off);
         if (!v || AdDict_SetItemString(dict, n->fields[f].name, v) < 0) {
@@ -179,6 +276,7 @@ static AdObject *node_to_py(ast_family fam, const void *c)
         }
         Ad_DECREF(v);
     }
+    in_match_value = 0;
     if (n->pos_off >= 0) {
         static const char *const pn[] = {"lineno", "col_offset", "end_lineno", "end_col_offset"};
         const int *pos = (const int *)((const char *)c + n->pos_off);
@@ -199,11 +297,16 @@ fail:
     return NULL;
 }
 
-AdObject *ast_mod_to_python(const AdMod *mod)
+AdObject *ast_mod_to_python(const AdMod *mod, int optimize)
 {
     if (ast_state_init() < 0)
         return NULL;
-    return node_to_py(AST_FAM_MOD, mod);
+    int saved = opt_level;
+    opt_level = optimize;
+    in_match_value = 0;
+    AdObject *r = node_to_py(AST_FAM_MOD, mod);
+    opt_level = saved;
+    return r;
 }
 
 /* ================= Python -> C ================= */

@@ -66,8 +66,9 @@ int ast_node_index_of_type(AdTypeObject *tp);
 /* Index of the concrete node of family FAM with C kind KIND, or -1. */
 int ast_node_find(ast_family fam, int kind);
 
-/* C tree -> Python objects: a new reference or NULL. */
-AdObject *ast_mod_to_python(const AdMod *mod);
+/* C tree -> Python objects: a new reference or NULL.  OPTIMIZE -1: as
+ * parsed; 0..2: the PyCF_OPTIMIZED_AST tree at that level. */
+AdObject *ast_mod_to_python(const AdMod *mod, int optimize);
 
 /* Python objects -> C tree in ARENA: NULL with an exception set on error.
  * MODE: 0 exec, 1 eval, 2 single, 3 func_type. */

@@ -735,11 +735,17 @@ int AdAst_Check(AdObject *obj)
     return AdObject_TypeCheck(obj, &AdAst_Type);
 }
 
+/* The level of PyCF_OPTIMIZED_AST folding for FLAGS and OPTIMIZE, or -1. */
+static int opt_level_of(int flags, int optimize)
+{
+    if ((flags & AD_PYCF_OPTIMIZED_AST) != AD_PYCF_OPTIMIZED_AST)
+        return -1;
+    return optimize < 0 ? 0 : optimize;
+}
+
 AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const char *mode, int flags,
                       int optimize)
 {
-    (void)flags;
-    (void)optimize;
     if (ast_state_init() < 0)
         return NULL;
     AdParseMode pm;
@@ -762,7 +768,7 @@ AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const c
         if (!AdErr_Occurred())
             AdCompile_RaiseError(&err);
     } else {
-        res = ast_mod_to_python(mod);
+        res = ast_mod_to_python(mod, opt_level_of(flags, optimize));
     }
     AdParseError_Clear(&err);
     AdArena_Free(arena);
@@ -782,7 +788,7 @@ AdObject *AdAst_Compile(AdObject *tree, const char *filename, const char *mode, 
     if (mod && ast_validate(mod) < 0) {
         mod = NULL;
     } else if (mod && (flags & AD_PYCF_ONLY_AST)) {
-        res = ast_mod_to_python(mod);   /* a checked copy, as CPython returns */
+        res = ast_mod_to_python(mod, opt_level_of(flags, optimize));   /* a checked copy, as CPython returns */
     } else if (mod) {
         AdCompileOptions opts = {0};
         opts.flags = flags;
