@@ -18,6 +18,7 @@
 #endif
 #if ADDER_HAVE_COMPILER
 #include "compiler/compile.h"
+#include "modules/ast_module.h"
 #endif
 #if ADDER_HAVE_IMPORT
 #include "import/import.h"
@@ -106,6 +107,13 @@ static AdObject *bi_compile(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
         cm = AD_COMPILE_EVAL;
     else if (!strcmp(mode, "single"))
         cm = AD_COMPILE_SINGLE;
+    else if (!strcmp(mode, "func_type")) {
+        cm = AD_COMPILE_EXEC;
+        if (!(a[3] && (AdInt_AsInt64(a[3]) & AD_PYCF_ONLY_AST)))
+            return AdErr_Format(AdExc_ValueError, "compile() mode 'func_type' requires flag PyCF_ONLY_AST");
+    }
+    else if (a[3] && (AdInt_AsInt64(a[3]) & AD_PYCF_ONLY_AST))
+        return AdErr_Format(AdExc_ValueError, "compile() mode must be 'exec', 'eval', 'single' or 'func_type'");
     else
         return AdErr_Format(AdExc_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     int flags = 0, optimize = -1;
@@ -123,12 +131,21 @@ static AdObject *bi_compile(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
             return AdErr_Format(AdExc_ValueError, "compile(): invalid optimize value");
         optimize = (int)v;
     }
-    if (flags & AD_PYCF_ONLY_AST)
-        return AdErr_Format(AdExc_NotImplementedError, "compile() to an AST object is not supported yet");
     const char *filename = AdStr_Check(a[1]) ? AdStr_AsUTF8(a[1]) : NULL;
     if (!filename)
         return AdErr_Format(AdExc_TypeError, "compile() argument 'filename' must be str, not %.200s",
                             AdType_Name(AD_TYPE(a[1])));
+    if (AdAst_Check(a[0]))
+        return AdAst_Compile(a[0], filename, mode, flags, optimize);
+    if (flags & AD_PYCF_ONLY_AST) {
+        Ad_ssize_t len;
+        const char *text = source_text(a[0], &len);
+        if (!text)
+            return AdErr_Format(AdExc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
+        if (strlen(text) != (size_t)len)
+            return AdErr_Format(AdExc_SyntaxError, "source code string cannot contain null bytes");
+        return AdAst_Parse(text, (size_t)len, filename, mode, flags, optimize);
+    }
     if (!AdStr_Check(a[0]) && !AdBytes_Check(a[0]))
         return AdErr_Format(AdExc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
     return compile_text(a[0], filename, cm, flags, optimize);
