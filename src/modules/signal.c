@@ -17,6 +17,7 @@
 #include "runtime/lifecycle.h"
 #include "runtime/runtime.h"
 #include "runtime/signals.h"
+#include "runtime/gil.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -227,7 +228,9 @@ static AdObject *sig_pause(AdObject *m, AdObject *u)
 {
     (void)m;
     (void)u;
+    Ad_BEGIN_ALLOW_THREADS
     pause();
+    Ad_END_ALLOW_THREADS
     if (AdErr_CheckSignals() < 0)
         return NULL;
     Ad_RETURN_NONE;
