@@ -20,12 +20,16 @@
 #include "runtime/lifecycle.h"
 #include "runtime/runtime.h"
 #include "runtime/signals.h"
+<<<<<<< HEAD
 #include "objects/float.h"
 #include "objects/structseq.h"
 #include "objects/tuple.h"
 #include "vm/ceval.h"
 #include "objects/list.h"
 #include "objects/typeobject.h"
+=======
+#include "runtime/gil.h"
+>>>>>>> b762109620410e408c7102b543297fe6a11f013a
 
 #include <errno.h>
 #include <math.h>
@@ -290,7 +294,9 @@ static AdObject *sig_pause(AdObject *m, AdObject *u)
 {
     (void)m;
     (void)u;
+    Ad_BEGIN_ALLOW_THREADS
     pause();
+    Ad_END_ALLOW_THREADS
     if (AdErr_CheckSignals() < 0)
         return NULL;
     Ad_RETURN_NONE;
