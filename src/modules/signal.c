@@ -20,16 +20,13 @@
 #include "runtime/lifecycle.h"
 #include "runtime/runtime.h"
 #include "runtime/signals.h"
-<<<<<<< HEAD
 #include "objects/float.h"
 #include "objects/structseq.h"
 #include "objects/tuple.h"
 #include "vm/ceval.h"
 #include "objects/list.h"
 #include "objects/typeobject.h"
-=======
 #include "runtime/gil.h"
->>>>>>> b762109620410e408c7102b543297fe6a11f013a
 
 #include <errno.h>
 #include <math.h>
