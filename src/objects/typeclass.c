@@ -1299,7 +1299,13 @@ AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds)
     }
     else
         et->ht_qualname = Ad_NewRef(name);
-    if (!AdDict_GetItemString(type->tp_dict, "__doc__") &&
+    /* __doc__ = None unless given, or unless __slots__ lists it (its
+     * member descriptor then takes the name). */
+    int doc_in_slots = 0;
+    for (Ad_ssize_t i = 0; i < nslots; i++)
+        if (AdStr_EqualToASCII(AdTuple_GET_ITEM(slots, i), "__doc__"))
+            doc_in_slots = 1;
+    if (!doc_in_slots && !AdDict_GetItemString(type->tp_dict, "__doc__") &&
         AdDict_SetItemString(type->tp_dict, "__doc__", Ad_None) < 0)
         goto fail_type;
     /* A class that defines __eq__ but not __hash__ is unhashable. */
