@@ -1381,6 +1381,19 @@ AdObject *ad_type_new(AdTypeObject *meta, AdObject *args, AdObject *kwds)
         if (AdDict_DelItemString(type->tp_dict, "__classcell__") < 0)
             goto fail_type;
     }
+    /* __classdictcell__: what annotation scopes read the class namespace
+     * from gets the class dict. */
+    cell = AdDict_GetItemString(type->tp_dict, "__classdictcell__");
+    if (cell) {
+        if (!AdCell_Check(cell)) {
+            AdErr_Format(AdExc_TypeError, "__classdictcell__ must be a nonlocal cell, not %s",
+                         AdType_Name(AD_TYPE(cell)));
+            goto fail_type;
+        }
+        AdCell_Set(cell, type->tp_dict);
+        if (AdDict_DelItemString(type->tp_dict, "__classdictcell__") < 0)
+            goto fail_type;
+    }
     if (set_names(type) < 0 || init_subclass(type, kwds) < 0)
         goto fail_type;
     Ad_XDECREF(slots);

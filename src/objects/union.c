@@ -16,6 +16,7 @@
 #include "objects/weakref.h"
 #include "memory/gc.h"
 #include "objects/typevarobject.h"
+#include "import/import.h"
 
 #include <stddef.h>
 
@@ -60,6 +61,10 @@ static int union_add(AdObject *items, AdObject *o)
     return AdList_Append(items, o);
 }
 
+/* The union of the members in items (consumed): the only member when one
+ * is left, else a new union. New ref or NULL. */
+static AdObject *union_from_items(AdObject *items);
+
 AdObject *AdUnion_Or(AdObject *a, AdObject *b)
 {
     if (!union_member_ok(a) || !union_member_ok(b))
@@ -71,6 +76,11 @@ AdObject *AdUnion_Or(AdObject *a, AdObject *b)
         Ad_DECREF(items);
         return NULL;
     }
+    return union_from_items(items);
+}
+
+static AdObject *union_from_items(AdObject *items)
+{
     if (AdList_GET_SIZE(items) == 1) {
         AdObject *only = Ad_NewRef(AdList_GET_ITEM(items, 0));
         Ad_DECREF(items);
@@ -226,7 +236,46 @@ static AdObject *union_get_args(AdObject *self, void *c)
     return Ad_NewRef(((UnionObject *)self)->args);
 }
 
+/* Union[X, Y, ...]: the union of the members (strings become forward
+ * references through typing, as annotations do). */
+static AdObject *union_class_getitem(AdObject *cls, AdObject *args)
+{
+    (void)cls;
+    Ad_ssize_t n = AdTuple_Check(args) ? AdTuple_GET_SIZE(args) : 1;
+    if (n == 0) {
+        AdErr_SetString(AdExc_TypeError, "Cannot take a Union of no types.");
+        return NULL;
+    }
+    AdObject *items = AdList_New(0);
+    if (!items)
+        return NULL;
+    for (Ad_ssize_t i = 0; i < n; i++) {
+        AdObject *arg = AdTuple_Check(args) ? AdTuple_GET_ITEM(args, i) : args;
+        AdObject *conv = NULL;
+        if (AdStr_Check(arg)) {
+            AdObject *typing = AdImport_ImportModule("typing");
+            AdObject *fn = typing ? AdObject_GetAttrString(typing, "_type_convert") : NULL;
+            Ad_XDECREF(typing);
+            conv = fn ? AdObject_CallOneArg(fn, arg) : NULL;
+            Ad_XDECREF(fn);
+            if (!conv) {
+                Ad_DECREF(items);
+                return NULL;
+            }
+            arg = conv;
+        }
+        int r = union_add(items, arg);
+        Ad_XDECREF(conv);
+        if (r < 0) {
+            Ad_DECREF(items);
+            return NULL;
+        }
+    }
+    return union_from_items(items);
+}
+
 static AdMethodDef union_methods[] = {
+    {"__class_getitem__", (void (*)(void))union_class_getitem, AD_METH_O | AD_METH_CLASS, NULL},
     {"__instancecheck__", (void (*)(void))union_instancecheck, AD_METH_O, NULL},
     {"__subclasscheck__", (void (*)(void))union_subclasscheck, AD_METH_O, NULL},
     {NULL, NULL, 0, NULL},
