@@ -144,6 +144,9 @@ extern AdTypeObject SrePattern_Type, SreMatch_Type, SreScanner_Type, SreTemplate
 /* tp_new of the types that Python code cannot instantiate. */
 AdObject *sre_no_new(AdTypeObject *type, AdObject *args, AdObject *kwds);
 
+/* 0 when the code list is well formed (sre_validate.c), else -1 (no exception). */
+int sre_validate(const sre_code *code, Ad_ssize_t n, Ad_ssize_t groups);
+
 /* engine (sre_engine.c) */
 int sre_state_init(sre_state *st, sre_pattern *p, AdObject *string, Ad_ssize_t pos, Ad_ssize_t endpos);
 void sre_state_fini(sre_state *st);
