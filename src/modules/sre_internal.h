@@ -95,9 +95,11 @@ typedef struct {
     AdObject *string;
     AdBuffer buffer;
     int has_buffer;
+    const sre_code *cs_table_for;   /* the INFO charset cs_table holds, or NULL */
     /* small stacks without allocation (left uninitialised: must stay last) */
     Ad_ssize_t mark_inline[SRE_INLINE_MARKS];
     sre_ctx ctx_inline[SRE_INLINE_CTX];
+    unsigned char cs_table[256];
 } sre_state;
 
 typedef struct {
