@@ -824,9 +824,23 @@ static int SRE_FN(search)(sre_state *st, const sre_code *pattern)
     if (charset) {
         end = st->endpos;
         st->must_advance = 0;
+        /* bytes and Latin-1 subjects of some length: a table of the set,
+         * built once per state */
+        const unsigned char *table = st->cs_table;
+        int use_table = sizeof(SRE_CHAR) == 1 && (st->cs_table_for == charset || end - ptr > 256);
+        if (use_table && st->cs_table_for != charset) {
+            for (int c = 0; c < 256; c++)
+                st->cs_table[c] = (unsigned char)sre_in_charset(charset, (uint32_t)c);
+            st->cs_table_for = charset;
+        }
         for (;;) {
-            while (ptr < end && !sre_in_charset(charset, CHR(ptr)))
-                ptr++;
+            if (use_table) {
+                while (ptr < end && !table[(unsigned char)D[ptr]])
+                    ptr++;
+            }
+            else
+                while (ptr < end && !sre_in_charset(charset, CHR(ptr)))
+                    ptr++;
             if (ptr >= end)
                 return 0;
             st->start = st->ptr = ptr;

@@ -95,9 +95,11 @@ typedef struct {
     AdObject *string;
     AdBuffer buffer;
     int has_buffer;
+    const sre_code *cs_table_for;   /* the INFO charset cs_table holds, or NULL */
     /* small stacks without allocation (left uninitialised: must stay last) */
     Ad_ssize_t mark_inline[SRE_INLINE_MARKS];
     sre_ctx ctx_inline[SRE_INLINE_CTX];
+    unsigned char cs_table[256];
 } sre_state;
 
 typedef struct {
@@ -143,6 +145,9 @@ extern AdTypeObject SrePattern_Type, SreMatch_Type, SreScanner_Type, SreTemplate
 
 /* tp_new of the types that Python code cannot instantiate. */
 AdObject *sre_no_new(AdTypeObject *type, AdObject *args, AdObject *kwds);
+
+/* 0 when the code list is well formed (sre_validate.c), else -1 (no exception). */
+int sre_validate(const sre_code *code, Ad_ssize_t n, Ad_ssize_t groups);
 
 /* engine (sre_engine.c) */
 int sre_state_init(sre_state *st, sre_pattern *p, AdObject *string, Ad_ssize_t pos, Ad_ssize_t endpos);

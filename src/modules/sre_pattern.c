@@ -89,6 +89,11 @@ AdObject *sre_compile_impl(AdObject *const *args, Ad_ssize_t nargs, AdObject *kw
         }
         p->code[i] = (sre_code)x;
     }
+    if (groups < 0 || groups > SRE_MAXGROUPS || sre_validate(p->code, n, groups) < 0) {
+        Ad_DECREF((AdObject *)p);
+        AdErr_SetString(AdExc_RuntimeError, "invalid SRE code");
+        return NULL;
+    }
     if (pattern == Ad_None)
         p->isbytes = -1;
     else if (AdStr_Check(pattern))
