@@ -16,6 +16,9 @@
 #include "modules/sys.h"
 #include "modules/builtins.h"
 #include "objects/dict.h"
+#include "objects/weakref.h"
+#include "objects/tuple.h"
+#include "objects/str.h"
 #include "objects/errors.h"
 #include "objects/module.h"
 #include "objects/list.h"
@@ -274,24 +277,82 @@ static void call_interp_atexit(AdInterp *interp)
     }
 }
 
-/* Step 4 for the imported modules: their dicts are cleared in reverse
- * import order (a module's functions refer back to it, so nothing else
- * would free them); sys and builtins stay until the end. */
-static void teardown_modules(AdInterp *interp)
+/* A module's dict at teardown, as CPython clears it: every value but
+ * __builtins__ becomes None (names with one leading underscore first), so
+ * code that still runs (__del__, weakref callbacks) finds None rather than
+ * a missing global, and what only the module held is freed. */
+static void clear_module_dict(AdObject *d)
 {
-    AdObject *modules = AdSys_GetObject("modules");
-    AdObject *mods = modules && AdDict_Check(modules) ? AdDict_Values(modules) : NULL;
-    if (!mods) {
+    AdObject *keys = AdDict_Keys(d);
+    if (!keys) {
         AdErr_Clear();
         return;
     }
-    for (Ad_ssize_t i = AdList_GET_SIZE(mods); i-- > 0;) {
-        AdObject *m = AdList_GET_ITEM(mods, i);
-        if (!AdModule_Check(m) || m == interp->builtins || AdModule_GetDict(m) == interp->sysdict)
+    for (int pass = 0; pass < 2; pass++) {
+        for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(keys); i++) {
+            AdObject *k = AdList_GET_ITEM(keys, i);
+            if (!AdStr_Check(k) || AdStr_EqualToASCII(k, "__builtins__"))
+                continue;
+            int single = AdStr_LENGTH(k) >= 1 && AdStr_READ_CHAR(k, 0) == '_' &&
+                         (AdStr_LENGTH(k) < 2 || AdStr_READ_CHAR(k, 1) != '_');
+            if (pass == 0 && !single)
+                continue;
+            if (AdDict_SetItem(d, k, Ad_None) < 0)
+                AdErr_Clear();
+        }
+    }
+    Ad_DECREF(keys);
+}
+
+/* Step 4, as CPython's finalize_modules: every module but sys and builtins
+ * leaves sys.modules (only weak references are kept) and the collector
+ * runs, so that modules freed with their cycles see their globals intact
+ * in __del__; the modules still alive then get their dicts cleared in
+ * reverse import order (None first, see clear_module_dict). */
+static void teardown_modules(AdInterp *interp)
+{
+    AdObject *modules = AdSys_GetObject("modules");
+    AdObject *mods = modules && AdDict_Check(modules) ? AdDict_Items(modules) : NULL;
+    AdObject *weak = AdList_New(0);
+    if (!mods || !weak) {
+        Ad_XDECREF(mods);
+        Ad_XDECREF(weak);
+        AdErr_Clear();
+        return;
+    }
+    for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(mods); i++) {
+        AdObject *item = AdList_GET_ITEM(mods, i);
+        AdObject *name = AdTuple_GET_ITEM(item, 0), *m = AdTuple_GET_ITEM(item, 1);
+        if (AdModule_Check(m) && (m == interp->builtins || AdModule_GetDict(m) == interp->sysdict))
             continue;
-        AdDict_Clear(AdModule_GetDict(m));
+        if (AdModule_Check(m)) {
+            AdObject *ref = AdWeakref_NewRef(m, NULL);
+            if (!ref || AdList_Append(weak, ref) < 0)
+                AdErr_Clear();
+            Ad_XDECREF(ref);
+        }
+        if (AdDict_DelItem(modules, name) < 0)
+            AdErr_Clear();
     }
     Ad_DECREF(mods);
+    AD_CLEAR(interp->main_module);
+    AdGC_Collect(2);
+    for (Ad_ssize_t i = AdList_GET_SIZE(weak); i-- > 0;) {
+        AdObject *m = AdWeakref_Peek(AdList_GET_ITEM(weak, i));
+        if (m && AdModule_Check(m)) {
+            Ad_INCREF(m);
+            clear_module_dict(AdModule_GetDict(m));
+            Ad_DECREF(m);
+        }
+    }
+    AdGC_Collect(2);
+    for (Ad_ssize_t i = AdList_GET_SIZE(weak); i-- > 0;) {
+        AdObject *m = AdWeakref_Peek(AdList_GET_ITEM(weak, i));
+        if (m && AdModule_Check(m))
+            AdDict_Clear(AdModule_GetDict(m));
+    }
+    Ad_DECREF(weak);
+    AdErr_Clear();
 }
 
 static int flush_std_streams(void)
@@ -324,10 +385,8 @@ int Ad_FinalizeEx(void)
     run_hooks(AD_FINI_GC, interp);
     AdGC_Collect(2);
     run_hooks(AD_FINI_MODULES, interp);
-    if (interp->main_module)
-        AdDict_Clear(AdModule_GetDict(interp->main_module));
+    teardown_modules(interp);          /* __main__ included: it is in sys.modules */
     AD_CLEAR(interp->main_module);
-    teardown_modules(interp);
     /* builtins goes last (its functions and its dict refer to each other):
      * kept until the collections are done, then its dict is cleared. */
     AdObject *builtins = interp->builtins;
