@@ -3,6 +3,7 @@
  * breakpointhook, audit/addaudithook), exceptions (exc_info, exception,
  * exit), limits (recursion, int digits), introspection (getrefcount,
  * getsizeof, intern, _getframe), tracing and encodings. */
+#include "vm/ceval.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -498,16 +499,16 @@ static AdObject *sys_getframemodulename(AdObject *self, AdObject *const *args, A
 
 /* ---- tracing -------------------------------------------------------------------------------------- */
 
+/* The trace and profile functions live in the calling thread's VM state
+ * (sys.settrace/setprofile act on the current thread, as in CPython). */
 AdObject *AdSys_GetTraceFunc(void)
 {
-    SysState *st = modules_sys_state();
-    return st ? st->trace_func : NULL;
+    return AdEval_GetTrace();
 }
 
 AdObject *AdSys_GetProfileFunc(void)
 {
-    SysState *st = modules_sys_state();
-    return st ? st->profile_func : NULL;
+    return AdEval_GetProfile();
 }
 
 static AdObject *set_tracing(int profile, AdObject *func)
@@ -518,8 +519,9 @@ static AdObject *set_tracing(int profile, AdObject *func)
     AdObject *f = func == Ad_None ? NULL : func;
     if (AdSys_Audit(profile ? "sys.setprofile" : "sys.settrace", NULL) < 0)
         return NULL;
-    AdObject **slot = profile ? &st->profile_func : &st->trace_func;
-    AD_XSETREF(*slot, Ad_XNewRef(f));
+    (void)st;
+    if ((profile ? AdEval_SetProfile(f ? f : Ad_None) : AdEval_SetTrace(f ? f : Ad_None)) < 0)
+        return NULL;
     if (AdSys_TraceChangedHook && AdSys_TraceChangedHook(profile, f) < 0)
         return NULL;
     Ad_RETURN_NONE;
