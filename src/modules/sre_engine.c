@@ -205,6 +205,11 @@ static inline int sre_first_char(const sre_code *pat, uint32_t ch)
     return 1;
 }
 
+/* sre_in_charset with the leading bitmap of most sets tested inline. */
+#define SRE_IN_SET(set, c)                                                           \
+    (((set)[0] == SRE_OP_CHARSET && (c) < 256 && ((set)[1 + ((c) >> 5)] & (1u << ((c) & 31)))) || \
+     sre_in_charset((set), (c)))
+
 /* ---- stacks ---- */
 
 static int sre_grow_ctx(sre_state *st)

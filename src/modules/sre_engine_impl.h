@@ -24,9 +24,15 @@ static Ad_ssize_t SRE_FN(count)(sre_state *st, const sre_code *pat, Ad_ssize_t p
             while (i < end && sre_category(cat, CHR(i)))
                 i++;
         }
-        else
-            while (i < end && sre_in_charset(pat + 2, CHR(i)))
+        else {
+            const sre_code *set = pat + 2;
+            while (i < end) {
+                uint32_t ch = CHR(i);
+                if (!SRE_IN_SET(set, ch))
+                    break;
                 i++;
+            }
+        }
         break;
     case SRE_OP_IN_IGNORE:
         while (i < end && sre_in_charset(pat + 2, sre_lower_ascii(CHR(i))))
@@ -298,12 +304,16 @@ entrance:
             ptr++;
             break;
 
-        case SRE_OP_IN:
-            if (ptr >= end || !sre_in_charset(pat + 1, CHR(ptr)))
+        case SRE_OP_IN: {
+            if (ptr >= end)
+                goto fail;
+            uint32_t ch = CHR(ptr);
+            if (!SRE_IN_SET(pat + 1, ch))
                 goto fail;
             pat += pat[0];
             ptr++;
             break;
+        }
         case SRE_OP_IN_IGNORE:
             if (ptr >= end || !sre_in_charset(pat + 1, sre_lower_ascii(CHR(ptr))))
                 goto fail;

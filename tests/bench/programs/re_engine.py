@@ -1,6 +1,9 @@
 # re_engine: the regex engine behind re on typical workloads: tokenizing,
 # literal-prefix and charset searches, findall/finditer, sub with templates
 # and callables, split, IGNORECASE, backtracking over alternations.
+# Measured 2026-11-25 (2 shared cores, median of 3-5 runs, `import enum`
+# replaced by a stand-in until object.__reduce_ex__ lands): Adder 0.84 s,
+# CPython 3.13.0 1.25 s (ratio 1.49); under load 1.38 s vs 1.74 s (1.26).
 import re
 
 words = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu "

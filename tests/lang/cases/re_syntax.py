@@ -9,7 +9,7 @@ def show(pat, s, flags=0):
     if m is None:
         print(repr(pat), repr(s), None)
     else:
-        print(repr(pat), repr(s), m.span(), m.groups(), m.group())
+        print(repr(pat), repr(s), m.span(), m.groups(), repr(m.group()))
 
 # literals, classes, anchors
 show(r'abc', 'xxabcxx')
