@@ -6,6 +6,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -300,6 +301,62 @@ static int printf_into(AdNumBuf *o, const char *fmt, int prec, double x)
     return 0;
 }
 
+/* "%.*f" of a finite x >= 0 without printf when x * 10**prec fits in 128
+ * bits (prec <= 17, x < 1e17: the common case). x is m * 2**e exactly, so
+ * x * 10**prec is the integer m * 10**prec shifted by e, rounded half to
+ * even as printf rounds the exact value. Returns 1 when done, 0 to leave
+ * it to printf, -1 when memory runs out. */
+static int fixed_exact(AdNumBuf *o, int prec, double x)
+{
+    if (prec < 0 || prec > 17 || !(x < 1e17))
+        return 0;
+    int e2;
+    double fr = frexp(x, &e2);                  /* x = fr * 2**e2, 0.5 <= fr < 1 */
+    uint64_t m = (uint64_t)ldexp(fr, 53);
+    int e = m ? e2 - 53 : 0;
+    unsigned __int128 p10 = 1;
+    for (int i = 0; i < prec; i++)
+        p10 *= 10;
+    unsigned __int128 v = (unsigned __int128)m * p10;   /* < 2**110 */
+    if (e >= 0)
+        v <<= e;                                /* e <= 4 here */
+    else if (-e > 126)
+        v = 0;                                  /* below half a unit of the last digit */
+    else {
+        int s = -e;
+        unsigned __int128 q = v >> s, r = v - (q << s), half = (unsigned __int128)1 << (s - 1);
+        if (r > half || (r == half && (q & 1)))
+            q++;
+        v = q;
+    }
+    char rev[48], out[48];
+    int n = 0, k = 0;
+    do {
+        rev[n++] = (char)('0' + (int)(v % 10));
+        v /= 10;
+    } while (v);
+    while (n < prec + 1)
+        rev[n++] = '0';
+    for (int i = n - 1; i >= prec; i--)
+        out[k++] = rev[i];
+    if (prec > 0) {
+        out[k++] = '.';
+        for (int i = prec - 1; i >= 0; i--)
+            out[k++] = rev[i];
+    }
+    return AdNumBuf_Append(o, out, (size_t)k) < 0 ? -1 : 1;
+}
+
+static int fixed_into(AdNumBuf *o, int alt, int prec, double x)
+{
+    if (!alt) {
+        int r = fixed_exact(o, prec, x);
+        if (r)
+            return r < 0 ? -1 : 0;
+    }
+    return printf_into(o, alt ? "%#.*f" : "%.*f", prec, x);
+}
+
 /* Removes trailing zeros of the fraction (and a bare point) in o[start..]. */
 static void strip_zeros(AdNumBuf *o, size_t start)
 {
@@ -326,7 +383,7 @@ static int float_body(double ax, char type, int prec, int alt, int add_dot_0, Ad
 {
     size_t start = o->len;
     if (type == 'f')
-        return printf_into(o, alt ? "%#.*f" : "%.*f", prec, ax);
+        return fixed_into(o, alt, prec, ax);
     if (type == 'e')
         return printf_into(o, alt ? "%#.*e" : "%.*e", prec, ax);
     if (type == 'r') {
@@ -353,7 +410,7 @@ static int float_body(double ax, char type, int prec, int alt, int add_dot_0, Ad
     int limit = add_dot_0 ? prec - 1 : prec;
     int rc;
     if (X >= -4 && X < limit)
-        rc = printf_into(o, alt ? "%#.*f" : "%.*f", prec - 1 - X, ax);
+        rc = fixed_into(o, alt, prec - 1 - X, ax);
     else
         rc = printf_into(o, alt ? "%#.*e" : "%.*e", prec - 1, ax);
     if (rc < 0)
