@@ -29,16 +29,31 @@
 AdObject *io_UnsupportedOperation;
 AdObject *AdIO_UnsupportedOperation;
 
-static AdTypeObject *const all_types[] = {
+/* What the standard streams are made of: readied at start-up. */
+static AdTypeObject *const stdio_types[] = {
     &AdIOBase_Type, &AdRawIOBase_Type, &AdBufferedIOBase_Type, &AdTextIOBase_Type, &AdFileIO_Type,
-    &AdBytesIO_Type, &AdBytesIOBuffer_Type, &AdStringIO_Type, &AdBufferedReader_Type, &AdBufferedWriter_Type,
-    &AdBufferedRandom_Type, &AdBufferedRWPair_Type, &AdTextIOWrapper_Type, &AdIncrementalNewlineDecoder_Type,
+    &AdBufferedReader_Type, &AdBufferedWriter_Type, &AdTextIOWrapper_Type, &AdIncrementalNewlineDecoder_Type,
 };
+/* The rest: readied when _io is imported or open() is first called, so
+ * that a start-up that needs neither does not pay for them. */
+static AdTypeObject *const other_types[] = {
+    &AdBytesIO_Type, &AdBytesIOBuffer_Type, &AdStringIO_Type, &AdBufferedRandom_Type, &AdBufferedRWPair_Type,
+};
+
+static int io_ready_all(void)
+{
+    if (AdIO_Init() < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof other_types / sizeof *other_types; i++)
+        if (AdType_Ready(other_types[i]) < 0)
+            return -1;
+    return 0;
+}
 
 int AdIO_Init(void)
 {
-    for (size_t i = 0; i < sizeof all_types / sizeof *all_types; i++)
-        if (AdType_Ready(all_types[i]) < 0)
+    for (size_t i = 0; i < sizeof stdio_types / sizeof *stdio_types; i++)
+        if (AdType_Ready(stdio_types[i]) < 0)
             return -1;
     if (io_UnsupportedOperation)
         return 0;
@@ -241,6 +256,8 @@ fail:
 
 static AdObject *io_open(AdObject *self, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
+    if (io_ready_all() < 0)
+        return NULL;
     (void)self;
     static const char *const names[] = {"file", "mode", "buffering", "encoding", "errors",
                                         "newline", "closefd", "opener", NULL};
@@ -331,7 +348,7 @@ static AdMethodDef io_functions[] = {
 
 AdObject *AdModule_InitIO(void)
 {
-    if (AdIO_Init() < 0)
+    if (io_ready_all() < 0)
         return NULL;
     AdObject *m = AdModule_New("_io");
     if (!m)
@@ -342,12 +359,17 @@ AdObject *AdModule_InitIO(void)
         AdModule_AddObjectRef(m, "UnsupportedOperation", io_UnsupportedOperation) < 0 ||
         AdModule_AddObjectRef(m, "BlockingIOError", AdExc_BlockingIOError) < 0)
         goto fail;
-    static const char *const names[] = {"_IOBase", "_RawIOBase", "_BufferedIOBase", "_TextIOBase", "FileIO",
-                                        "BytesIO", "_BytesIOBuffer", "StringIO", "BufferedReader",
-                                        "BufferedWriter", "BufferedRandom", "BufferedRWPair", "TextIOWrapper",
-                                        "IncrementalNewlineDecoder"};
-    for (size_t i = 0; i < sizeof all_types / sizeof *all_types; i++)
-        if (AdModule_AddObjectRef(m, names[i], (AdObject *)all_types[i]) < 0)
+    static const struct { const char *name; AdTypeObject *type; } types[] = {
+        {"_IOBase", &AdIOBase_Type}, {"_RawIOBase", &AdRawIOBase_Type},
+        {"_BufferedIOBase", &AdBufferedIOBase_Type}, {"_TextIOBase", &AdTextIOBase_Type},
+        {"FileIO", &AdFileIO_Type}, {"BytesIO", &AdBytesIO_Type}, {"_BytesIOBuffer", &AdBytesIOBuffer_Type},
+        {"StringIO", &AdStringIO_Type}, {"BufferedReader", &AdBufferedReader_Type},
+        {"BufferedWriter", &AdBufferedWriter_Type}, {"BufferedRandom", &AdBufferedRandom_Type},
+        {"BufferedRWPair", &AdBufferedRWPair_Type}, {"TextIOWrapper", &AdTextIOWrapper_Type},
+        {"IncrementalNewlineDecoder", &AdIncrementalNewlineDecoder_Type},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        if (AdModule_AddObjectRef(m, types[i].name, (AdObject *)types[i].type) < 0)
             goto fail;
     return m;
 fail:
