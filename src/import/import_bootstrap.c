@@ -236,8 +236,8 @@ static int install(void)
     if (rc < 0) {
         bootstrap = NULL;
         AD_CLEAR(import_func);
-        Ad_XDECREF(m);
     }
+    Ad_XDECREF(m);                /* bootstrap is borrowed: sys.modules owns it */
     Ad_XDECREF(sys);
     Ad_XDECREF(imp);
     installing = 0;

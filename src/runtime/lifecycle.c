@@ -304,6 +304,27 @@ static void clear_module_dict(AdObject *d)
     Ad_DECREF(keys);
 }
 
+/* What CPython's finalize_modules sets to None first: the import
+ * machinery's lists and caches and the last exception, so that the
+ * importer classes (held only there) become garbage for the collector. */
+static void delete_special_sys(AdInterp *interp)
+{
+    static const char *const names[] = {"meta_path", "path_hooks", "path_importer_cache", "path", "argv",
+                                        "ps1", "ps2", "last_exc", "last_type", "last_value",
+                                        "last_traceback"};
+    AdObject *d = interp->sysdict;
+    if (!d)
+        return;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (AdDict_GetItemString(d, names[i]) && AdDict_SetItemString(d, names[i], Ad_None) < 0)
+            AdErr_Clear();
+    if (interp->builtins) {
+        AdObject *bd = AdModule_GetDict(interp->builtins);
+        if (AdDict_GetItemString(bd, "_") && AdDict_SetItemString(bd, "_", Ad_None) < 0)
+            AdErr_Clear();
+    }
+}
+
 /* Step 4, as CPython's finalize_modules: every module but sys and builtins
  * leaves sys.modules (only weak references are kept) and the collector
  * runs, so that modules freed with their cycles see their globals intact
@@ -385,6 +406,8 @@ int Ad_FinalizeEx(void)
     run_hooks(AD_FINI_GC, interp);
     AdGC_Collect(2);
     run_hooks(AD_FINI_MODULES, interp);
+    AdImport_Fini();
+    delete_special_sys(interp);
     teardown_modules(interp);          /* __main__ included: it is in sys.modules */
     AD_CLEAR(interp->main_module);
     /* builtins goes last (its functions and its dict refer to each other):
@@ -407,6 +430,10 @@ int Ad_FinalizeEx(void)
         Ad_DECREF(builtins);
     }
     ad_sys_fini(interp);
+    /* Classes and specs that only builtins' and sys's dicts held (the
+     * importers, ModuleSpec) are cycles: collect them while the
+     * interpreter is still there. */
+    AdGC_Collect(2);
     ad_runtime.signals.main_breaker = NULL;
     Ad_InterpDelete(interp);        /* its thread states drop their exceptions */
     ad_current_thread = NULL;
