@@ -17,6 +17,7 @@
 #include "objects/slice.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/object_reduce.h"
 
 #define BA(o) ((AdByteArrayObject *)(o))
 
@@ -651,7 +652,32 @@ static int bytearrayiter_traverse(AdObject *o, visitproc visit, void *arg)
     return it->seq ? visit(it->seq, arg) : 0;
 }
 
+static AdObject *bytearrayiter_reduce(AdObject *o, AdObject *unused)
+{
+    (void)unused;
+    bytearrayiterobject *it = (bytearrayiterobject *)o;
+    return AdIter_Reduce("iter", it->seq, AdTuple_New(0), it->index);
+}
+
+static AdObject *bytearrayiter_setstate(AdObject *o, AdObject *state)
+{
+    bytearrayiterobject *it = (bytearrayiterobject *)o;
+    Ad_ssize_t index = AdNumber_AsSsize_t(state, NULL);
+    if (index == -1 && AdErr_Occurred())
+        return NULL;
+    if (it->seq) {
+        if (index < 0)
+            index = 0;
+        else if (index > AD_SIZE(it->seq))
+            index = AD_SIZE(it->seq);
+        it->index = index;
+    }
+    Ad_RETURN_NONE;
+}
+
 static AdMethodDef bytearrayiter_methods[] = {
+    {"__reduce__", (void (*)(void))bytearrayiter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
+    {"__setstate__", (void (*)(void))bytearrayiter_setstate, AD_METH_O, "Set state information for unpickling."},
     {"__length_hint__", (void (*)(void))bytearrayiter_length_hint, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},

@@ -8,6 +8,9 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/dict.h"
+#include "objects/object_reduce.h"
+#include "vm/ceval.h"
 #include "memory/gc.h"
 
 typedef struct {
@@ -77,7 +80,27 @@ static AdObject *seqiter_length_hint(AdObject *o, AdObject *unused)
     return AdInt_FromSsize_t(n > it->index ? n - it->index : 0);
 }
 
+static AdObject *seqiter_reduce(AdObject *o, AdObject *unused)
+{
+    (void)unused;
+    SeqIterObject *it = (SeqIterObject *)o;
+    return AdIter_Reduce("iter", it->seq, AdTuple_New(0), it->index);
+}
+
+static AdObject *seqiter_setstate(AdObject *o, AdObject *state)
+{
+    SeqIterObject *it = (SeqIterObject *)o;
+    Ad_ssize_t index = AdNumber_AsSsize_t(state, NULL);
+    if (index == -1 && AdErr_Occurred())
+        return NULL;
+    if (it->seq)
+        it->index = index < 0 ? 0 : index;
+    Ad_RETURN_NONE;
+}
+
 static AdMethodDef seqiter_methods[] = {
+    {"__setstate__", (void (*)(void))seqiter_setstate, AD_METH_O, "Set state information for unpickling."},
+    {"__reduce__", (void (*)(void))seqiter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
     {"__length_hint__", (void (*)(void))seqiter_length_hint, AD_METH_NOARGS,
      "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
@@ -159,7 +182,38 @@ static AdObject *calliter_next(AdObject *o)
     return NULL;
 }
 
+/* __reduce__: (iter, (callable, sentinel)), or (iter, ((),)) once exhausted. */
+static AdObject *calliter_reduce(AdObject *o, AdObject *unused)
+{
+    (void)unused;
+    CallIterObject *it = (CallIterObject *)o;
+    AdObject *b = AdEval_GetBuiltins();
+    AdObject *iter = b && AdDict_Check(b) ? AdDict_GetItemString(b, "iter") : NULL;
+    if (!iter) {
+        AdErr_SetString(AdExc_RuntimeError, "lost builtins.iter");
+        return NULL;
+    }
+    AdObject *args;
+    if (it->callable) {
+        args = AdTuple_Pack(2, it->callable, it->sentinel);
+    }
+    else {
+        AdObject *empty = AdTuple_New(0);
+        args = empty ? AdTuple_Pack(1, empty) : NULL;
+        Ad_XDECREF(empty);
+    }
+    AdObject *r = args ? AdTuple_Pack(2, iter, args) : NULL;
+    Ad_XDECREF(args);
+    return r;
+}
+
+static AdMethodDef calliter_methods[] = {
+    {"__reduce__", (void (*)(void))calliter_reduce, AD_METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 AdTypeObject AdCallIter_Type = {
+    .tp_methods = calliter_methods,
     .ob_base = AD_STATIC_VAR_INIT(&AdType_Type, 0),
     .tp_name = "callable_iterator",
     .tp_basicsize = sizeof(CallIterObject),

@@ -4,7 +4,8 @@
  * (copyreg.__newobj__ or __newobj_ex__, args, state, listitems, dictitems)
  * tuple from __getnewargs_ex__ / __getnewargs__, the state that
  * __getstate__ gives (instance dict and/or a dict of slot values) and item
- * iterators for list and dict subclasses. */
+ * iterators for list and dict subclasses; also the __reduce__ of builtin
+ * functions, method descriptors and sequence iterators. */
 #include "objects/typeobject.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"

@@ -1,6 +1,7 @@
-/* object_reduce.h: object's pickling methods (object_reduce.c), listed in
- * object's method table by typeobj.c. Each returns a new reference, or
- * NULL with an exception. */
+/* object_reduce.h: the pickling protocol (object_reduce.c): object's
+ * methods (listed in object's method table by typeobj.c) and the __reduce__
+ * helpers of native callables and iterators. Each returns a new reference,
+ * or NULL with an exception. */
 #ifndef ADDER_OBJECTS_OBJECT_REDUCE_H
 #define ADDER_OBJECTS_OBJECT_REDUCE_H
 #include "objects/object.h"
@@ -15,10 +16,7 @@ AdObject *ad_object_getstate(AdObject *self, AdObject *unused);
 /* What obj.__getstate__() gives (the state that __reduce__ methods of
  * native types such as set put in their third item). New ref or NULL. */
 AdObject *AdObject_GetState(AdObject *obj);
-#endif
 
-#ifndef ADDER_OBJECTS_OBJECT_REDUCE_H_NATIVE
-#define ADDER_OBJECTS_OBJECT_REDUCE_H_NATIVE
 /* __reduce__ of method and slot-wrapper descriptors (AD_METH_NOARGS):
  * (getattr, (objclass, name)). */
 AdObject *ad_descr_reduce(AdObject *self, AdObject *unused);
