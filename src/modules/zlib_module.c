@@ -20,6 +20,7 @@
 #include "objects/typeobject.h"
 #include "memory/gc.h"
 #include "runtime/gil.h"
+#include "runtime/lifecycle.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -942,6 +943,15 @@ static AdMethodDef zlib_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* zlib.error is kept for the C code: given back at finalization (before
+ * the last collection, which frees the class). */
+static int zlib_fini(AdInterp *interp)
+{
+    (void)interp;
+    AD_CLEAR(zlib_error);
+    return 0;
+}
+
 AdObject *AdModule_InitZlib(void)
 {
     if (AdType_Ready(&Compress_Type) < 0 || AdType_Ready(&Decompress_Type) < 0 ||
@@ -951,6 +961,9 @@ AdObject *AdModule_InitZlib(void)
     if (!m)
         return NULL;
     if (!zlib_error) {
+        static int hooked;
+        if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, zlib_fini) == 0)
+            hooked = 1;
         zlib_error = AdErr_NewException("zlib.error", NULL, NULL);
         if (!zlib_error) {
             Ad_DECREF(m);
