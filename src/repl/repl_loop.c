@@ -18,6 +18,7 @@
 #include "objects/str.h"
 #include "objects/traceback_print.h"
 #include "parser/parser.h"
+#include "runtime/colorize.h"
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "vm/ceval.h"
@@ -46,19 +47,7 @@ AdObject *AdRepl_MainDict(AdInterp *interp)
 
 int AdRepl_CanColorize(AdInterp *interp, int fd)
 {
-    const AdConfig *config = &interp->runtime->config;
-    if (config->colors && strcmp(config->colors, "0") == 0)
-        return 0;
-    if (config->colors && strcmp(config->colors, "1") == 0)
-        return 1;
-    if (config->no_color)
-        return 0;
-    if (config->force_color)
-        return 1;
-    const char *term = getenv("TERM");
-    if (term && strcmp(term, "dumb") == 0)
-        return 0;
-    return isatty(fd);
+    return AdConfig_CanColorize(&interp->runtime->config, fd);
 }
 
 /* INTRINSIC_PRINT of interactive code: sys.displayhook(value). */
@@ -110,6 +99,16 @@ static int report_exception(void)
     if (!hook || hook == Ad_None) {
         fputs("sys.excepthook is missing\n", stderr);
         AdTraceback_PrintException(exc, NULL, stderr);
+    }
+    else if (hook == AdSys_GetObject("__excepthook__")) {
+        /* 3.14's REPL prints the report itself to sys.stderr, coloured
+         * when _colorize.can_colorize() says so for sys.stdout. */
+        AdObject *err = AdSys_GetObject("stderr");
+        int color = AdTraceback_CanColorize(AdSys_GetObject("stdout"));
+        Ad_XINCREF(err);
+        if (AdTraceback_PrintExceptionEx(exc, err, stderr, color) < 0)
+            AdErr_Clear();
+        Ad_XDECREF(err);
     }
     else {
         AdObject *args[3] = {type, exc, tb};
@@ -349,6 +348,98 @@ static void next_indent(const char *line, char *out, size_t cap)
     out[keep] = '\0';
 }
 
+/* 3.14's REPL commands, typed alone on a line (spaces around allowed) in
+ * a terminal, unless __main__ defines the name: exit and quit leave the
+ * REPL (returns -1), copyright prints sys.copyright, help starts the
+ * interactive help, clear clears the screen (returns 1). Not kept in the
+ * history. 0: not a command. */
+static int repl_command(AdInterp *interp, const char *line)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    size_t n = strlen(line);
+    while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+        n--;
+    static const char *const names[] = {"exit", "quit", "copyright", "help", "clear"};
+    int which = -1;
+    for (int i = 0; i < 5; i++)
+        if (strlen(names[i]) == n && strncmp(line, names[i], n) == 0)
+            which = i;
+    if (which < 0)
+        return 0;
+    AdObject *dict = AdRepl_MainDict(interp);
+    if (!dict || AdDict_GetItemString(dict, names[which]))
+        return 0;
+    if (which <= 1)
+        return -1;
+    if (which == 4) {
+        fputs("\x1b[H\x1b[2J", stdout);
+        fflush(stdout);
+        return 1;
+    }
+    /* copyright() and help() as site made them */
+    AdObject *fn = AdDict_GetItemString(AdModule_GetDict(interp->builtins), names[which]);
+    if (!fn)
+        return 0;
+    Ad_INCREF(fn);
+    AdObject *r = AdObject_CallNoArgs(fn);
+    Ad_DECREF(fn);
+    if (!r) {
+        if (report_exception() < 0) {
+            /* a SystemExit from help(): leave it to the loop's caller */
+            return -1;
+        }
+    }
+    Ad_XDECREF(r);
+    flush_std();
+    return 1;
+}
+
+/* Appends the lines of TEXT (separated by newlines) to the input text
+ * (BUF, LEN), a blank line as an empty one. 0, or -1 out of memory. */
+static int feed_lines(char **buf, size_t *len, const char *text)
+{
+    size_t n = strlen(text);
+    char *bigger = realloc(*buf, *len + n + 2);
+    if (!bigger)
+        return -1;
+    *buf = bigger;
+    const char *p = text;
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        size_t k = nl ? (size_t)(nl - p) : strlen(p);
+        int blank = 1;
+        for (size_t i = 0; i < k; i++)
+            if (p[i] != ' ' && p[i] != '\t' && p[i] != '\f' && p[i] != '\r')
+                blank = 0;
+        if (*len > 0 || p != text)
+            bigger[(*len)++] = '\n';
+        if (!blank) {
+            memcpy(bigger + *len, p, k);
+            *len += k;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    bigger[*len] = '\0';
+    return 0;
+}
+
+/* Adds the input BUF[0..LEN) to the history as one entry (a block's lines
+ * joined by newlines), without its final blank lines. */
+static void add_history_entry(AdReplEditor *ed, const char *buf, size_t len)
+{
+    while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' ' || buf[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return;
+    char *entry = strndup(buf, len);
+    if (entry)
+        AdReplEditor_AddHistory(ed, entry);
+    free(entry);
+}
+
 static int is_blank(const char *s)
 {
     while (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\r')
@@ -388,7 +479,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
     char indent[256] = "";
     int status = 0;
     for (;;) {
-        int more = buf != NULL;
+        int more = buf != NULL, recalled = 0;
         char *prompt = prompt_text(more ? "ps2" : "ps1", color, edited);
         int interrupted, pasted;
         char *line = AdReplEditor_ReadLine(ed, prompt, more ? indent : "", &interrupted, &pasted);
@@ -417,22 +508,49 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             }
             fflush(stdout);
         }
-        if (!pasted && !more && (strcmp(line, "exit") == 0 || strcmp(line, "quit") == 0) && edited) {
-            free(line);
-            break;
+        if (!pasted && !more && edited) {
+            int cmd = repl_command(interp, line);
+            if (cmd != 0) {
+                free(line);
+                if (cmd < 0) {
+                    if (AdErr_Occurred())
+                        status = -1;
+                    break;
+                }
+                continue;
+            }
         }
-        if (!is_blank(line) || more)
-            AdReplEditor_AddHistory(ed, line);
+        if (!pasted && strchr(line, '\n')) {
+            /* A multi-line history entry recalled and entered: its lines
+             * go in one by one, as if typed (one more Enter may be needed
+             * to end a block, as in 3.14's REPL). */
+            if (feed_lines(&buf, &len, line) < 0) {
+                free(line);
+                break;
+            }
+            free(line);
+            AdReplCheck c = AdRepl_Check(buf, len);
+            if (c == AD_REPL_INCOMPLETE) {
+                const char *last = strrchr(buf, '\n');
+                next_indent(last ? last + 1 : buf, indent, sizeof indent);
+                continue;
+            }
+            line = strdup("");
+            if (!line)
+                break;
+            more = 1;
+            recalled = 1;
+        }
         /* Append the line (a blank one as empty: the end of a block). */
         const char *add = is_blank(line) && !pasted ? "" : line;
-        size_t alen = strlen(add);
+        size_t alen = recalled ? 0 : strlen(add);
         char *bigger = realloc(buf, len + alen + 2);
         if (!bigger) {
             free(line);
             break;
         }
         buf = bigger;
-        if (more)
+        if (more && !recalled)
             buf[len++] = '\n';
         memcpy(buf + len, add, alen);
         len += alen;
@@ -463,6 +581,8 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             continue;
         }
         free(line);
+        if (check != AD_REPL_EMPTY)
+            add_history_entry(ed, buf, len);
         if (check != AD_REPL_EMPTY) {
             char filename[64];
             if (tty)
