@@ -471,7 +471,10 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
         AdErr_NoMemory();
         return report_exception();
     }
-    int color = tty && AdRepl_CanColorize(interp, STDOUT_FILENO);
+    /* PYTHON_BASIC_REPL: 3.14's traditional REPL (plain prompts, input
+     * named "<stdin>", no REPL commands: a bare exit shows its repr). */
+    int basic = config->basic_repl;
+    int color = tty && !basic && AdRepl_CanColorize(interp, STDOUT_FILENO);
     int edited = ed != NULL && tty && isatty(STDOUT_FILENO);
     unsigned long counter = 0;
     char *buf = NULL;
@@ -508,7 +511,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             }
             fflush(stdout);
         }
-        if (!pasted && !more && edited) {
+        if (!pasted && !more && edited && !basic) {
             int cmd = repl_command(interp, line);
             if (cmd != 0) {
                 free(line);
@@ -585,7 +588,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             add_history_entry(ed, buf, len);
         if (check != AD_REPL_EMPTY) {
             char filename[64];
-            if (tty)
+            if (tty && !basic)
                 snprintf(filename, sizeof filename, "<python-input-%lu>", counter++);
             else
                 snprintf(filename, sizeof filename, "<stdin>");
