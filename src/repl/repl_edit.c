@@ -3,7 +3,9 @@
  * it): emacs bindings, Ctrl-R incremental search, a bounded history file
  * without consecutive duplicates, Tab completion (repl_complete.c) or
  * indentation at the start of a line, the indentation of the next line
- * typed in for it, and bracketed paste (the pasted text is returned whole).
+ * typed in for it, bracketed paste (the pasted text is returned whole),
+ * and multi-line history entries shown with "... " before their
+ * continuation lines.
  * Characters come through our own read function so that Ctrl-C (SIGINT,
  * seen as EINTR) ends the read at once. Without a terminal or libedit it
  * reads bytes plainly and writes the prompt to stderr, as CPython does. */

@@ -6,7 +6,9 @@
  * "<stdin>" without a terminal) with its source registered for tracebacks,
  * values through sys.displayhook, exceptions through sys.excepthook with
  * sys.last_exc set, Ctrl-C discarding the input, end of input ending the
- * loop, a SystemExit leaving it to the caller. */
+ * loop, a SystemExit leaving it to the caller; each input kept in the
+ * history as one entry (a recalled block re-entered line by line), and
+ * 3.14's REPL commands (exit, quit, copyright, help, clear). */
 #include "repl/repl.h"
 #include "compiler/compile.h"
 #include "modules/sys.h"
@@ -501,14 +503,22 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             break;
         }
         if (pasted) {
-            /* Echo the pasted lines as the terminal would not. */
+            /* Echo the pasted lines as the terminal would not: the first
+             * one goes back up on the prompt's line (the reader ended that
+             * line when the paste began), the others after "... ". */
             const char *p = strchr(line, '\n');
+            char *again = prompt_text(more ? "ps2" : "ps1", color, 0);
+            char *cont = prompt_text("ps2", color, 0);
+            size_t n0 = p ? (size_t)(p - line) : strlen(line);
+            fprintf(stdout, "\x1b[A\r%s%.*s\x1b[K\n", again ? again : "", (int)n0, line);
             while (p && p[1]) {
                 const char *q = strchr(p + 1, '\n');
                 size_t n = q ? (size_t)(q - p - 1) : strlen(p + 1);
-                fprintf(stdout, "... %.*s\n", (int)n, p + 1);
+                fprintf(stdout, "%s%.*s\n", cont ? cont : "", (int)n, p + 1);
                 p = q;
             }
+            free(again);
+            free(cont);
             fflush(stdout);
         }
         if (!pasted && !more && edited && !basic) {
