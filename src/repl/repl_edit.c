@@ -18,6 +18,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <histedit.h>
+#include <locale.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -421,6 +422,13 @@ AdReplEditor *AdReplEditor_Open(AdInterp *interp, const char *history_path)
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return ed;
     const char *term = getenv("TERM");
+    /* In the C locale (where UTF-8 mode is on, PEP 540) libedit would drop
+     * every non-ASCII character: edit in a UTF-8 locale instead, as
+     * CPython's locale coercion (PEP 538) would have set one. */
+    const char *loc = setlocale(LC_CTYPE, NULL);
+    if (interp->runtime->config.utf8_mode > 0 && loc && (strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0))
+        if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+            setlocale(LC_CTYPE, "en_US.UTF-8");
     if (load_api(ed) < 0) {
         if (ed->lib)
             dlclose(ed->lib);
