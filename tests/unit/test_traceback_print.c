@@ -192,6 +192,32 @@ START_TEST(test_frame_colors)
 }
 END_TEST
 
+/* A SyntaxError in colour, as CPython 3.14's format_exception_only(...,
+ * colorize=True) prints it (an empty highlighted range at the end). */
+START_TEST(test_syntax_error_colors)
+{
+    AdTbSyntaxError se;
+    memset(&se, 0, sizeof se);
+    se.type_name = "SyntaxError";
+    se.filename = "/tmp/bad.py";
+    se.lineno = se.end_lineno = "2";
+    se.text = "if x\n";
+    se.offset_kind = se.end_offset_kind = AD_TB_OFFSET_INT;
+    se.offset = 5;
+    se.end_offset = 6;
+    se.msg = "expected ':'";
+    se.colorize = 1;
+    AdTbBuf out;
+    AdTbBuf_Init(&out);
+    ck_assert_int_eq(AdTraceback_FormatSyntaxError(&se, &out), 0);
+    ck_assert_str_eq(out.data, "  File \x1b[35m\"/tmp/bad.py\"\x1b[0m, line \x1b[35m2\x1b[0m\n"
+                               "    if x\x1b[1;31m\x1b[0m\n"
+                               "        \x1b[1;31m^\x1b[0m\n"
+                               "\x1b[1;35mSyntaxError\x1b[0m: \x1b[35mexpected ':'\x1b[0m\n");
+    AdTbBuf_Free(&out);
+}
+END_TEST
+
 START_TEST(test_stacks)
 {
     FILE *f = fopen(DATA_DIR "misc.txt", "r");
@@ -555,6 +581,7 @@ Suite *traceback_print_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_frames);
     tcase_add_test(tc, test_frame_colors);
+    tcase_add_test(tc, test_syntax_error_colors);
     tcase_add_test(tc, test_stacks);
     tcase_add_test(tc, test_syntax_errors);
     tcase_add_test(tc, test_suggestions);
