@@ -483,6 +483,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
     size_t len = 0;
     char indent[256] = "";
     int status = 0;
+    int from_history = 0;   /* the input holds a recalled multi-line entry */
     for (;;) {
         int more = buf != NULL, recalled = 0;
         char *prompt = prompt_text(more ? "ps2" : "ps1", color, edited);
@@ -496,6 +497,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
                 free(buf);
                 buf = NULL;
                 len = 0;
+                from_history = 0;
                 continue;
             }
             if (tty)
@@ -537,6 +539,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             /* A multi-line history entry recalled and entered: its lines
              * go in one by one, as if typed (one more Enter may be needed
              * to end a block, as in 3.14's REPL). */
+            from_history = 1;
             if (feed_lines(&buf, &len, line) < 0) {
                 free(line);
                 break;
@@ -607,7 +610,11 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
                 memcpy(src, buf, len);
                 src[len] = '\n';
                 src[len + 1] = '\0';
-                if (run_input(interp, src, len + 1, filename, pasted || check == AD_REPL_INVALID ? pasted : 0) < 0)
+                /* A recalled entry of several statements runs as a paste
+                 * does, statement by statement (3.14 compiles the whole
+                 * input in "exec" mode). */
+                int several = pasted || (from_history && check == AD_REPL_INVALID);
+                if (run_input(interp, src, len + 1, filename, several) < 0)
                     status = -1;
                 free(src);
             }
@@ -615,6 +622,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
         free(buf);
         buf = NULL;
         len = 0;
+        from_history = 0;
         indent[0] = '\0';
         if (status < 0)
             break;
