@@ -11,6 +11,7 @@
  * (source lines without carets, no chained exceptions). */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "modules/sys.h"
 #include "modules/io.h"
@@ -27,6 +28,8 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "parser/tokenizer.h"
+#include "runtime/colorize.h"
+#include "runtime/runtime.h"
 
 /* ---- the printing context: owned strings and loaded sources ---- */
 
@@ -971,6 +974,7 @@ static TE *te_build(Ctx *c, AdObject *exc)
 typedef struct {
     int depth;
     int need_close;
+    int colorize;
 } PrintCtx;
 
 enum { MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10 };
@@ -1001,6 +1005,8 @@ static void emit_stack(AdTbBuf *out, PrintCtx *pc, TE *te)
     /* each frame is one chunk of the generator */
     AdTbBuf tmp;
     AdTbBuf_Init(&tmp);
+    for (size_t i = 0; i < te->nframes; i++)
+        te->frames[i].colorize = pc->colorize;
     AdTraceback_FormatStack(te->frames, te->nframes, &tmp);
     if (tmp.failed)
         out->failed = 1;
@@ -1014,13 +1020,21 @@ static void format_exception_only(AdTbBuf *out, PrintCtx *pc, TE *te)
     AdTbBuf tmp;
     AdTbBuf_Init(&tmp);
     if (!te->is_syntax) {
+        /* _format_final_exc_line: type and message each in its colour */
+        if (pc->colorize)
+            AdTbBuf_Puts(&tmp, AD_TB_COLOR_TYPE);
         AdTbBuf_Puts(&tmp, te->type_str);
+        if (pc->colorize)
+            AdTbBuf_Puts(&tmp, AD_TB_COLOR_RESET);
         if (te->str && te->str[0]) {
-            AdTbBuf_Puts(&tmp, ": ");
+            AdTbBuf_Puts(&tmp, pc->colorize ? ": " AD_TB_COLOR_MESSAGE : ": ");
             AdTbBuf_Puts(&tmp, te->str);
+            if (pc->colorize)
+                AdTbBuf_Puts(&tmp, AD_TB_COLOR_RESET);
         }
         AdTbBuf_Puts(&tmp, "\n");
     } else {
+        te->se.colorize = pc->colorize;
         AdTraceback_FormatSyntaxError(&te->se, &tmp);
     }
     if (te->notes)
@@ -1160,7 +1174,7 @@ static void ctx_free(Ctx *c)
 }
 
 /* The whole report of EXC into OUT. 0, or -1 (out of memory, no exception). */
-static int format_all(AdObject *exc, AdTbBuf *out)
+static int format_all(AdObject *exc, AdTbBuf *out, int colorize)
 {
     Ctx c;
     memset(&c, 0, sizeof c);
@@ -1175,7 +1189,7 @@ static int format_all(AdObject *exc, AdTbBuf *out)
     } else {
         TE *top = te_build(&c, exc);
         if (top && !c.oom) {
-            PrintCtx pc = {0, 0};
+            PrintCtx pc = {0, 0, colorize};
             te_format(out, &pc, top);
         }
     }
@@ -1212,9 +1226,14 @@ static int write_out(const AdTbBuf *b, AdObject *file, FILE *fallback)
 
 int AdTraceback_PrintException(AdObject *exc, AdObject *file_or_null, FILE *fallback)
 {
+    return AdTraceback_PrintExceptionEx(exc, file_or_null, fallback, 0);
+}
+
+int AdTraceback_PrintExceptionEx(AdObject *exc, AdObject *file_or_null, FILE *fallback, int colorize)
+{
     AdTbBuf b;
     AdTbBuf_Init(&b);
-    if (format_all(exc, &b) < 0) {
+    if (format_all(exc, &b, colorize) < 0) {
         AdTbBuf_Free(&b);
         AdErr_NoMemory();
         return -1;
@@ -1228,7 +1247,7 @@ AdObject *AdTraceback_FormatException(AdObject *exc)
 {
     AdTbBuf b;
     AdTbBuf_Init(&b);
-    if (format_all(exc, &b) < 0) {
+    if (format_all(exc, &b, 0) < 0) {
         AdTbBuf_Free(&b);
         return AdErr_NoMemory();
     }
@@ -1237,9 +1256,55 @@ AdObject *AdTraceback_FormatException(AdObject *exc)
     return s;
 }
 
+/* The fd behind FILE (a Python file object, NULL/None: C stderr), or -1. */
+static int file_is_tty(AdObject *file)
+{
+    if (file == NULL || file == Ad_None)
+        return isatty(STDERR_FILENO);
+    AdObject *saved = AdErr_GetRaisedException();
+    int tty = 0;
+    AdObject *name = AdStr_FromString("fileno");
+    AdObject *fn = NULL;
+    int has = name ? AdObject_GetOptionalAttr(file, name, &fn) : -1;
+    Ad_XDECREF(name);
+    if (has > 0) {
+        AdObject *r = AdObject_CallNoArgs(fn);
+        if (r) {
+            int64_t fd = AdInt_Check(r) ? AdInt_AsInt64(r) : -1;
+            if (!(fd == -1 && AdErr_Occurred()))
+                tty = fd >= 0 && fd <= INT_MAX && isatty((int)fd);
+            Ad_DECREF(r);
+        }
+        else if (AdErr_ExceptionMatches(AdExc_OSError)) {
+            /* os.isatty(file.fileno()) failed: file.isatty() decides */
+            AdErr_Clear();
+            AdObject *isname = AdStr_FromString("isatty");
+            AdObject *ia = isname ? AdObject_CallMethod(file, isname, NULL, 0) : NULL;
+            Ad_XDECREF(isname);
+            if (ia) {
+                int t = AdObject_IsTrue(ia);
+                tty = t > 0;
+                Ad_DECREF(ia);
+            }
+        }
+    }
+    Ad_XDECREF(fn);
+    AdErr_Clear();
+    AdErr_SetRaisedException(saved);
+    return tty;
+}
+
+int AdTraceback_CanColorize(AdObject *file)
+{
+    int d = AdConfig_ColorDecision(&ad_runtime.config);
+    if (d >= 0)
+        return d;
+    return file_is_tty(file);
+}
+
 int AdTraceback_ExceptHook(AdObject *exc, AdObject *file)
 {
-    return AdTraceback_PrintException(exc, file, stderr);
+    return AdTraceback_PrintExceptionEx(exc, file, stderr, AdTraceback_CanColorize(file));
 }
 
 void AdErr_Display(AdObject *exc)
@@ -1257,7 +1322,7 @@ void AdErr_Display(AdObject *exc)
     if (err == Ad_None)
         err = NULL;
     Ad_XINCREF(err);
-    if (AdTraceback_PrintException(exc, err, stderr) < 0)
+    if (AdTraceback_PrintExceptionEx(exc, err, stderr, AdTraceback_CanColorize(err)) < 0)
         AdErr_Clear();
     if (err) {
         if (AdIO_Flush(err) < 0)

@@ -50,6 +50,7 @@ typedef struct AdTbFrameSummary {
      * rstrip()ed, joined with "\n", with a final "\n"; NULL when there is
      * no source (None). */
     const char *lines;
+    int colorize;        /* 1: with the default theme's ANSI colours (3.14) */
 } AdTbFrameSummary;
 
 /* StackSummary.format_frame_summary: appends the frame's lines ("  File
@@ -75,7 +76,20 @@ typedef struct AdTbSyntaxError {
     AdTbOffsetKind offset_kind, end_offset_kind;
     long offset, end_offset;
     const char *msg;         /* str(msg) when msg is truthy, else NULL */
+    int colorize;            /* 1: with the default theme's ANSI colours */
 } AdTbSyntaxError;
+
+/* The colours of 3.14's default theme (_colorize.Traceback) that the
+ * printer uses: type, message, filename, line_no, frame, error_highlight,
+ * error_range and reset. */
+#define AD_TB_COLOR_TYPE "\x1b[1;35m"
+#define AD_TB_COLOR_MESSAGE "\x1b[35m"
+#define AD_TB_COLOR_FILENAME "\x1b[35m"
+#define AD_TB_COLOR_LINE_NO "\x1b[35m"
+#define AD_TB_COLOR_FRAME "\x1b[35m"
+#define AD_TB_COLOR_HIGHLIGHT "\x1b[1;31m"
+#define AD_TB_COLOR_RANGE "\x1b[31m"
+#define AD_TB_COLOR_RESET "\x1b[0m"
 
 /* TracebackException._format_syntax_error (no keyword-typo search: the
  * caller rewrites msg/text/offsets first if it wants the hint). 0 or -1. */
@@ -101,7 +115,18 @@ int AdTraceback_IndentAll(AdTbBuf *out, const char *text, size_t len, const char
  * Returns 0, or -1 with an exception raised when writing failed. */
 int AdTraceback_PrintException(AdObject *exc, AdObject *file_or_null, FILE *fallback);
 
-/* AdTraceback_PrintException(exc, file, stderr), with the signature of
+/* The same, coloured with 3.14's default theme when COLORIZE is 1. */
+int AdTraceback_PrintExceptionEx(AdObject *exc, AdObject *file_or_null, FILE *fallback, int colorize);
+
+/* Whether a report written to FILE (a Python file object; NULL or None:
+ * C stderr) is coloured, as _colorize.can_colorize(file=FILE) decides:
+ * the environment (runtime/colorize.h), else os.isatty(file.fileno()),
+ * else file.isatty() when fileno() raised OSError. Never fails (errors
+ * inside are cleared; a raised exception is kept). */
+int AdTraceback_CanColorize(AdObject *file);
+
+/* AdTraceback_PrintException(exc, file, stderr) coloured when
+ * AdTraceback_CanColorize(file), with the signature of
  * AdSys_PrintExceptionHook (modules/sys.h) so that the runtime can install
  * it as the default sys.excepthook's printer. */
 int AdTraceback_ExceptHook(AdObject *exc, AdObject *file);

@@ -687,6 +687,46 @@ static int has_prefix(const char *s, const char *pre)
     return strncmp(s, pre, strlen(pre)) == 0;
 }
 
+/* The source line LINE (with its newline) and its carets, coloured as
+ * 3.14 colours them: the characters and carets are paired position by
+ * position (the line's own characters against the carets' display
+ * columns, missing ones counting as empty), and each run with the same
+ * caret gets error_highlight ('^'), error_range ('~') or nothing. */
+static void colorize_carets(Pool *p, UBuf *res, U line, const uint32_t *carets, size_t ncarets)
+{
+    size_t nchars = line.n + 1;
+    size_t total = nchars > ncarets ? nchars : ncarets;
+    UBuf text = {0}, marks = {0};
+    size_t i = 0;
+    while (i < total) {
+        uint32_t key = i < ncarets ? carets[i] : 0;
+        size_t j = i;
+        while (j < total && (j < ncarets ? carets[j] : 0) == key)
+            j++;
+        const char *color = key == '^' ? AD_TB_COLOR_HIGHLIGHT : key == '~' ? AD_TB_COLOR_RANGE : NULL;
+        if (color) {
+            ubuf_ascii(p, &text, color);
+            ubuf_ascii(p, &marks, color);
+        }
+        for (size_t k = i; k < j; k++) {
+            if (k < line.n)
+                ubuf_put(p, &text, line.c[k]);
+            else if (k == line.n)
+                ubuf_put(p, &text, '\n');
+            if (k < ncarets)
+                ubuf_put(p, &marks, carets[k]);
+        }
+        if (color) {
+            ubuf_ascii(p, &text, AD_TB_COLOR_RESET);
+            ubuf_ascii(p, &marks, AD_TB_COLOR_RESET);
+        }
+        i = j;
+    }
+    ubuf_puts(p, res, ubuf_u(&text));
+    ubuf_puts(p, res, ubuf_u(&marks));
+    ubuf_put(p, res, '\n');
+}
+
 /* The caret part for frames with column information. Returns 0, or -1
  * when traceback.py would fail on the positions (then the frame shows the
  * plain source line). */
@@ -777,12 +817,16 @@ static int format_carets(Pool *p, const AdTbFrameSummary *fs, U orig, U dedented
         for (int t = 0; t < ntodo; t++) {
             long ln = todo[t];
             U line = all.v[ln];
-            ubuf_puts(p, res, line);
-            ubuf_put(p, res, '\n');
-            if (!show)
+            if (!show) {
+                ubuf_puts(p, res, line);
+                ubuf_put(p, res, '\n');
                 continue;
+            }
             long num_spaces = (long)line.n - (long)u_lstrip(line).n;
             long num_carets = (size_t)ln == nl - 1 ? dp_end : display_width(line, -1);
+            if (num_carets < 0)
+                num_carets = 0;
+            uint32_t *carets = pool_alloc(p, ((size_t)num_carets + 1) * sizeof *carets);
             for (long col = 0; col < num_carets; col++) {
                 uint32_t ch;
                 if (col < num_spaces || (ln == 0 && col < dp_start))
@@ -793,9 +837,17 @@ static int format_carets(Pool *p, const AdTbFrameSummary *fs, U orig, U dedented
                     ch = secondary;
                 else
                     ch = primary;
-                ubuf_put(p, res, ch);
+                carets[col] = ch;
             }
-            ubuf_put(p, res, '\n');
+            if (fs->colorize)
+                colorize_carets(p, res, line, carets, (size_t)num_carets);
+            else {
+                ubuf_puts(p, res, line);
+                ubuf_put(p, res, '\n');
+                for (long col = 0; col < num_carets; col++)
+                    ubuf_put(p, res, carets[col]);
+                ubuf_put(p, res, '\n');
+            }
         }
         prev = (long)k;
     }
@@ -808,13 +860,15 @@ static int format_frame(Pool *p, const AdTbFrameSummary *fs, AdTbBuf *out)
     size_t flen = strlen(filename);
     if (has_prefix(filename, "<stdin-") && flen && filename[flen - 1] == '>')
         filename = "<stdin>";
-    AdTbBuf_Puts(out, "  File \"");
+    int color = fs->colorize;
+    AdTbBuf_Puts(out, "  File ");
+    AdTbBuf_Puts(out, color ? AD_TB_COLOR_FILENAME "\"" : "\"");
     AdTbBuf_Puts(out, filename);
-    AdTbBuf_Puts(out, "\", line ");
+    AdTbBuf_Puts(out, color ? "\"" AD_TB_COLOR_RESET ", line " AD_TB_COLOR_LINE_NO : "\", line ");
     put_int_or_none(out, fs->lineno);
-    AdTbBuf_Puts(out, ", in ");
+    AdTbBuf_Puts(out, color ? AD_TB_COLOR_RESET ", in " AD_TB_COLOR_FRAME : ", in ");
     AdTbBuf_Puts(out, fs->name ? fs->name : "None");
-    AdTbBuf_Puts(out, "\n");
+    AdTbBuf_Puts(out, color ? AD_TB_COLOR_RESET "\n" : "\n");
     if (fs->lines == NULL)
         return 0;
     U orig = u_decode(p, fs->lines, strlen(fs->lines));
@@ -898,12 +952,13 @@ int AdTraceback_FormatStack(const AdTbFrameSummary *frames, size_t n, AdTbBuf *o
 static int format_syntax_error(Pool *p, const AdTbSyntaxError *se, AdTbBuf *out)
 {
     const char *suffix_name = NULL;
+    int color = se->colorize;
     if (se->lineno) {
-        AdTbBuf_Puts(out, "  File \"");
+        AdTbBuf_Puts(out, color ? "  File " AD_TB_COLOR_FILENAME "\"" : "  File \"");
         AdTbBuf_Puts(out, se->filename_falsy || !se->filename ? "<string>" : se->filename);
-        AdTbBuf_Puts(out, "\", line ");
+        AdTbBuf_Puts(out, color ? "\"" AD_TB_COLOR_RESET ", line " AD_TB_COLOR_LINE_NO : "\", line ");
         AdTbBuf_Puts(out, se->lineno);
-        AdTbBuf_Puts(out, "\n");
+        AdTbBuf_Puts(out, color ? AD_TB_COLOR_RESET "\n" : "\n");
     } else if (se->filename) {
         suffix_name = se->filename;
     }
@@ -936,24 +991,41 @@ static int format_syntax_error(Pool *p, const AdTbSyntaxError *se, AdTbBuf *out)
                 end_offset = offset + 1;
             long colno = offset - 1 - spaces, end_colno = end_offset - 1 - spaces;
             AdTbBuf_Puts(out, "    ");
-            buf_u(out, ltext);
+            if (color && colno >= 0) {
+                /* ltext[:colno] + highlight + ltext[colno:end_colno] + reset + ltext[end_colno:] */
+                buf_u(out, u_slice(ltext, 0, (size_t)colno));
+                AdTbBuf_Puts(out, AD_TB_COLOR_HIGHLIGHT);
+                buf_u(out, u_slice(ltext, (size_t)colno, (size_t)end_colno));
+                AdTbBuf_Puts(out, AD_TB_COLOR_RESET);
+                buf_u(out, u_slice(ltext, (size_t)end_colno, ltext.n));
+            }
+            else
+                buf_u(out, ltext);
             AdTbBuf_Puts(out, "\n");
             if (colno >= 0) {
                 UBuf cs = {0};
                 U head = u_slice(ltext, 0, (size_t)colno);
                 for (size_t i = 0; i < head.n; i++)
                     ubuf_put(p, &cs, u_isspace_ch(head.c[i]) ? head.c[i] : ' ');
+                if (color)
+                    ubuf_ascii(p, &cs, AD_TB_COLOR_HIGHLIGHT);
                 for (long i = colno; i < end_colno; i++)
                     ubuf_put(p, &cs, '^');
+                if (color)
+                    ubuf_ascii(p, &cs, AD_TB_COLOR_RESET);
                 AdTbBuf_Puts(out, "    ");
                 buf_u(out, ubuf_u(&cs));
                 AdTbBuf_Puts(out, "\n");
             }
         }
     }
+    if (color)
+        AdTbBuf_Puts(out, AD_TB_COLOR_TYPE);
     AdTbBuf_Puts(out, se->type_name);
-    AdTbBuf_Puts(out, ": ");
+    AdTbBuf_Puts(out, color ? AD_TB_COLOR_RESET ": " AD_TB_COLOR_MESSAGE : ": ");
     AdTbBuf_Puts(out, se->msg ? se->msg : "<no detail available>");
+    if (color)
+        AdTbBuf_Puts(out, AD_TB_COLOR_RESET);
     if (suffix_name) {
         AdTbBuf_Puts(out, " (");
         AdTbBuf_Puts(out, suffix_name);

@@ -58,7 +58,8 @@ AdReplEditor *AdReplEditor_Open(AdInterp *interp, const char *history_path);
  * line ends a bracketed paste: it then holds the whole pasted text. */
 char *AdReplEditor_ReadLine(AdReplEditor *ed, const char *prompt, const char *indent,
                             int *interrupted, int *pasted);
-/* Adds LINE to the history (consecutive duplicates dropped). */
+/* Adds LINE to the history (consecutive duplicates dropped); a block
+ * entered over several lines is one entry, its lines joined by newlines. */
 void AdReplEditor_AddHistory(AdReplEditor *ed, const char *line);
 /* Saves the history and releases the reader. */
 void AdReplEditor_Close(AdReplEditor *ed);

@@ -3,16 +3,23 @@
  * of __main__ and builtins (callables get "("), and for NAME.NAME...prefix
  * the attributes from dir() of the object reached by plain attribute
  * lookups (nothing is called; names starting with "_" only when the prefix
- * starts with "_", "__" names only when it starts with "__"). */
+ * starts with "_", "__" names only when it starts with "__"); after
+ * "import" or "from", module names (3.14's module completer): builtin
+ * modules and what sys.path's directories hold (NAME.py, packages), and
+ * for PACKAGE.prefix the package's own modules. */
 #include "repl/repl.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "modules/sys.h"
 
 #include <ctype.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,6 +200,138 @@ static int add_attr_names(cands *c, AdObject *obj, const char *head, size_t head
     return 0;
 }
 
+/* A module name found in a directory entry NAME of DIR: "x.py" gives "x",
+ * a directory with __init__.py gives its name. Returns a malloc'd name or
+ * NULL. */
+static char *module_of_entry(const char *dir, const char *name)
+{
+    size_t n = strlen(name);
+    if (n == 0 || name[0] == '.')
+        return NULL;
+    if (n > 3 && strcmp(name + n - 3, ".py") == 0) {
+        if (n - 3 == 8 && strncmp(name, "__init__", 8) == 0)
+            return NULL;
+        return strndup(name, n - 3);
+    }
+    if (strchr(name, '.') || strchr(name, '-'))
+        return NULL;
+    size_t plen = strlen(dir) + n + 16;
+    char *path = malloc(plen);
+    if (!path)
+        return NULL;
+    snprintf(path, plen, "%s/%s/__init__.py", dir, name);
+    struct stat st;
+    int ok = stat(path, &st) == 0;
+    free(path);
+    return ok ? strdup(name) : NULL;
+}
+
+static int add_dir_modules(cands *c, const char *dir, const char *head, size_t headlen,
+                           const char *prefix, size_t plen)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    struct dirent *e;
+    int rc = 0;
+    while (rc == 0 && (e = readdir(d)) != NULL) {
+        if (strncmp(e->d_name, prefix, plen) != 0)
+            continue;
+        if (e->d_name[0] == '_' && (plen == 0 || prefix[0] != '_'))
+            continue;
+        char *m = module_of_entry(dir, e->d_name);
+        if (m)
+            rc = cands_add(c, head, headlen, m, "");
+        free(m);
+    }
+    closedir(d);
+    return rc;
+}
+
+/* Module names for WORD (typed after "import" or "from"). */
+static int add_module_names(cands *c, const char *word, size_t wlen)
+{
+    const char *last = word + wlen;
+    while (last > word && last[-1] != '.')
+        last--;
+    size_t headlen = (size_t)(last - word);
+    char *prefix = strndup(last, wlen - headlen);
+    char *pkg = headlen ? strndup(word, headlen - 1) : NULL;
+    if (!prefix || (headlen && !pkg)) {
+        free(prefix);
+        free(pkg);
+        return -1;
+    }
+    size_t plen = strlen(prefix);
+    int rc = 0;
+    if (!pkg) {
+        AdObject *names = AdSys_GetObject("builtin_module_names");
+        if (names && AdTuple_Check(names))
+            for (Ad_ssize_t i = 0; i < AdTuple_GET_SIZE(names) && rc == 0; i++) {
+                const char *m = AdStr_AsUTF8(AdTuple_GET_ITEM(names, i));
+                if (!m) {
+                    AdErr_Clear();
+                    continue;
+                }
+                if (strncmp(m, prefix, plen) == 0 && (m[0] != '_' || (plen && prefix[0] == '_')))
+                    rc = cands_add(c, "", 0, m, "");
+            }
+    }
+    AdObject *path = AdSys_GetObject("path");
+    if (path && AdList_Check(path))
+        for (Ad_ssize_t i = 0; i < AdList_GET_SIZE(path) && rc == 0; i++) {
+            AdObject *item = AdList_GET_ITEM(path, i);
+            const char *dir = AdStr_Check(item) ? AdStr_AsUTF8(item) : NULL;
+            if (!dir) {
+                AdErr_Clear();
+                continue;
+            }
+            if (!*dir)
+                dir = ".";
+            if (!pkg) {
+                rc = add_dir_modules(c, dir, "", 0, prefix, plen);
+                continue;
+            }
+            /* PACKAGE.SUB...: the package's directory under this entry */
+            size_t n = strlen(dir) + strlen(pkg) + 2;
+            char *sub = malloc(n);
+            if (!sub) {
+                rc = -1;
+                break;
+            }
+            snprintf(sub, n, "%s/%s", dir, pkg);
+            for (char *q = sub + strlen(dir) + 1; *q; q++)
+                if (*q == '.')
+                    *q = '/';
+            rc = add_dir_modules(c, sub, word, headlen, prefix, plen);
+            free(sub);
+        }
+    free(prefix);
+    free(pkg);
+    return rc;
+}
+
+/* Whether TEXT[0..START) is "import " or "from " (with any spaces): the
+ * word at START is a module name. */
+static int after_import(const char *text, size_t start)
+{
+    size_t i = 0;
+    while (i < start && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    size_t kw = i;
+    while (i < start && isalpha((unsigned char)text[i]))
+        i++;
+    size_t kwlen = i - kw;
+    if (!((kwlen == 6 && strncmp(text + kw, "import", 6) == 0) ||
+          (kwlen == 4 && strncmp(text + kw, "from", 4) == 0)))
+        return 0;
+    if (i == start || (text[i] != ' ' && text[i] != '\t'))
+        return 0;
+    while (i < start && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    return i == start;
+}
+
 int AdRepl_Complete(AdInterp *interp, const char *text, size_t len, char ***out)
 {
     cands c = {NULL, 0, 0};
@@ -207,7 +346,9 @@ int AdRepl_Complete(AdInterp *interp, const char *text, size_t len, char ***out)
     AdObject *builtins = dict_of(interp->builtins);
     const char *dot = memchr(word, '.', wlen);
     int rc = 0;
-    if (dot) {
+    if (after_import(text, start))
+        rc = add_module_names(&c, word, wlen);
+    else if (dot) {
         const char *last = word + wlen;
         while (last > word && last[-1] != '.')
             last--;

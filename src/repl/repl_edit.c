@@ -3,7 +3,9 @@
  * it): emacs bindings, Ctrl-R incremental search, a bounded history file
  * without consecutive duplicates, Tab completion (repl_complete.c) or
  * indentation at the start of a line, the indentation of the next line
- * typed in for it, and bracketed paste (the pasted text is returned whole).
+ * typed in for it, bracketed paste (the pasted text is returned whole),
+ * and multi-line history entries shown with "... " before their
+ * continuation lines.
  * Characters come through our own read function so that Ctrl-C (SIGINT,
  * seen as EINTR) ends the read at once. Without a terminal or libedit it
  * reads bytes plainly and writes the prompt to stderr, as CPython does. */
@@ -16,6 +18,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <histedit.h>
+#include <locale.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -52,6 +55,7 @@ struct AdReplEditor {
     unsigned char q[16];      /* bytes read ahead */
     int qn;
     char *paste;              /* the text of a finished bracketed paste */
+    char *shown_entry;        /* the history entry libedit shows, prefixed */
     size_t paste_len, paste_cap;
     int pasted;
     mbstate_t mbs;
@@ -59,6 +63,12 @@ struct AdReplEditor {
 
 /* The reader in use: the callbacks of libedit find it here. */
 static AdReplEditor *repl_edit_current;
+
+/* A multi-line history entry (a block's lines joined by newlines) is shown
+ * by libedit with this prefix before each continuation line, as 3.14's
+ * REPL shows "... " there; the prefix is removed again from what is
+ * entered (strip_continuations). The history itself stays clean. */
+static const char continuation[] = "... ";
 
 /* ------------------------------------------------------------ raw input */
 
@@ -217,6 +227,86 @@ static int getc_fn(EditLine *el, wchar_t *wc)
     return 1;
 }
 
+/* ------------------------------------------------ multi-line history */
+
+/* The history function libedit calls: the real one, with each entry that
+ * libedit reads shown with the continuation prefix after its newlines. */
+static int history_fn(History *h, HistEvent *ev, int op, ...)
+{
+    AdReplEditor *ed = repl_edit_current;
+    va_list ap;
+    va_start(ap, op);
+    int r;
+    switch (op) {
+    case H_SETSIZE: case H_SET: case H_NEXT_EVENT: case H_PREV_EVENT: case H_DEL: case H_SETUNIQUE: {
+        int v = va_arg(ap, int);
+        r = ed->api.history(h, ev, op, v);
+        break;
+    }
+    case H_ENTER: case H_ADD: case H_APPEND: case H_LOAD: case H_SAVE: case H_PREV_STR:
+    case H_NEXT_STR: case H_SAVE_FP: {
+        void *v = va_arg(ap, void *);
+        r = ed->api.history(h, ev, op, v);
+        break;
+    }
+    case H_NEXT_EVDATA: case H_DELDATA: {
+        int v = va_arg(ap, int);
+        void *w = va_arg(ap, void *);
+        r = ed->api.history(h, ev, op, v, w);
+        break;
+    }
+    case H_REPLACE: {
+        void *v = va_arg(ap, void *);
+        void *w = va_arg(ap, void *);
+        r = ed->api.history(h, ev, op, v, w);
+        break;
+    }
+    case H_NSAVE_FP: {
+        size_t v = va_arg(ap, size_t);
+        void *w = va_arg(ap, void *);
+        r = ed->api.history(h, ev, op, v, w);
+        break;
+    }
+    default:
+        r = ed->api.history(h, ev, op);
+        break;
+    }
+    va_end(ap);
+    if (r < 0 || op == H_ENTER || op == H_ADD || op == H_APPEND || !ev->str || !strchr(ev->str, '\n'))
+        return r;
+    size_t extra = 0;
+    for (const char *p = ev->str; *p; p++)
+        extra += *p == '\n';
+    char *shown = malloc(strlen(ev->str) + extra * (sizeof continuation - 1) + 1);
+    if (!shown)
+        return r;
+    char *o = shown;
+    for (const char *p = ev->str; *p; p++) {
+        *o++ = *p;
+        if (*p == '\n') {
+            memcpy(o, continuation, sizeof continuation - 1);
+            o += sizeof continuation - 1;
+        }
+    }
+    *o = '\0';
+    free(ed->shown_entry);
+    ed->shown_entry = shown;
+    ev->str = shown;
+    return r;
+}
+
+/* Removes the continuation prefix after each newline of LINE (in place). */
+static void strip_continuations(char *line, size_t n)
+{
+    size_t k = sizeof continuation - 1, o = 0;
+    for (size_t i = 0; i < n; i++) {
+        line[o++] = line[i];
+        if (line[i] == '\n' && i + k < n + 1 && strncmp(line + i + 1, continuation, k) == 0)
+            i += k;
+    }
+    line[o] = '\0';
+}
+
 /* ------------------------------------------------------------- bindings */
 
 static char *prompt_fn(EditLine *el)
@@ -332,6 +422,13 @@ AdReplEditor *AdReplEditor_Open(AdInterp *interp, const char *history_path)
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
         return ed;
     const char *term = getenv("TERM");
+    /* In the C locale (where UTF-8 mode is on, PEP 540) libedit would drop
+     * every non-ASCII character: edit in a UTF-8 locale instead, as
+     * CPython's locale coercion (PEP 538) would have set one. */
+    const char *loc = setlocale(LC_CTYPE, NULL);
+    if (interp->runtime->config.utf8_mode > 0 && loc && (strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0))
+        if (!setlocale(LC_CTYPE, "C.UTF-8") && !setlocale(LC_CTYPE, "C.utf8"))
+            setlocale(LC_CTYPE, "en_US.UTF-8");
     if (load_api(ed) < 0) {
         if (ed->lib)
             dlclose(ed->lib);
@@ -367,7 +464,7 @@ AdReplEditor *AdReplEditor_Open(AdInterp *interp, const char *history_path)
             ed->history_path = strdup(history_path);
             a->history(ed->hist, &ev, H_LOAD, history_path);
         }
-        a->set(ed->el, EL_HIST, a->history, ed->hist);
+        a->set(ed->el, EL_HIST, history_fn, ed->hist);
     }
     return ed;
 }
@@ -452,6 +549,12 @@ char *AdReplEditor_ReadLine(AdReplEditor *ed, const char *prompt, const char *in
     size_t n = strlen(got);
     while (n > 0 && (got[n - 1] == '\n' || got[n - 1] == '\r'))
         n--;
+    char *typed = strndup(got, n);
+    if (!typed)
+        return NULL;
+    strip_continuations(typed, n);
+    got = typed;
+    n = strlen(typed);
     char *line;
     if (ed->pasted) {
         *pasted = 1;
@@ -465,6 +568,7 @@ char *AdReplEditor_ReadLine(AdReplEditor *ed, const char *prompt, const char *in
     }
     else
         line = strndup(got, n);
+    free(typed);
     return line;
 }
 
@@ -495,5 +599,6 @@ void AdReplEditor_Close(AdReplEditor *ed)
     free(ed->history_path);
     free(ed->prompt);
     free(ed->paste);
+    free(ed->shown_entry);
     free(ed);
 }

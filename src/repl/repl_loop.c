@@ -6,7 +6,9 @@
  * "<stdin>" without a terminal) with its source registered for tracebacks,
  * values through sys.displayhook, exceptions through sys.excepthook with
  * sys.last_exc set, Ctrl-C discarding the input, end of input ending the
- * loop, a SystemExit leaving it to the caller. */
+ * loop, a SystemExit leaving it to the caller; each input kept in the
+ * history as one entry (a recalled block re-entered line by line), and
+ * 3.14's REPL commands (exit, quit, copyright, help, clear). */
 #include "repl/repl.h"
 #include "compiler/compile.h"
 #include "modules/sys.h"
@@ -18,6 +20,7 @@
 #include "objects/str.h"
 #include "objects/traceback_print.h"
 #include "parser/parser.h"
+#include "runtime/colorize.h"
 #include "runtime/runtime.h"
 #include "runtime/version.h"
 #include "vm/ceval.h"
@@ -46,19 +49,7 @@ AdObject *AdRepl_MainDict(AdInterp *interp)
 
 int AdRepl_CanColorize(AdInterp *interp, int fd)
 {
-    const AdConfig *config = &interp->runtime->config;
-    if (config->colors && strcmp(config->colors, "0") == 0)
-        return 0;
-    if (config->colors && strcmp(config->colors, "1") == 0)
-        return 1;
-    if (config->no_color)
-        return 0;
-    if (config->force_color)
-        return 1;
-    const char *term = getenv("TERM");
-    if (term && strcmp(term, "dumb") == 0)
-        return 0;
-    return isatty(fd);
+    return AdConfig_CanColorize(&interp->runtime->config, fd);
 }
 
 /* INTRINSIC_PRINT of interactive code: sys.displayhook(value). */
@@ -110,6 +101,16 @@ static int report_exception(void)
     if (!hook || hook == Ad_None) {
         fputs("sys.excepthook is missing\n", stderr);
         AdTraceback_PrintException(exc, NULL, stderr);
+    }
+    else if (hook == AdSys_GetObject("__excepthook__")) {
+        /* 3.14's REPL prints the report itself to sys.stderr, coloured
+         * when _colorize.can_colorize() says so for sys.stdout. */
+        AdObject *err = AdSys_GetObject("stderr");
+        int color = AdTraceback_CanColorize(AdSys_GetObject("stdout"));
+        Ad_XINCREF(err);
+        if (AdTraceback_PrintExceptionEx(exc, err, stderr, color) < 0)
+            AdErr_Clear();
+        Ad_XDECREF(err);
     }
     else {
         AdObject *args[3] = {type, exc, tb};
@@ -349,6 +350,98 @@ static void next_indent(const char *line, char *out, size_t cap)
     out[keep] = '\0';
 }
 
+/* 3.14's REPL commands, typed alone on a line (spaces around allowed) in
+ * a terminal, unless __main__ defines the name: exit and quit leave the
+ * REPL (returns -1), copyright prints sys.copyright, help starts the
+ * interactive help, clear clears the screen (returns 1). Not kept in the
+ * history. 0: not a command. */
+static int repl_command(AdInterp *interp, const char *line)
+{
+    while (*line == ' ' || *line == '\t')
+        line++;
+    size_t n = strlen(line);
+    while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+        n--;
+    static const char *const names[] = {"exit", "quit", "copyright", "help", "clear"};
+    int which = -1;
+    for (int i = 0; i < 5; i++)
+        if (strlen(names[i]) == n && strncmp(line, names[i], n) == 0)
+            which = i;
+    if (which < 0)
+        return 0;
+    AdObject *dict = AdRepl_MainDict(interp);
+    if (!dict || AdDict_GetItemString(dict, names[which]))
+        return 0;
+    if (which <= 1)
+        return -1;
+    if (which == 4) {
+        fputs("\x1b[H\x1b[2J", stdout);
+        fflush(stdout);
+        return 1;
+    }
+    /* copyright() and help() as site made them */
+    AdObject *fn = AdDict_GetItemString(AdModule_GetDict(interp->builtins), names[which]);
+    if (!fn)
+        return 0;
+    Ad_INCREF(fn);
+    AdObject *r = AdObject_CallNoArgs(fn);
+    Ad_DECREF(fn);
+    if (!r) {
+        if (report_exception() < 0) {
+            /* a SystemExit from help(): leave it to the loop's caller */
+            return -1;
+        }
+    }
+    Ad_XDECREF(r);
+    flush_std();
+    return 1;
+}
+
+/* Appends the lines of TEXT (separated by newlines) to the input text
+ * (BUF, LEN), a blank line as an empty one. 0, or -1 out of memory. */
+static int feed_lines(char **buf, size_t *len, const char *text)
+{
+    size_t n = strlen(text);
+    char *bigger = realloc(*buf, *len + n + 2);
+    if (!bigger)
+        return -1;
+    *buf = bigger;
+    const char *p = text;
+    for (;;) {
+        const char *nl = strchr(p, '\n');
+        size_t k = nl ? (size_t)(nl - p) : strlen(p);
+        int blank = 1;
+        for (size_t i = 0; i < k; i++)
+            if (p[i] != ' ' && p[i] != '\t' && p[i] != '\f' && p[i] != '\r')
+                blank = 0;
+        if (*len > 0 || p != text)
+            bigger[(*len)++] = '\n';
+        if (!blank) {
+            memcpy(bigger + *len, p, k);
+            *len += k;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    bigger[*len] = '\0';
+    return 0;
+}
+
+/* Adds the input BUF[0..LEN) to the history as one entry (a block's lines
+ * joined by newlines), without its final blank lines. */
+static void add_history_entry(AdReplEditor *ed, const char *buf, size_t len)
+{
+    while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' ' || buf[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return;
+    char *entry = strndup(buf, len);
+    if (entry)
+        AdReplEditor_AddHistory(ed, entry);
+    free(entry);
+}
+
 static int is_blank(const char *s)
 {
     while (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\r')
@@ -380,15 +473,19 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
         AdErr_NoMemory();
         return report_exception();
     }
-    int color = tty && AdRepl_CanColorize(interp, STDOUT_FILENO);
+    /* PYTHON_BASIC_REPL: 3.14's traditional REPL (plain prompts, input
+     * named "<stdin>", no REPL commands: a bare exit shows its repr). */
+    int basic = config->basic_repl;
+    int color = tty && !basic && AdRepl_CanColorize(interp, STDOUT_FILENO);
     int edited = ed != NULL && tty && isatty(STDOUT_FILENO);
     unsigned long counter = 0;
     char *buf = NULL;
     size_t len = 0;
     char indent[256] = "";
     int status = 0;
+    int from_history = 0;   /* the input holds a recalled multi-line entry */
     for (;;) {
-        int more = buf != NULL;
+        int more = buf != NULL, recalled = 0;
         char *prompt = prompt_text(more ? "ps2" : "ps1", color, edited);
         int interrupted, pasted;
         char *line = AdReplEditor_ReadLine(ed, prompt, more ? indent : "", &interrupted, &pasted);
@@ -400,6 +497,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
                 free(buf);
                 buf = NULL;
                 len = 0;
+                from_history = 0;
                 continue;
             }
             if (tty)
@@ -407,32 +505,68 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             break;
         }
         if (pasted) {
-            /* Echo the pasted lines as the terminal would not. */
+            /* Echo the pasted lines as the terminal would not: the first
+             * one goes back up on the prompt's line (the reader ended that
+             * line when the paste began), the others after "... ". */
             const char *p = strchr(line, '\n');
+            char *again = prompt_text(more ? "ps2" : "ps1", color, 0);
+            char *cont = prompt_text("ps2", color, 0);
+            size_t n0 = p ? (size_t)(p - line) : strlen(line);
+            fprintf(stdout, "\x1b[A\r%s%.*s\x1b[K\n", again ? again : "", (int)n0, line);
             while (p && p[1]) {
                 const char *q = strchr(p + 1, '\n');
                 size_t n = q ? (size_t)(q - p - 1) : strlen(p + 1);
-                fprintf(stdout, "... %.*s\n", (int)n, p + 1);
+                fprintf(stdout, "%s%.*s\n", cont ? cont : "", (int)n, p + 1);
                 p = q;
             }
+            free(again);
+            free(cont);
             fflush(stdout);
         }
-        if (!pasted && !more && (strcmp(line, "exit") == 0 || strcmp(line, "quit") == 0) && edited) {
-            free(line);
-            break;
+        if (!pasted && !more && edited && !basic) {
+            int cmd = repl_command(interp, line);
+            if (cmd != 0) {
+                free(line);
+                if (cmd < 0) {
+                    if (AdErr_Occurred())
+                        status = -1;
+                    break;
+                }
+                continue;
+            }
         }
-        if (!is_blank(line) || more)
-            AdReplEditor_AddHistory(ed, line);
+        if (!pasted && strchr(line, '\n')) {
+            /* A multi-line history entry recalled and entered: its lines
+             * go in one by one, as if typed (one more Enter may be needed
+             * to end a block, as in 3.14's REPL). */
+            from_history = 1;
+            if (feed_lines(&buf, &len, line) < 0) {
+                free(line);
+                break;
+            }
+            free(line);
+            AdReplCheck c = AdRepl_Check(buf, len);
+            if (c == AD_REPL_INCOMPLETE) {
+                const char *last = strrchr(buf, '\n');
+                next_indent(last ? last + 1 : buf, indent, sizeof indent);
+                continue;
+            }
+            line = strdup("");
+            if (!line)
+                break;
+            more = 1;
+            recalled = 1;
+        }
         /* Append the line (a blank one as empty: the end of a block). */
         const char *add = is_blank(line) && !pasted ? "" : line;
-        size_t alen = strlen(add);
+        size_t alen = recalled ? 0 : strlen(add);
         char *bigger = realloc(buf, len + alen + 2);
         if (!bigger) {
             free(line);
             break;
         }
         buf = bigger;
-        if (more)
+        if (more && !recalled)
             buf[len++] = '\n';
         memcpy(buf + len, add, alen);
         len += alen;
@@ -463,9 +597,11 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
             continue;
         }
         free(line);
+        if (check != AD_REPL_EMPTY)
+            add_history_entry(ed, buf, len);
         if (check != AD_REPL_EMPTY) {
             char filename[64];
-            if (tty)
+            if (tty && !basic)
                 snprintf(filename, sizeof filename, "<python-input-%lu>", counter++);
             else
                 snprintf(filename, sizeof filename, "<stdin>");
@@ -474,7 +610,11 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
                 memcpy(src, buf, len);
                 src[len] = '\n';
                 src[len + 1] = '\0';
-                if (run_input(interp, src, len + 1, filename, pasted || check == AD_REPL_INVALID ? pasted : 0) < 0)
+                /* A recalled entry of several statements runs as a paste
+                 * does, statement by statement (3.14 compiles the whole
+                 * input in "exec" mode). */
+                int several = pasted || (from_history && check == AD_REPL_INVALID);
+                if (run_input(interp, src, len + 1, filename, several) < 0)
                     status = -1;
                 free(src);
             }
@@ -482,6 +622,7 @@ int AdRepl_Run(AdInterp *interp, int show_banner, int run_startup_file)
         free(buf);
         buf = NULL;
         len = 0;
+        from_history = 0;
         indent[0] = '\0';
         if (status < 0)
             break;

@@ -140,7 +140,7 @@ START_TEST(test_frames)
             continue;
         }
         free(line);
-        AdTbFrameSummary fs;
+        AdTbFrameSummary fs = {0};
         char *owned[3];
         read_frame(f, &fs, owned);
         char *el = read_line(f);
@@ -167,6 +167,57 @@ START_TEST(test_frames)
 END_TEST
 
 /* stacks.txt: "stack N", N frames (5 lines each, as frames.txt), "expect". */
+/* Colour (3.14's default theme), as CPython 3.14 prints this frame with
+ * colorize=True: the anchors' ranges in red, the operator in bold red. */
+START_TEST(test_frame_colors)
+{
+    AdTbFrameSummary fs = {.filename = "binop.py", .name = "f", .lineno = 3, .end_lineno = 3,
+                           .colno = 18, .end_colno = 28,
+                           .lines = "    return a[1] + b[\"x\"] / 0\n", .colorize = 1};
+    AdTbBuf out;
+    AdTbBuf_Init(&out);
+    ck_assert_int_eq(AdTraceback_FormatFrameSummary(&fs, &out), 0);
+    ck_assert_str_eq(out.data,
+                     "  File \x1b[35m\"binop.py\"\x1b[0m, line \x1b[35m3\x1b[0m, in \x1b[35mf\x1b[0m\n"
+                     "    return a[1] + \x1b[31mb[\"x\"] \x1b[0m\x1b[1;31m/\x1b[0m\x1b[31m 0\x1b[0m\n"
+                     "                  \x1b[31m~~~~~~~\x1b[0m\x1b[1;31m^\x1b[0m\x1b[31m~~\x1b[0m\n");
+    AdTbBuf_Free(&out);
+    fs.colorize = 0;
+    AdTbBuf_Init(&out);
+    ck_assert_int_eq(AdTraceback_FormatFrameSummary(&fs, &out), 0);
+    ck_assert_str_eq(out.data, "  File \"binop.py\", line 3, in f\n"
+                               "    return a[1] + b[\"x\"] / 0\n"
+                               "                  ~~~~~~~^~~\n");
+    AdTbBuf_Free(&out);
+}
+END_TEST
+
+/* A SyntaxError in colour, as CPython 3.14's format_exception_only(...,
+ * colorize=True) prints it (an empty highlighted range at the end). */
+START_TEST(test_syntax_error_colors)
+{
+    AdTbSyntaxError se;
+    memset(&se, 0, sizeof se);
+    se.type_name = "SyntaxError";
+    se.filename = "/tmp/bad.py";
+    se.lineno = se.end_lineno = "2";
+    se.text = "if x\n";
+    se.offset_kind = se.end_offset_kind = AD_TB_OFFSET_INT;
+    se.offset = 5;
+    se.end_offset = 6;
+    se.msg = "expected ':'";
+    se.colorize = 1;
+    AdTbBuf out;
+    AdTbBuf_Init(&out);
+    ck_assert_int_eq(AdTraceback_FormatSyntaxError(&se, &out), 0);
+    ck_assert_str_eq(out.data, "  File \x1b[35m\"/tmp/bad.py\"\x1b[0m, line \x1b[35m2\x1b[0m\n"
+                               "    if x\x1b[1;31m\x1b[0m\n"
+                               "        \x1b[1;31m^\x1b[0m\n"
+                               "\x1b[1;35mSyntaxError\x1b[0m: \x1b[35mexpected ':'\x1b[0m\n");
+    AdTbBuf_Free(&out);
+}
+END_TEST
+
 START_TEST(test_stacks)
 {
     FILE *f = fopen(DATA_DIR "misc.txt", "r");
@@ -529,6 +580,8 @@ Suite *traceback_print_suite(void)
     TCase *tc = tcase_create("core");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_frames);
+    tcase_add_test(tc, test_frame_colors);
+    tcase_add_test(tc, test_syntax_error_colors);
     tcase_add_test(tc, test_stacks);
     tcase_add_test(tc, test_syntax_errors);
     tcase_add_test(tc, test_suggestions);
