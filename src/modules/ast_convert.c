@@ -629,7 +629,7 @@ static int node_from_py(conv *cv, ast_family fam, const char *famname, AdObject 
                 goto done;
             if (!v || v == Ad_None) {
                 Ad_XDECREF(v);
-                if (k < 2) {
+                if (k < 2 || fam == AST_FAM_PATTERN || fam == AST_FAM_TYPE_PARAM) {
                     AdErr_Format(AdExc_TypeError, "required field \"%s\" missing from %s", pn[k], famname);
                     goto done;
                 }
