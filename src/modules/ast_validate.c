@@ -141,7 +141,7 @@ static int v_expr(const AdExpr *e, AdExprContext ctx)
         return fail("expression must have %s context but has %s instead", ctx_name(ctx), ctx_name(actual));
     if (!has_ctx && ctx != AD_Load)
         return fail("expression which can't be assigned to in %s context", ctx_name(ctx), NULL);
-    if (Ad_EnterRecursiveCall(" during compilation"))
+    if (ast_enter_depth(" during compilation"))
         return -1;
     int r = 0;
     switch (e->kind) {
@@ -234,7 +234,7 @@ static int v_expr(const AdExpr *e, AdExprContext ctx)
         break;
     default: break;
     }
-    Ad_LeaveRecursiveCall();
+    ast_leave_depth();
     return r;
 }
 
@@ -416,10 +416,10 @@ static int v_stmts(const AdAstSeq *s)
     for (int i = 0; i < AdAstSeq_LEN(s); i++) {
         if (!s->items[i])
             return fail("None disallowed in statement list", NULL, NULL);
-        if (Ad_EnterRecursiveCall(" during compilation"))
+        if (ast_enter_depth(" during compilation"))
             return -1;
         int r = v_stmt(s->items[i]);
-        Ad_LeaveRecursiveCall();
+        ast_leave_depth();
         if (r < 0)
             return -1;
     }
@@ -437,4 +437,25 @@ int ast_validate(const AdMod *mod)
                v_expr(mod->v.FunctionType.returns, AD_Load) < 0 ? -1 : 0;
     }
     return 0;
+}
+
+/* ---- the depth guard shared with ast_convert.c ---- */
+
+#define AST_MAX_DEPTH 10000
+
+static int ast_depth;
+
+int ast_enter_depth(const char *where)
+{
+    if (++ast_depth > AST_MAX_DEPTH) {
+        ast_depth--;
+        AdErr_Format(AdExc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    return 0;
+}
+
+void ast_leave_depth(void)
+{
+    ast_depth--;
 }
