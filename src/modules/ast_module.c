@@ -763,7 +763,7 @@ static int opt_level_of(int flags, int optimize)
     return optimize < 0 ? 0 : optimize;
 }
 
-AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const char *mode, int flags,
+AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const char *mode, int str_input, int flags,
                       int optimize)
 {
     if (ast_state_init() < 0)
@@ -782,7 +782,7 @@ AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const c
         return AdErr_NoMemory();
     AdParseError err;
     memset(&err, 0, sizeof err);
-    AdMod *mod = AdParser_ParseString(src, len, filename, pm, 0, arena, &err);
+    AdMod *mod = AdParser_ParseString(src, len, filename, pm, str_input ? AD_PARSEF_STR_INPUT : 0, arena, &err);
     AdObject *res = NULL;
     if (!mod) {
         if (!AdErr_Occurred())
