@@ -256,7 +256,7 @@ static AdObject *node_to_py(ast_family fam, const void *c)
         AdErr_SetString(AdExc_SystemError, "_ast: unknown node kind");
         return NULL;
     }
-    if (Ad_EnterRecursiveCall(" during ast construction"))
+    if (ast_enter_depth(" during ast construction"))
         return NULL;
     const ast_node *n = &ast_nodes[idx];
     AdTypeObject *tp = (AdTypeObject *)ast_st.cls[idx];
@@ -289,10 +289,10 @@ static AdObject *node_to_py(ast_family fam, const void *c)
             Ad_DECREF(v);
         }
     }
-    Ad_LeaveRecursiveCall();
+    ast_leave_depth();
     return obj;
 fail:
-    Ad_LeaveRecursiveCall();
+    ast_leave_depth();
     Ad_XDECREF(obj);
     return NULL;
 }
@@ -617,7 +617,7 @@ static int node_from_py(conv *cv, ast_family fam, const char *famname, AdObject 
         return -1;
     }
     const ast_node *n = &ast_nodes[idx];
-    if (Ad_EnterRecursiveCall(" during compilation"))
+    if (ast_enter_depth(" during compilation"))
         return -1;
     int rc = -1;
     int pos[4] = {0, 0, 0, 0};
@@ -629,7 +629,7 @@ static int node_from_py(conv *cv, ast_family fam, const char *famname, AdObject 
                 goto done;
             if (!v || v == Ad_None) {
                 Ad_XDECREF(v);
-                if (k < 2) {
+                if (k < 2 || fam == AST_FAM_PATTERN || fam == AST_FAM_TYPE_PARAM) {
                     AdErr_Format(AdExc_TypeError, "required field \"%s\" missing from %s", pn[k], famname);
                     goto done;
                 }
@@ -678,7 +678,7 @@ static int node_from_py(conv *cv, ast_family fam, const char *famname, AdObject 
     *out = c;
     rc = 0;
 done:
-    Ad_LeaveRecursiveCall();
+    ast_leave_depth();
     return rc;
 }
 

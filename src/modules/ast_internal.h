@@ -78,4 +78,10 @@ AdMod *ast_mod_from_python(AdObject *obj, AdArena *arena, int mode);
  * ValueError set (ast_validate.c). */
 int ast_validate(const AdMod *mod);
 
+/* A depth guard of its own for the recursive walks (10000 nodes deep, as
+ * the parser room's dump): RecursionError "maximum recursion depth
+ * exceeded WHERE" past it.  Returns nonzero when the error is set. */
+int ast_enter_depth(const char *where);
+void ast_leave_depth(void);
+
 #endif

@@ -23,6 +23,8 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "objects/union.h"
+#include "runtime/interp.h"
+#include "runtime/lifecycle.h"
 
 #include <string.h>
 
@@ -687,6 +689,21 @@ done:
     return cls;
 }
 
+/* Step 1 of finalization: give the classes back to their module, so that
+ * the collector frees them with it (a later compile() to an AST would make
+ * them again). */
+static void ast_state_fini(AdInterp *interp, void *arg)
+{
+    (void)interp;
+    (void)arg;
+    for (int i = 0; i < ast_nnodes; i++) {
+        AD_CLEAR(ast_st.cls[i]);
+        AD_CLEAR(ast_st.singleton[i]);
+    }
+    AD_CLEAR(ast_st.index);
+    ast_st.ready = 0;
+}
+
 int ast_state_init(void)
 {
     if (ast_st.ready)
@@ -724,6 +741,9 @@ int ast_state_init(void)
     for (int i = 1; i < ast_nnodes; i++)
         if (!ast_nodes[i].abstract && set_field_types(i) < 0)
             return -1;
+    AdInterp *interp = Ad_MainInterp();
+    if (interp)
+        (void)Ad_InterpAtExit(interp, ast_state_fini, NULL);   /* full table: the classes just stay */
     ast_st.ready = 1;
     return 0;
 }
@@ -743,7 +763,7 @@ static int opt_level_of(int flags, int optimize)
     return optimize < 0 ? 0 : optimize;
 }
 
-AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const char *mode, int flags,
+AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const char *mode, int str_input, int flags,
                       int optimize)
 {
     if (ast_state_init() < 0)
@@ -762,7 +782,7 @@ AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const c
         return AdErr_NoMemory();
     AdParseError err;
     memset(&err, 0, sizeof err);
-    AdMod *mod = AdParser_ParseString(src, len, filename, pm, 0, arena, &err);
+    AdMod *mod = AdParser_ParseString(src, len, filename, pm, str_input ? AD_PARSEF_STR_INPUT : 0, arena, &err);
     AdObject *res = NULL;
     if (!mod) {
         if (!AdErr_Occurred())

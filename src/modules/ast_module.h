@@ -16,8 +16,9 @@ extern AdTypeObject AdAst_Type;
 int AdAst_Check(AdObject *obj);
 
 /* Parse SRC in MODE ("exec", "eval", "single", "func_type") into a tree of
- * Python ast nodes (compile() with PyCF_ONLY_AST).  New ref or NULL. */
-AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const char *mode, int flags,
+ * Python ast nodes (compile() with PyCF_ONLY_AST); STR_INPUT: the source
+ * was a str, so no coding cookie applies.  New ref or NULL. */
+AdObject *AdAst_Parse(const char *src, size_t len, const char *filename, const char *mode, int str_input, int flags,
                       int optimize);
 
 /* compile() of an AST object: validate and convert TREE, then compile it

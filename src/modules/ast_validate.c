@@ -115,6 +115,15 @@ static int v_keywords(const AdAstSeq *kws)
     return 0;
 }
 
+/* The compiler knows !s, !r, !a and none (-1). */
+static int bad_conversion(int c)
+{
+    if (c == -1 || c == 's' || c == 'r' || c == 'a')
+        return 0;
+    AdErr_Format(AdExc_SystemError, "Unrecognized conversion character %d", c);
+    return 1;
+}
+
 static int v_expr(const AdExpr *e, AdExprContext ctx)
 {
     int has_ctx = 1;
@@ -132,7 +141,7 @@ static int v_expr(const AdExpr *e, AdExprContext ctx)
         return fail("expression must have %s context but has %s instead", ctx_name(ctx), ctx_name(actual));
     if (!has_ctx && ctx != AD_Load)
         return fail("expression which can't be assigned to in %s context", ctx_name(ctx), NULL);
-    if (Ad_EnterRecursiveCall(" during compilation"))
+    if (ast_enter_depth(" during compilation"))
         return -1;
     int r = 0;
     switch (e->kind) {
@@ -144,7 +153,10 @@ static int v_expr(const AdExpr *e, AdExprContext ctx)
         break;
     case AD_NamedExpr_kind:
         if (e->v.NamedExpr.target->kind != AD_Name_kind)
-            r = fail("NamedExpr target must be a Name", NULL, NULL);
+            {
+            AdErr_SetString(AdExc_TypeError, "NamedExpr target must be a Name");
+            r = -1;
+        }
         else
             r = v_expr(e->v.NamedExpr.target, AD_Store) < 0 || v_expr(e->v.NamedExpr.value, AD_Load) < 0 ? -1 : 0;
         break;
@@ -191,10 +203,18 @@ static int v_expr(const AdExpr *e, AdExprContext ctx)
             v_keywords(e->v.Call.keywords) < 0 ? -1 : 0;
         break;
     case AD_FormattedValue_kind:
+        if (bad_conversion(e->v.FormattedValue.conversion)) {
+            r = -1;
+            break;
+        }
         r = v_expr(e->v.FormattedValue.value, AD_Load) < 0 || v_opt(e->v.FormattedValue.format_spec, AD_Load) < 0
                 ? -1 : 0;
         break;
     case AD_Interpolation_kind:
+        if (bad_conversion(e->v.Interpolation.conversion)) {
+            r = -1;
+            break;
+        }
         r = v_expr(e->v.Interpolation.value, AD_Load) < 0 || v_opt(e->v.Interpolation.format_spec, AD_Load) < 0
                 ? -1 : 0;
         break;
@@ -214,18 +234,60 @@ static int v_expr(const AdExpr *e, AdExprContext ctx)
         break;
     default: break;
     }
-    Ad_LeaveRecursiveCall();
+    ast_leave_depth();
     return r;
 }
 
+static int v_pattern_in(const AdPattern *p, int star_ok);
+
 static int v_pattern(const AdPattern *p)
 {
+    return v_pattern_in(p, 0);
+}
+
+static int v_match_value(const AdExpr *e)
+{
+    switch (e->kind) {
+    case AD_Constant_kind: {
+        AdConstKind k = e->v.Constant.value.kind;
+        if (k == AD_CONST_NONE || k == AD_CONST_TRUE || k == AD_CONST_FALSE)
+            return fail("unexpected constant inside of a literal pattern", NULL, NULL);
+        return 0;
+    }
+    case AD_Attribute_kind:
+    case AD_UnaryOp_kind:
+    case AD_BinOp_kind:
+    case AD_JoinedStr_kind:
+        return v_expr(e, AD_Load);
+    default:
+        return fail("patterns may only match literals and attribute lookups", NULL, NULL);
+    }
+}
+
+static int v_pattern_in(const AdPattern *p, int star_ok)
+{
     switch (p->kind) {
-    case AD_MatchValue_kind: return v_expr(p->v.MatchValue.value, AD_Load);
+    case AD_MatchValue_kind: return v_match_value(p->v.MatchValue.value);
+    case AD_MatchSingleton_kind: {
+        AdConstKind k = p->v.MatchSingleton.value.kind;
+        if (k != AD_CONST_NONE && k != AD_CONST_TRUE && k != AD_CONST_FALSE)
+            return fail("MatchSingleton can only contain True, False and None", NULL, NULL);
+        return 0;
+    }
+    case AD_MatchStar_kind:
+        if (!star_ok)
+            return fail("can't use MatchStar here", NULL, NULL);
+        return 0;
     case AD_MatchSequence_kind:
-    case AD_MatchOr_kind:
         for (int i = 0; i < AdAstSeq_LEN(p->v.MatchSequence.patterns); i++)
-            if (v_pattern(p->v.MatchSequence.patterns->items[i]) < 0)
+            if (v_pattern_in(p->v.MatchSequence.patterns->items[i], 1) < 0)
+                return -1;
+        return 0;
+    case AD_MatchOr_kind:
+        if (AdAstSeq_LEN(p->v.MatchOr.patterns) < 2)
+            return fail("MatchOr requires at least 2 patterns", NULL, NULL);
+        for (int i = 0; i < AdAstSeq_LEN(p->v.MatchOr.patterns); i++)
+            if (v_pattern(p->v.MatchOr.patterns->items[i]) < 0)
                 return -1;
         return 0;
     case AD_MatchMapping_kind:
@@ -284,7 +346,10 @@ static int v_stmt(const AdStmt *s)
         return v_expr(s->v.AugAssign.target, AD_Store) < 0 || v_expr(s->v.AugAssign.value, AD_Load) < 0 ? -1 : 0;
     case AD_AnnAssign_kind:
         if (s->v.AnnAssign.simple && s->v.AnnAssign.target->kind != AD_Name_kind)
-            return fail("AnnAssign with simple non-Name target", NULL, NULL);
+            {
+            AdErr_SetString(AdExc_TypeError, "AnnAssign with simple non-Name target");
+            return -1;
+        }
         return v_expr(s->v.AnnAssign.target, AD_Store) < 0 || v_opt(s->v.AnnAssign.value, AD_Load) < 0 ||
                v_expr(s->v.AnnAssign.annotation, AD_Load) < 0 ? -1 : 0;
     case AD_For_kind:
@@ -351,10 +416,10 @@ static int v_stmts(const AdAstSeq *s)
     for (int i = 0; i < AdAstSeq_LEN(s); i++) {
         if (!s->items[i])
             return fail("None disallowed in statement list", NULL, NULL);
-        if (Ad_EnterRecursiveCall(" during compilation"))
+        if (ast_enter_depth(" during compilation"))
             return -1;
         int r = v_stmt(s->items[i]);
-        Ad_LeaveRecursiveCall();
+        ast_leave_depth();
         if (r < 0)
             return -1;
     }
@@ -372,4 +437,25 @@ int ast_validate(const AdMod *mod)
                v_expr(mod->v.FunctionType.returns, AD_Load) < 0 ? -1 : 0;
     }
     return 0;
+}
+
+/* ---- the depth guard shared with ast_convert.c ---- */
+
+#define AST_MAX_DEPTH 10000
+
+static int ast_depth;
+
+int ast_enter_depth(const char *where)
+{
+    if (++ast_depth > AST_MAX_DEPTH) {
+        ast_depth--;
+        AdErr_Format(AdExc_RecursionError, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    return 0;
+}
+
+void ast_leave_depth(void)
+{
+    ast_depth--;
 }

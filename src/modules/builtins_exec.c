@@ -61,7 +61,10 @@ static const char *source_text(AdObject *src, Ad_ssize_t *len)
     return NULL;
 }
 
-static AdObject *compile_text(AdObject *src, const char *filename, AdCompileMode mode, int flags, int optimize)
+/* Compile str or bytes SRC; STRIP drops leading spaces and tabs (eval() does,
+ * compile() does not).  A str has no coding cookie to honour. */
+static AdObject *compile_text(AdObject *src, const char *filename, AdCompileMode mode, int flags, int optimize,
+                              int strip)
 {
     Ad_ssize_t len;
     const char *text = source_text(src, &len);
@@ -69,7 +72,7 @@ static AdObject *compile_text(AdObject *src, const char *filename, AdCompileMode
         return NULL;
     if (strlen(text) != (size_t)len)
         return AdErr_Format(AdExc_SyntaxError, "source code string cannot contain null bytes");
-    if (mode == AD_COMPILE_EVAL)
+    if (strip)
         while (len > 0 && (*text == ' ' || *text == '\t')) {
             text++;
             len--;
@@ -79,7 +82,14 @@ static AdObject *compile_text(AdObject *src, const char *filename, AdCompileMode
     opts.optimize = optimize;
     AdCompileError err;
     memset(&err, 0, sizeof err);
-    AdObject *code = AdCompile_String(text, (size_t)len, filename, mode, &opts, &err);
+    AdArena *arena = AdArena_New();
+    if (!arena)
+        return AdErr_NoMemory();
+    AdParseMode pm = mode == AD_COMPILE_EVAL ? AD_PARSE_EVAL : mode == AD_COMPILE_SINGLE ? AD_PARSE_SINGLE : AD_PARSE_EXEC;
+    AdMod *mod = AdParser_ParseString(text, (size_t)len, filename, pm, AdStr_Check(src) ? AD_PARSEF_STR_INPUT : 0,
+                                      arena, &err);
+    AdObject *code = mod ? AdCompile_Ast(mod, filename, &opts, &err) : NULL;
+    AdArena_Free(arena);
     if (!code) {
         if (!AdErr_Occurred())
             AdCompile_RaiseError(&err);
@@ -144,11 +154,11 @@ static AdObject *bi_compile(AdObject *m, AdObject *const *args, Ad_ssize_t nargs
             return AdErr_Format(AdExc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
         if (strlen(text) != (size_t)len)
             return AdErr_Format(AdExc_SyntaxError, "source code string cannot contain null bytes");
-        return AdAst_Parse(text, (size_t)len, filename, mode, flags, optimize);
+        return AdAst_Parse(text, (size_t)len, filename, mode, AdStr_Check(a[0]), flags, optimize);
     }
     if (!AdStr_Check(a[0]) && !AdBytes_Check(a[0]))
         return AdErr_Format(AdExc_TypeError, "compile() arg 1 must be a string, bytes or AST object");
-    return compile_text(a[0], filename, cm, flags, optimize);
+    return compile_text(a[0], filename, cm, flags, optimize, 0);
 }
 
 /* eval() and exec(): the namespace checks, then compile (text) and run. */
@@ -194,7 +204,7 @@ static AdObject *run_source(const char *fname, int is_exec, AdObject *const *arg
     if (AdCode_Check(a[0]))
         code = Ad_NewRef(a[0]);
     else if (AdStr_Check(a[0]) || AdBytes_Check(a[0]))
-        code = compile_text(a[0], "<string>", is_exec ? AD_COMPILE_EXEC : AD_COMPILE_EVAL, 0, -1);
+        code = compile_text(a[0], "<string>", is_exec ? AD_COMPILE_EXEC : AD_COMPILE_EVAL, 0, -1, !is_exec);
     else
         AdErr_Format(AdExc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
     if (code)

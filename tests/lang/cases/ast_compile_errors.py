@@ -1,3 +1,4 @@
+# compile() of AST objects: CPython's messages for missing fields, wrong node types, contexts, modes.
 import ast
 
 def show(f):

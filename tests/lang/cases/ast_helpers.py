@@ -1,3 +1,4 @@
+# The helpers of Lib/ast.py over _ast nodes: literal_eval, walk, visitors, transformers, locations, copy, match, compare.
 import ast, copy
 print(ast.literal_eval("[1, (2, 3), {'a': -4.5}, {1, 2}, 3+4j, b'x', None, True, ...]"))
 try:
