@@ -149,7 +149,9 @@ AdObject *AdObject_GC_NewVar(AdTypeObject *type, Ad_ssize_t nitems)
         return NULL;
     }
     AdObject *o = gc_alloc(type, var_size(type, nitems));
-    if (o)
+    /* A fixed-size type (a class with __slots__ = () may be just a header)
+     * has no ob_size field to write. */
+    if (o && type->tp_itemsize)
         ((AdVarObject *)o)->ob_size = nitems;
     return o;
 }
@@ -164,7 +166,8 @@ AdObject *AdObject_GC_Resize(AdObject *o, Ad_ssize_t nitems)
         return NULL;
     }
     AdObject *no = AD_GC_OBJECT(ng);
-    ((AdVarObject *)no)->ob_size = nitems;
+    if (AD_TYPE(no)->tp_itemsize)
+        ((AdVarObject *)no)->ob_size = nitems;
     return no;
 }
 
