@@ -468,37 +468,61 @@ static AdObject *unpack_one(const StructObject *s, const Code *code, const unsig
 
 /* ---- the Struct type ----------------------------------------------------------------- */
 
+static int struct_set_format(StructObject *s, AdObject *fmt);
+
 /* A new Struct for fmt (str or bytes). */
 static AdObject *struct_create(AdTypeObject *type, AdObject *fmt)
 {
-    const char *text;
-    AdObject *fstr;
-    if (AdStr_Check(fmt)) {
-        text = AdStr_AsUTF8(fmt);
-        if (!text)
-            return NULL;
-        fstr = Ad_NewRef(fmt);
-    } else if (AdBytes_Check(fmt)) {
-        text = AdBytes_AS_STRING(fmt);
-        fstr = AdStr_DecodeASCII(text, AdBytes_GET_SIZE(fmt), "strict");
-        if (!fstr)
-            return NULL;
-    } else {
-        AdErr_Format(AdExc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
-                     AdType_Name(AD_TYPE(fmt)));
-        return NULL;
-    }
     StructObject *s = (StructObject *)type->tp_alloc(type, 0);
-    if (!s) {
-        Ad_DECREF(fstr);
+    if (!s)
         return NULL;
-    }
-    s->format = fstr;
-    if (compile_format(s, text) < 0) {
+    if (struct_set_format(s, fmt) < 0) {
         Ad_DECREF((AdObject *)s);
         return NULL;
     }
     return (AdObject *)s;
+}
+
+/* Compiles fmt (str or bytes) into s, replacing what s had. 0 or -1. */
+static int struct_set_format(StructObject *s, AdObject *fmt)
+{
+    AdObject *fbytes, *fstr;
+    if (AdStr_Check(fmt)) {
+        fbytes = AdStr_EncodeASCII(fmt, "strict");
+        if (!fbytes)
+            return -1;
+        fstr = Ad_NewRef(fmt);
+    } else if (AdBytes_Check(fmt)) {
+        fbytes = Ad_NewRef(fmt);
+        fstr = AdStr_DecodeASCII(AdBytes_AS_STRING(fmt), AdBytes_GET_SIZE(fmt), "strict");
+        if (!fstr) {
+            Ad_DECREF(fbytes);
+            return -1;
+        }
+    } else {
+        AdErr_Format(AdExc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
+                     AdType_Name(AD_TYPE(fmt)));
+        return -1;
+    }
+    StructObject tmp = *s;
+    tmp.codes = NULL;
+    int rc = compile_format(&tmp, AdBytes_AS_STRING(fbytes));
+    Ad_DECREF(fbytes);
+    if (rc < 0) {
+        free(tmp.codes);
+        Ad_DECREF(fstr);
+        return -1;
+    }
+    free(s->codes);
+    s->codes = tmp.codes;
+    s->size = tmp.size;
+    s->len = tmp.len;
+    s->native = tmp.native;
+    s->little = tmp.little;
+    AdObject *old = s->format;
+    s->format = fstr;
+    Ad_XDECREF(old);
+    return 0;
 }
 
 static AdObject *struct_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
@@ -527,6 +551,28 @@ static AdObject *struct_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwa
         return NULL;
     }
     return struct_create(type, fmt);
+}
+
+/* __init__(format) compiles again (3.14: a Struct can be re-initialised). */
+static int struct_tp_init(AdObject *self, AdObject *args, AdObject *kwargs)
+{
+    Ad_ssize_t n = args ? AdTuple_GET_SIZE(args) : 0;
+    AdObject *fmt = n == 1 ? AdTuple_GET_ITEM(args, 0) : NULL;
+    if (!fmt && kwargs && AdDict_GET_SIZE(kwargs) == 1 && n == 0)
+        fmt = AdDict_GetItemString(kwargs, "format");
+    if (!fmt) {
+        if (n + (kwargs ? AdDict_GET_SIZE(kwargs) : 0) > 1)
+            AdErr_Format(AdExc_TypeError, "Struct() takes at most 1 argument (%zd given)",
+                         n + (kwargs ? AdDict_GET_SIZE(kwargs) : 0));
+        else
+            AdErr_SetString(AdExc_TypeError, "Struct() missing required argument 'format' (pos 1)");
+        return -1;
+    }
+    StructObject *s = (StructObject *)self;
+    if (s->format && AdObject_RichCompareBool(s->format, fmt, AD_EQ) == 1 && AD_TYPE(s->format) == AD_TYPE(fmt))
+        return 0;
+    AdErr_Clear();
+    return struct_set_format(s, fmt);
 }
 
 static void struct_dealloc(AdObject *self)
@@ -835,6 +881,7 @@ static AdTypeObject Struct_Type = {
     .tp_weaklistoffset = offsetof(StructObject, weakreflist),
     .tp_methods = struct_methods,
     .tp_getset = struct_getset,
+    .tp_init = struct_tp_init,
     .tp_alloc = AdType_GenericAlloc,
     .tp_new = struct_tp_new,
 };
