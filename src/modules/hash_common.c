@@ -6,11 +6,13 @@
 #include "objects/abstract.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/typeobject.h"
 
 #include <math.h>
@@ -272,6 +274,35 @@ AdObject *hash_construct(AdTypeObject *type, const AdHashAlgo *algo, const char 
         return NULL;
     }
     return (AdObject *)h;
+}
+
+AdObject *hash_new_from_tuple(AdTypeObject *type, AdObject *args, AdObject *kwargs, hash_make_fn make)
+{
+    Ad_ssize_t n = AdTuple_GET_SIZE(args), nk = kwargs ? AdDict_GET_SIZE(kwargs) : 0;
+    AdObject **vec = malloc(sizeof(AdObject *) * (size_t)(n + nk + 1));
+    if (!vec)
+        return AdErr_NoMemory();
+    for (Ad_ssize_t i = 0; i < n; i++)
+        vec[i] = AdTuple_GET_ITEM(args, i);
+    AdObject *kwnames = NULL;
+    if (nk) {
+        kwnames = AdTuple_New(nk);
+        if (!kwnames) {
+            free(vec);
+            return NULL;
+        }
+        Ad_ssize_t pos = 0, k = 0;
+        AdObject *key, *val;
+        while (AdDict_Next(kwargs, &pos, &key, &val)) {
+            AdTuple_SET_ITEM(kwnames, k, Ad_NewRef(key));
+            vec[n + k] = val;
+            k++;
+        }
+    }
+    AdObject *res = make(type, vec, n, kwnames);
+    Ad_XDECREF(kwnames);
+    free(vec);
+    return res;
 }
 
 int hash_add_type(AdObject *m, AdTypeObject *type, const char *attr)

@@ -58,6 +58,11 @@ int hash_parse_ctor(const char *fname, AdObject *const *args, Ad_ssize_t nargs, 
 /* The common constructor: a new object of type/algo fed with the data. */
 AdObject *hash_construct(AdTypeObject *type, const AdHashAlgo *algo, const char *fname,
                          AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames);
+/* tp_new for the types that are constructors: turns the tuple and dict
+ * into a vector call of make(type, args, nargs, kwnames). */
+typedef AdObject *(*hash_make_fn)(AdTypeObject *type, AdObject *const *args, Ad_ssize_t nargs,
+                                  AdObject *kwnames);
+AdObject *hash_new_from_tuple(AdTypeObject *type, AdObject *args, AdObject *kwargs, hash_make_fn make);
 /* Readies the types and adds them to m under their short names. 0 or -1. */
 int hash_add_type(AdObject *m, AdTypeObject *type, const char *attr);
 

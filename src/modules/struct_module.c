@@ -581,9 +581,7 @@ static void struct_dealloc(AdObject *self)
     AdTypeObject *type = AD_TYPE(self);
     Ad_XDECREF(s->format);
     free(s->codes);
-    type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
+    type->tp_free(self);        /* drops a heap subclass's reference to its type */
 }
 
 static AdObject *struct_repr(AdObject *self)
