@@ -248,7 +248,11 @@ static int pack_half(double x, uint16_t *out)
 {
     uint16_t sign = signbit(x) ? 0x8000 : 0;
     if (isnan(x)) {
-        *out = sign | 0x7e00;
+        /* keep the top of the payload (a signalling NaN stays one) */
+        uint64_t bits;
+        memcpy(&bits, &x, 8);
+        uint16_t m = (uint16_t)((bits & 0xfffffffffffffULL) >> 42);
+        *out = sign | 0x7c00 | (m ? m : 0x200);
         return 0;
     }
     x = fabs(x);
@@ -284,8 +288,12 @@ static double unpack_half(uint16_t h)
     double x;
     if (e == 0)
         x = ldexp((double)m, -24);
-    else if (e == 31)
-        x = m ? NAN : INFINITY;
+    else if (e == 31 && m) {
+        uint64_t bits = (uint64_t)(h & 0x8000) << 48 | 0x7ff0000000000000ULL | (uint64_t)m << 42;
+        memcpy(&x, &bits, 8);
+        return x;
+    } else if (e == 31)
+        x = INFINITY;
     else
         x = ldexp((double)(m + 1024), e - 25);
     return (h & 0x8000) ? -x : x;
@@ -364,6 +372,14 @@ static int pack_one(const StructObject *s, const Code *code, unsigned char *p, A
         if (get_double(v, &x) < 0)
             return -1;
         float y = (float)x;
+        if (isnan(x)) {
+            uint64_t dbits;
+            memcpy(&dbits, &x, 8);
+            uint32_t m = (uint32_t)((dbits & 0xfffffffffffffULL) >> 29);
+            uint32_t fbits = (uint32_t)(dbits >> 63) << 31 | 0x7f800000u | (m ? m : 0x400000u);
+            put_bytes(p, fbits, 4, s->little);
+            return 0;
+        }
         if (isinf(y) && !isinf(x)) {
             AdErr_SetString(AdExc_OverflowError, "float too large to pack with f format");
             return -1;
@@ -445,6 +461,13 @@ static AdObject *unpack_one(const StructObject *s, const Code *code, const unsig
         return AdFloat_FromDouble(unpack_half((uint16_t)get_bytes(p, 2, s->little)));
     case 'f': {
         uint32_t bits = (uint32_t)get_bytes(p, 4, s->little);
+        if ((bits & 0x7f800000u) == 0x7f800000u && (bits & 0x7fffffu)) {
+            /* a NaN keeps its payload and its signalling bit */
+            uint64_t dbits = (uint64_t)(bits >> 31) << 63 | 0x7ff0000000000000ULL | (uint64_t)(bits & 0x7fffffu) << 29;
+            double x;
+            memcpy(&x, &dbits, 8);
+            return AdFloat_FromDouble(x);
+        }
         float y;
         memcpy(&y, &bits, 4);
         return AdFloat_FromDouble((double)y);
