@@ -14,6 +14,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/gil.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ AdHashObject *hash_new_object(AdTypeObject *type, const AdHashAlgo *algo)
         return NULL;
     h->algo = algo;
     h->digest_size = algo->digest_size;
+    pthread_mutex_init(&h->mutex, NULL);
     h->ctx = calloc(1, algo->ctx_size);
     if (!h->ctx) {
         Ad_DECREF((AdObject *)h);
@@ -43,6 +45,8 @@ void hash_dealloc(AdObject *self)
 {
     AdHashObject *h = (AdHashObject *)self;
     free(h->ctx);
+    if (h->algo)
+        pthread_mutex_destroy(&h->mutex);
     AD_TYPE(self)->tp_free(self);
 }
 
@@ -67,9 +71,31 @@ int hash_update_object(AdHashObject *h, AdObject *data)
     AdBuffer view;
     if (AdObject_GetBuffer(data, &view, AD_BUF_SIMPLE) < 0)
         return -1;
-    h->algo->update(h->ctx, view.buf, (size_t)view.len);
+    if (view.len >= HASH_GIL_MINSIZE)
+        h->use_mutex = 1;
+    if (h->use_mutex) {
+        /* other threads run meanwhile; the mutex keeps them off ctx */
+        AdThread *saved = view.len >= HASH_GIL_MINSIZE ? AdEval_SaveThread() : NULL;
+        pthread_mutex_lock(&h->mutex);
+        h->algo->update(h->ctx, view.buf, (size_t)view.len);
+        pthread_mutex_unlock(&h->mutex);
+        if (saved)
+            AdEval_RestoreThread(saved);
+    } else {
+        h->algo->update(h->ctx, view.buf, (size_t)view.len);
+    }
     AdBuffer_Release(&view);
     return 0;
+}
+
+/* Copies the context of h into dst under the mutex when h uses one. */
+static void copy_ctx(AdHashObject *h, void *dst)
+{
+    if (h->use_mutex)
+        pthread_mutex_lock(&h->mutex);
+    memcpy(dst, h->ctx, h->algo->ctx_size);
+    if (h->use_mutex)
+        pthread_mutex_unlock(&h->mutex);
 }
 
 /* The digest of a copy of the context into out (len bytes). 0 or -1. */
@@ -80,7 +106,7 @@ static int hash_finish(AdHashObject *h, unsigned char *out, size_t len)
         AdErr_NoMemory();
         return -1;
     }
-    memcpy(tmp, h->ctx, h->algo->ctx_size);
+    copy_ctx(h, tmp);
     h->algo->final(tmp, out, len);
     free(tmp);
     return 0;
@@ -144,12 +170,13 @@ static AdObject *hash_copy(AdObject *self, AdObject *unused)
         return NULL;
     c->algo = h->algo;
     c->digest_size = h->digest_size;
+    pthread_mutex_init(&c->mutex, NULL);
     c->ctx = malloc(h->algo->ctx_size);
     if (!c->ctx) {
         Ad_DECREF((AdObject *)c);
         return AdErr_NoMemory();
     }
-    memcpy(c->ctx, h->ctx, h->algo->ctx_size);
+    copy_ctx(h, c->ctx);
     return (AdObject *)c;
 }
 

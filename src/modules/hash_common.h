@@ -6,6 +6,7 @@
 #ifndef ADDER_MODULES_HASH_COMMON_H
 #define ADDER_MODULES_HASH_COMMON_H
 #include <stddef.h>
+#include <pthread.h>
 #include <stdint.h>
 #include "objects/object.h"
 
@@ -25,7 +26,13 @@ typedef struct {
     const AdHashAlgo *algo;
     Ad_ssize_t digest_size;         /* fixed, or chosen (blake2) */
     void *ctx;                      /* malloc'd, algo->ctx_size bytes */
+    /* Once an update of HASH_GIL_MINSIZE bytes or more has run without the
+     * GIL, every use of ctx takes this mutex. */
+    pthread_mutex_t mutex;
+    int use_mutex;
 } AdHashObject;
+
+#define HASH_GIL_MINSIZE 2048
 
 /* Methods and attributes every hash type has; the XOF variant's digest and
  * hexdigest take a length. */
