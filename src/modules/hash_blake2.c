@@ -186,9 +186,9 @@ static AdObject *blake2_vectorcall(AdObject *type, AdObject *const *args, size_t
 static AdObject *blake2_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwargs);
 
 static AdTypeObject Blake2b_Type = {HASH_TYPE_INIT("_blake2.blake2b", hash_methods, hash_getset),
-                                    .tp_flags = AD_TPFLAGS_BASETYPE, .tp_vectorcall = blake2_vectorcall};
+                                    .tp_vectorcall = blake2_vectorcall};
 static AdTypeObject Blake2s_Type = {HASH_TYPE_INIT("_blake2.blake2s", hash_methods, hash_getset),
-                                    .tp_flags = AD_TPFLAGS_BASETYPE, .tp_vectorcall = blake2_vectorcall};
+                                    .tp_vectorcall = blake2_vectorcall};
 
 /* A byte-string parameter (bytes-like) into dst, at most max bytes. */
 static int bytes_param(AdObject *o, const char *what, Ad_ssize_t max, unsigned char *dst, Ad_ssize_t *len)
@@ -367,34 +367,10 @@ static AdObject *blake2_vectorcall(AdObject *type, AdObject *const *args, size_t
     return blake2_make((AdTypeObject *)type, args, AdVectorcall_NARGS(nargsf), kwnames);
 }
 
-/* Subclasses are called through tp_new: the tuple and dict become a vector. */
+/* Calls that come through tp_new (type.__call__ with a tuple and a dict). */
 static AdObject *blake2_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
 {
-    Ad_ssize_t n = AdTuple_GET_SIZE(args), nk = kwargs ? AdDict_GET_SIZE(kwargs) : 0;
-    AdObject **vec = malloc(sizeof(AdObject *) * (size_t)(n + nk + 1));
-    if (!vec)
-        return AdErr_NoMemory();
-    for (Ad_ssize_t i = 0; i < n; i++)
-        vec[i] = AdTuple_GET_ITEM(args, i);
-    AdObject *kwnames = NULL;
-    if (nk) {
-        kwnames = AdTuple_New(nk);
-        if (!kwnames) {
-            free(vec);
-            return NULL;
-        }
-        Ad_ssize_t pos = 0, k = 0;
-        AdObject *key, *val;
-        while (AdDict_Next(kwargs, &pos, &key, &val)) {
-            AdTuple_SET_ITEM(kwnames, k, Ad_NewRef(key));
-            vec[n + k] = val;
-            k++;
-        }
-    }
-    AdObject *res = blake2_make(type, vec, n, kwnames);
-    Ad_XDECREF(kwnames);
-    free(vec);
-    return res;
+    return hash_new_from_tuple(type, args, kwargs, blake2_make);
 }
 
 static int add_class_int(AdTypeObject *t, const char *name, int64_t v)

@@ -6,12 +6,15 @@
 #include "objects/abstract.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/module.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/gil.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -26,6 +29,7 @@ AdHashObject *hash_new_object(AdTypeObject *type, const AdHashAlgo *algo)
         return NULL;
     h->algo = algo;
     h->digest_size = algo->digest_size;
+    pthread_mutex_init(&h->mutex, NULL);
     h->ctx = calloc(1, algo->ctx_size);
     if (!h->ctx) {
         Ad_DECREF((AdObject *)h);
@@ -41,6 +45,8 @@ void hash_dealloc(AdObject *self)
 {
     AdHashObject *h = (AdHashObject *)self;
     free(h->ctx);
+    if (h->algo)
+        pthread_mutex_destroy(&h->mutex);
     AD_TYPE(self)->tp_free(self);
 }
 
@@ -65,9 +71,31 @@ int hash_update_object(AdHashObject *h, AdObject *data)
     AdBuffer view;
     if (AdObject_GetBuffer(data, &view, AD_BUF_SIMPLE) < 0)
         return -1;
-    h->algo->update(h->ctx, view.buf, (size_t)view.len);
+    if (view.len >= HASH_GIL_MINSIZE)
+        h->use_mutex = 1;
+    if (h->use_mutex) {
+        /* other threads run meanwhile; the mutex keeps them off ctx */
+        AdThread *saved = view.len >= HASH_GIL_MINSIZE ? AdEval_SaveThread() : NULL;
+        pthread_mutex_lock(&h->mutex);
+        h->algo->update(h->ctx, view.buf, (size_t)view.len);
+        pthread_mutex_unlock(&h->mutex);
+        if (saved)
+            AdEval_RestoreThread(saved);
+    } else {
+        h->algo->update(h->ctx, view.buf, (size_t)view.len);
+    }
     AdBuffer_Release(&view);
     return 0;
+}
+
+/* Copies the context of h into dst under the mutex when h uses one. */
+static void copy_ctx(AdHashObject *h, void *dst)
+{
+    if (h->use_mutex)
+        pthread_mutex_lock(&h->mutex);
+    memcpy(dst, h->ctx, h->algo->ctx_size);
+    if (h->use_mutex)
+        pthread_mutex_unlock(&h->mutex);
 }
 
 /* The digest of a copy of the context into out (len bytes). 0 or -1. */
@@ -78,7 +106,7 @@ static int hash_finish(AdHashObject *h, unsigned char *out, size_t len)
         AdErr_NoMemory();
         return -1;
     }
-    memcpy(tmp, h->ctx, h->algo->ctx_size);
+    copy_ctx(h, tmp);
     h->algo->final(tmp, out, len);
     free(tmp);
     return 0;
@@ -142,12 +170,13 @@ static AdObject *hash_copy(AdObject *self, AdObject *unused)
         return NULL;
     c->algo = h->algo;
     c->digest_size = h->digest_size;
+    pthread_mutex_init(&c->mutex, NULL);
     c->ctx = malloc(h->algo->ctx_size);
     if (!c->ctx) {
         Ad_DECREF((AdObject *)c);
         return AdErr_NoMemory();
     }
-    memcpy(c->ctx, h->ctx, h->algo->ctx_size);
+    copy_ctx(h, c->ctx);
     return (AdObject *)c;
 }
 
@@ -272,6 +301,35 @@ AdObject *hash_construct(AdTypeObject *type, const AdHashAlgo *algo, const char 
         return NULL;
     }
     return (AdObject *)h;
+}
+
+AdObject *hash_new_from_tuple(AdTypeObject *type, AdObject *args, AdObject *kwargs, hash_make_fn make)
+{
+    Ad_ssize_t n = AdTuple_GET_SIZE(args), nk = kwargs ? AdDict_GET_SIZE(kwargs) : 0;
+    AdObject **vec = malloc(sizeof(AdObject *) * (size_t)(n + nk + 1));
+    if (!vec)
+        return AdErr_NoMemory();
+    for (Ad_ssize_t i = 0; i < n; i++)
+        vec[i] = AdTuple_GET_ITEM(args, i);
+    AdObject *kwnames = NULL;
+    if (nk) {
+        kwnames = AdTuple_New(nk);
+        if (!kwnames) {
+            free(vec);
+            return NULL;
+        }
+        Ad_ssize_t pos = 0, k = 0;
+        AdObject *key, *val;
+        while (AdDict_Next(kwargs, &pos, &key, &val)) {
+            AdTuple_SET_ITEM(kwnames, k, Ad_NewRef(key));
+            vec[n + k] = val;
+            k++;
+        }
+    }
+    AdObject *res = make(type, vec, n, kwnames);
+    Ad_XDECREF(kwnames);
+    free(vec);
+    return res;
 }
 
 int hash_add_type(AdObject *m, AdTypeObject *type, const char *attr)

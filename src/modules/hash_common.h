@@ -6,6 +6,7 @@
 #ifndef ADDER_MODULES_HASH_COMMON_H
 #define ADDER_MODULES_HASH_COMMON_H
 #include <stddef.h>
+#include <pthread.h>
 #include <stdint.h>
 #include "objects/object.h"
 
@@ -25,7 +26,13 @@ typedef struct {
     const AdHashAlgo *algo;
     Ad_ssize_t digest_size;         /* fixed, or chosen (blake2) */
     void *ctx;                      /* malloc'd, algo->ctx_size bytes */
+    /* Once an update of HASH_GIL_MINSIZE bytes or more has run without the
+     * GIL, every use of ctx takes this mutex. */
+    pthread_mutex_t mutex;
+    int use_mutex;
 } AdHashObject;
+
+#define HASH_GIL_MINSIZE 2048
 
 /* Methods and attributes every hash type has; the XOF variant's digest and
  * hexdigest take a length. */
@@ -58,6 +65,11 @@ int hash_parse_ctor(const char *fname, AdObject *const *args, Ad_ssize_t nargs, 
 /* The common constructor: a new object of type/algo fed with the data. */
 AdObject *hash_construct(AdTypeObject *type, const AdHashAlgo *algo, const char *fname,
                          AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames);
+/* tp_new for the types that are constructors: turns the tuple and dict
+ * into a vector call of make(type, args, nargs, kwnames). */
+typedef AdObject *(*hash_make_fn)(AdTypeObject *type, AdObject *const *args, Ad_ssize_t nargs,
+                                  AdObject *kwnames);
+AdObject *hash_new_from_tuple(AdTypeObject *type, AdObject *args, AdObject *kwargs, hash_make_fn make);
 /* Readies the types and adds them to m under their short names. 0 or -1. */
 int hash_add_type(AdObject *m, AdTypeObject *type, const char *attr);
 

@@ -183,19 +183,30 @@ static const struct {
     {&SHA3_512_Type, &sha3_512_algo}, {&SHAKE_128_Type, &shake_128_algo}, {&SHAKE_256_Type, &shake_256_algo},
 };
 
-static AdObject *sha3_vectorcall(AdObject *type, AdObject *const *args, size_t nargsf, AdObject *kwnames)
+static AdObject *sha3_make(AdTypeObject *type, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     for (size_t i = 0; i < sizeof sha3_kinds / sizeof sha3_kinds[0]; i++)
-        if ((AdObject *)sha3_kinds[i].type == type)
-            return hash_construct(sha3_kinds[i].type, sha3_kinds[i].algo, sha3_kinds[i].algo->name, args,
-                                  AdVectorcall_NARGS(nargsf), kwnames);
-    AdErr_Format(AdExc_TypeError, "cannot create '%s' instances", ((AdTypeObject *)type)->tp_name);
+        if (sha3_kinds[i].type == type)
+            return hash_construct(type, sha3_kinds[i].algo, sha3_kinds[i].algo->name, args, nargs, kwnames);
+    AdErr_Format(AdExc_TypeError, "cannot create '%s' instances", type->tp_name);
     return NULL;
+}
+
+static AdObject *sha3_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
+{
+    return hash_new_from_tuple(type, args, kwargs, sha3_make);
+}
+
+static AdObject *sha3_vectorcall(AdObject *type, AdObject *const *args, size_t nargsf, AdObject *kwnames)
+{
+    return sha3_make((AdTypeObject *)type, args, AdVectorcall_NARGS(nargsf), kwnames);
 }
 
 AdObject *AdModule_InitSha3(void)
 {
     sha3_tables();
+    for (size_t i = 0; i < sizeof sha3_kinds / sizeof sha3_kinds[0]; i++)
+        sha3_kinds[i].type->tp_new = sha3_tp_new;
     AdObject *m = AdModule_New("_sha3");
     if (!m)
         return NULL;

@@ -248,7 +248,11 @@ static int pack_half(double x, uint16_t *out)
 {
     uint16_t sign = signbit(x) ? 0x8000 : 0;
     if (isnan(x)) {
-        *out = sign | 0x7e00;
+        /* keep the top of the payload (a signalling NaN stays one) */
+        uint64_t bits;
+        memcpy(&bits, &x, 8);
+        uint16_t m = (uint16_t)((bits & 0xfffffffffffffULL) >> 42);
+        *out = sign | 0x7c00 | (m ? m : 0x200);
         return 0;
     }
     x = fabs(x);
@@ -284,8 +288,12 @@ static double unpack_half(uint16_t h)
     double x;
     if (e == 0)
         x = ldexp((double)m, -24);
-    else if (e == 31)
-        x = m ? NAN : INFINITY;
+    else if (e == 31 && m) {
+        uint64_t bits = (uint64_t)(h & 0x8000) << 48 | 0x7ff0000000000000ULL | (uint64_t)m << 42;
+        memcpy(&x, &bits, 8);
+        return x;
+    } else if (e == 31)
+        x = INFINITY;
     else
         x = ldexp((double)(m + 1024), e - 25);
     return (h & 0x8000) ? -x : x;
@@ -364,6 +372,14 @@ static int pack_one(const StructObject *s, const Code *code, unsigned char *p, A
         if (get_double(v, &x) < 0)
             return -1;
         float y = (float)x;
+        if (isnan(x)) {
+            uint64_t dbits;
+            memcpy(&dbits, &x, 8);
+            uint32_t m = (uint32_t)((dbits & 0xfffffffffffffULL) >> 29);
+            uint32_t fbits = (uint32_t)(dbits >> 63) << 31 | 0x7f800000u | (m ? m : 0x400000u);
+            put_bytes(p, fbits, 4, s->little);
+            return 0;
+        }
         if (isinf(y) && !isinf(x)) {
             AdErr_SetString(AdExc_OverflowError, "float too large to pack with f format");
             return -1;
@@ -445,6 +461,13 @@ static AdObject *unpack_one(const StructObject *s, const Code *code, const unsig
         return AdFloat_FromDouble(unpack_half((uint16_t)get_bytes(p, 2, s->little)));
     case 'f': {
         uint32_t bits = (uint32_t)get_bytes(p, 4, s->little);
+        if ((bits & 0x7f800000u) == 0x7f800000u && (bits & 0x7fffffu)) {
+            /* a NaN keeps its payload and its signalling bit */
+            uint64_t dbits = (uint64_t)(bits >> 31) << 63 | 0x7ff0000000000000ULL | (uint64_t)(bits & 0x7fffffu) << 29;
+            double x;
+            memcpy(&x, &dbits, 8);
+            return AdFloat_FromDouble(x);
+        }
         float y;
         memcpy(&y, &bits, 4);
         return AdFloat_FromDouble((double)y);
@@ -468,37 +491,61 @@ static AdObject *unpack_one(const StructObject *s, const Code *code, const unsig
 
 /* ---- the Struct type ----------------------------------------------------------------- */
 
+static int struct_set_format(StructObject *s, AdObject *fmt);
+
 /* A new Struct for fmt (str or bytes). */
 static AdObject *struct_create(AdTypeObject *type, AdObject *fmt)
 {
-    const char *text;
-    AdObject *fstr;
-    if (AdStr_Check(fmt)) {
-        text = AdStr_AsUTF8(fmt);
-        if (!text)
-            return NULL;
-        fstr = Ad_NewRef(fmt);
-    } else if (AdBytes_Check(fmt)) {
-        text = AdBytes_AS_STRING(fmt);
-        fstr = AdStr_DecodeASCII(text, AdBytes_GET_SIZE(fmt), "strict");
-        if (!fstr)
-            return NULL;
-    } else {
-        AdErr_Format(AdExc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
-                     AdType_Name(AD_TYPE(fmt)));
-        return NULL;
-    }
     StructObject *s = (StructObject *)type->tp_alloc(type, 0);
-    if (!s) {
-        Ad_DECREF(fstr);
+    if (!s)
         return NULL;
-    }
-    s->format = fstr;
-    if (compile_format(s, text) < 0) {
+    if (struct_set_format(s, fmt) < 0) {
         Ad_DECREF((AdObject *)s);
         return NULL;
     }
     return (AdObject *)s;
+}
+
+/* Compiles fmt (str or bytes) into s, replacing what s had. 0 or -1. */
+static int struct_set_format(StructObject *s, AdObject *fmt)
+{
+    AdObject *fbytes, *fstr;
+    if (AdStr_Check(fmt)) {
+        fbytes = AdStr_EncodeASCII(fmt, "strict");
+        if (!fbytes)
+            return -1;
+        fstr = Ad_NewRef(fmt);
+    } else if (AdBytes_Check(fmt)) {
+        fbytes = Ad_NewRef(fmt);
+        fstr = AdStr_DecodeASCII(AdBytes_AS_STRING(fmt), AdBytes_GET_SIZE(fmt), "strict");
+        if (!fstr) {
+            Ad_DECREF(fbytes);
+            return -1;
+        }
+    } else {
+        AdErr_Format(AdExc_TypeError, "Struct() argument 1 must be a str or bytes object, not %s",
+                     AdType_Name(AD_TYPE(fmt)));
+        return -1;
+    }
+    StructObject tmp = *s;
+    tmp.codes = NULL;
+    int rc = compile_format(&tmp, AdBytes_AS_STRING(fbytes));
+    Ad_DECREF(fbytes);
+    if (rc < 0) {
+        free(tmp.codes);
+        Ad_DECREF(fstr);
+        return -1;
+    }
+    free(s->codes);
+    s->codes = tmp.codes;
+    s->size = tmp.size;
+    s->len = tmp.len;
+    s->native = tmp.native;
+    s->little = tmp.little;
+    AdObject *old = s->format;
+    s->format = fstr;
+    Ad_XDECREF(old);
+    return 0;
 }
 
 static AdObject *struct_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwargs)
@@ -529,15 +576,35 @@ static AdObject *struct_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwa
     return struct_create(type, fmt);
 }
 
+/* __init__(format) compiles again (3.14: a Struct can be re-initialised). */
+static int struct_tp_init(AdObject *self, AdObject *args, AdObject *kwargs)
+{
+    Ad_ssize_t n = args ? AdTuple_GET_SIZE(args) : 0;
+    AdObject *fmt = n == 1 ? AdTuple_GET_ITEM(args, 0) : NULL;
+    if (!fmt && kwargs && AdDict_GET_SIZE(kwargs) == 1 && n == 0)
+        fmt = AdDict_GetItemString(kwargs, "format");
+    if (!fmt) {
+        if (n + (kwargs ? AdDict_GET_SIZE(kwargs) : 0) > 1)
+            AdErr_Format(AdExc_TypeError, "Struct() takes at most 1 argument (%zd given)",
+                         n + (kwargs ? AdDict_GET_SIZE(kwargs) : 0));
+        else
+            AdErr_SetString(AdExc_TypeError, "Struct() missing required argument 'format' (pos 1)");
+        return -1;
+    }
+    StructObject *s = (StructObject *)self;
+    if (s->format && AdObject_RichCompareBool(s->format, fmt, AD_EQ) == 1 && AD_TYPE(s->format) == AD_TYPE(fmt))
+        return 0;
+    AdErr_Clear();
+    return struct_set_format(s, fmt);
+}
+
 static void struct_dealloc(AdObject *self)
 {
     StructObject *s = (StructObject *)self;
     AdTypeObject *type = AD_TYPE(self);
     Ad_XDECREF(s->format);
     free(s->codes);
-    type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
+    type->tp_free(self);        /* drops a heap subclass's reference to its type */
 }
 
 static AdObject *struct_repr(AdObject *self)
@@ -835,6 +902,7 @@ static AdTypeObject Struct_Type = {
     .tp_weaklistoffset = offsetof(StructObject, weakreflist),
     .tp_methods = struct_methods,
     .tp_getset = struct_getset,
+    .tp_init = struct_tp_init,
     .tp_alloc = AdType_GenericAlloc,
     .tp_new = struct_tp_new,
 };
