@@ -104,8 +104,12 @@ static int set_int(const char *name, int *target, AdObject *src, int dflt)
         return -1;
     }
     int64_t v = AdInt_AsInt64(src);
-    if (v == -1 && AdErr_Occurred())
-        return -1;
+    if (v == -1 && AdErr_Occurred()) {
+        if (!AdErr_ExceptionMatches(AdExc_OverflowError))
+            return -1;
+        AdErr_Clear();
+        v = INT64_MAX;
+    }
     if (v < -0x7fffffffLL || v > 0x7fffffffLL) {
         AdErr_SetString(AdExc_OverflowError, "Python int too large to convert to C int");
         return -1;
