@@ -214,8 +214,9 @@ static AdObject *dialect_build(AdTypeObject *type, AdObject **vals)
         for (int i = 1; i < KW_COUNT; i++) {
             if (vals[i])
                 continue;
+            /* CPython ignores any error raised by the attribute lookup. */
             if (AdObject_GetOptionalAttr(dialect, AdStr_InternFromString(dialect_kwnames[i]), &owned[i]) < 0)
-                goto done;
+                AdErr_Clear();
             vals[i] = owned[i];
         }
     }

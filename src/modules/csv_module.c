@@ -94,16 +94,11 @@ static AdObject *csv_field_size_limit(AdObject *m, AdObject *const *args, Ad_ssi
         return NULL;
     int64_t old = csv_field_limit;
     if (limit) {
-        if (!AdInt_Check(limit))
+        if (!AdInt_CheckExact(limit))
             return AdErr_Format(AdExc_TypeError, "limit must be an integer");
-        int64_t v = AdInt_AsInt64(limit);
-        if (v == -1 && AdErr_Occurred()) {
-            if (AdErr_ExceptionMatches(AdExc_OverflowError)) {
-                AdErr_Clear();
-                AdErr_SetString(AdExc_OverflowError, "Python int too large to convert to C long");
-            }
+        Ad_ssize_t v = AdInt_AsSsize_t(limit);
+        if (v == -1 && AdErr_Occurred())
             return NULL;
-        }
         csv_field_limit = v;
     }
     return AdInt_FromInt64(old);
@@ -111,57 +106,44 @@ static AdObject *csv_field_size_limit(AdObject *m, AdObject *const *args, Ad_ssi
 
 static AdMethodDef csv_functions[] = {
     {"reader", FN(csv_reader_fn), AD_METH_FASTCALL | AD_METH_KEYWORDS,
-     "    csv_reader = reader(iterable [, dialect='excel']\n"
-     "                        [optional keyword args])\n"
-     "    for row in csv_reader:\n"
-     "        process(row)\n\n"
+     "reader($module, iterable, /, dialect='excel', **fmtparams)\n--\n\n"
+     "Return a reader object that will process lines from the given iterable.\n\n"
      "The \"iterable\" argument can be any object that returns a line\n"
      "of input for each iteration, such as a file object or a list.  The\n"
-     "optional \"dialect\" parameter is discussed below.  The function\n"
+     "optional \"dialect\" argument defines a CSV dialect.  The function\n"
      "also accepts optional keyword arguments which override settings\n"
      "provided by the dialect.\n\n"
      "The returned object is an iterator.  Each iteration returns a row\n"
      "of the CSV file (which can span multiple input lines).\n"},
     {"writer", FN(csv_writer_fn), AD_METH_FASTCALL | AD_METH_KEYWORDS,
-     "    csv_writer = csv.writer(fileobj [, dialect='excel']\n"
-     "                            [optional keyword args])\n"
-     "    for row in sequence:\n"
-     "        csv_writer.writerow(row)\n\n"
-     "    [or]\n\n"
-     "    csv_writer = csv.writer(fileobj [, dialect='excel']\n"
-     "                            [optional keyword args])\n"
-     "    csv_writer.writerows(rows)\n\n"
-     "The \"fileobj\" argument can be any object that supports the file API.\n"},
+     "writer($module, fileobj, /, dialect='excel', **fmtparams)\n--\n\n"
+     "Return a writer object that will write user data on the given file object.\n\n"
+     "The \"fileobj\" argument can be any object that supports the file API.\n"
+     "The optional \"dialect\" argument defines a CSV dialect.  The function\n"
+     "also accepts optional keyword arguments which override settings\n"
+     "provided by the dialect.\n"},
     {"register_dialect", FN(csv_register_dialect), AD_METH_FASTCALL | AD_METH_KEYWORDS,
-     "Create a mapping from a string name to a dialect class.\n"
-     "    dialect = csv.register_dialect(name[, dialect[, **fmtparams]])"},
+     "register_dialect($module, name, /, dialect='excel', **fmtparams)\n--\n\n"
+     "Create a mapping from a string name to a CVS dialect.\n\n"
+     "The optional \"dialect\" argument specifies the base dialect instance\n"
+     "or the name of the registered dialect.  The function also accepts\n"
+     "optional keyword arguments which override settings provided by the\n"
+     "dialect.\n"},
     {"unregister_dialect", FN(csv_unregister_dialect), AD_METH_FASTCALL | AD_METH_KEYWORDS,
-     "unregister_dialect($module, /, name)\n--\n\nDelete the name/dialect mapping associated with a string name.\n\n"
-     "    csv.unregister_dialect(name)"},
+     "unregister_dialect($module, /, name)\n--\n\nDelete the name/dialect mapping associated with a string name."},
     {"get_dialect", FN(csv_get_dialect), AD_METH_FASTCALL | AD_METH_KEYWORDS,
-     "get_dialect($module, /, name)\n--\n\nReturn the dialect instance associated with name.\n\n"
-     "    dialect = csv.get_dialect(name)"},
+     "get_dialect($module, /, name)\n--\n\nReturn the dialect instance associated with name."},
     {"list_dialects", FN(csv_list_dialects), AD_METH_NOARGS,
-     "list_dialects($module, /)\n--\n\nReturn a list of all known dialect names.\n\n"
-     "    names = csv.list_dialects()"},
+     "list_dialects($module, /)\n--\n\nReturn a list of all known dialect names."},
     {"field_size_limit", FN(csv_field_size_limit), AD_METH_FASTCALL | AD_METH_KEYWORDS,
      "field_size_limit($module, /, new_limit=<unrepresentable>)\n--\n\n"
      "Sets an upper limit on parsed fields.\n\n"
-     "    csv.field_size_limit([limit])\n\n"
      "Returns old limit. If limit is not given, no new limit is set and\n"
      "the old limit is returned"},
     {NULL, NULL, 0, NULL},
 };
 
-static const char csv_doc[] =
-    "CSV parsing and writing.\n\n"
-    "This module provides classes that assist in the reading and writing\n"
-    "of Comma Separated Value (CSV) files, and implements the interface\n"
-    "described by PEP 305.  Although many CSV files are simple to parse,\n"
-    "the format is not formally defined by a stable specification and\n"
-    "is subtle enough that parsing lines of a CSV file with something\n"
-    "like line.split(\",\") is bound to fail.  The module supports three\n"
-    "basic APIs: reading, writing, and registration of dialects.\n";
+static const char csv_doc[] = "CSV parsing and writing.\n";
 
 AdObject *AdModule_InitCsv(void)
 {
