@@ -29,7 +29,7 @@ extern AdTypeObject AdCsvDialect_Type;
 extern AdTypeObject AdCsvReader_Type;
 extern AdTypeObject AdCsvWriter_Type;
 
-/* Module state (borrowed pointers owned by the module globals). */
+/* Module state, made at the first import and kept for the process. */
 extern AdObject *csv_error;        /* _csv.Error */
 extern AdObject *csv_dialects;     /* _csv._dialects: name -> Dialect */
 extern int64_t csv_field_limit;

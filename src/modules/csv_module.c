@@ -150,14 +150,18 @@ AdObject *AdModule_InitCsv(void)
     if (AdType_Ready(&AdCsvDialect_Type) < 0 || AdType_Ready(&AdCsvReader_Type) < 0 ||
         AdType_Ready(&AdCsvWriter_Type) < 0)
         return NULL;
+    /* Like the other native modules, the Error class and the registry are
+     * made once and shared by every instance of the module. */
+    if (!csv_error && !(csv_error = AdErr_NewException("_csv.Error", NULL, NULL)))
+        return NULL;
+    if (!csv_dialects && !(csv_dialects = AdDict_New()))
+        return NULL;
     AdObject *m = AdModule_New("_csv");
     if (!m)
         return NULL;
-    AdObject *err = AdErr_NewException("_csv.Error", NULL, NULL);
-    AdObject *dialects = AdDict_New();
-    if (!err || !dialects || AdModule_SetDocString(m, csv_doc) < 0 ||
+    if (AdModule_SetDocString(m, csv_doc) < 0 ||
         AdModule_AddFunctions(m, csv_functions) < 0 ||
-        AdModule_AddObjectRef(m, "_dialects", dialects) < 0 ||
+        AdModule_AddObjectRef(m, "_dialects", csv_dialects) < 0 ||
         AdModule_AddIntConstant(m, "QUOTE_MINIMAL", CSV_QUOTE_MINIMAL) < 0 ||
         AdModule_AddIntConstant(m, "QUOTE_ALL", CSV_QUOTE_ALL) < 0 ||
         AdModule_AddIntConstant(m, "QUOTE_NONNUMERIC", CSV_QUOTE_NONNUMERIC) < 0 ||
@@ -167,17 +171,9 @@ AdObject *AdModule_InitCsv(void)
         AdModule_AddObjectRef(m, "Dialect", (AdObject *)&AdCsvDialect_Type) < 0 ||
         AdModule_AddObjectRef(m, "Reader", (AdObject *)&AdCsvReader_Type) < 0 ||
         AdModule_AddObjectRef(m, "Writer", (AdObject *)&AdCsvWriter_Type) < 0 ||
-        AdModule_AddObjectRef(m, "Error", err) < 0) {
-        Ad_XDECREF(err);
-        Ad_XDECREF(dialects);
+        AdModule_AddObjectRef(m, "Error", csv_error) < 0) {
         Ad_DECREF(m);
         return NULL;
     }
-    /* The module keeps them alive; the globals hold one reference each
-     * (replaced when the module is made again). */
-    Ad_XDECREF(csv_error);
-    Ad_XDECREF(csv_dialects);
-    csv_error = err;
-    csv_dialects = dialects;
     return m;
 }
