@@ -27,11 +27,8 @@ AdObject *csv_lookup_dialect(AdObject *name)
     AdObject *d = csv_dialects ? AdDict_GetItemWithError(csv_dialects, name) : NULL;
     if (d)
         return Ad_NewRef(d);
-    if (!AdErr_Occurred() || AdErr_ExceptionMatches(AdExc_KeyError) ||
-        AdErr_ExceptionMatches(AdExc_TypeError)) {
-        AdErr_Clear();
+    if (!AdErr_Occurred())
         AdErr_SetString(csv_error, "unknown dialect");
-    }
     return NULL;
 }
 

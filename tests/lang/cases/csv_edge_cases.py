@@ -76,3 +76,8 @@ for T in [_csv.Dialect, _csv.Reader, _csv.Writer]:
     print(T.__name__, repr(T.__doc__))
 print(repr(_csv.Writer.writerows.__doc__))
 print(repr(_csv.__doc__))
+try: _csv.get_dialect([])
+except Exception as e: print(type(e).__name__, e)
+try: _csv.reader([], {})
+except Exception as e: print(type(e).__name__, e)
+print(_csv.reader([], []).dialect.delimiter)
