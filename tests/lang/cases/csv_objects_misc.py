@@ -1,0 +1,21 @@
+# _csv objects: pickling, copying, weak references, attribute names
+import csv, pickle, copy, weakref, io
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+r = csv.reader([])
+w = csv.writer(io.StringIO())
+d = csv.get_dialect('excel')
+t(lambda: pickle.dumps(r))
+t(lambda: pickle.dumps(w))
+t(lambda: pickle.dumps(d))
+t(lambda: copy.copy(d))
+t(lambda: weakref.ref(r))
+t(lambda: weakref.ref(d))
+t(lambda: hash(d) == hash(d))
+t(lambda: d == csv.get_dialect('excel'))
+t(lambda: r.__class__.__module__)
+t(lambda: isinstance(r, csv.Reader if hasattr(csv, 'Reader') else object))
+t(lambda: sorted(n for n in dir(r) if not n.startswith('__')))
+t(lambda: sorted(n for n in dir(w) if not n.startswith('__')))
+t(lambda: sorted(n for n in dir(d) if not n.startswith('__')))
