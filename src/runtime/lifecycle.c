@@ -366,7 +366,6 @@ static void teardown_modules(AdInterp *interp)
             Ad_DECREF(m);
         }
     }
-    AdGC_Collect(2);
     for (Ad_ssize_t i = AdList_GET_SIZE(weak); i-- > 0;) {
         AdObject *m = AdWeakref_Peek(AdList_GET_ITEM(weak, i));
         if (m && AdModule_Check(m))
@@ -430,10 +429,13 @@ int Ad_FinalizeEx(void)
         Ad_DECREF(builtins);
     }
     ad_sys_fini(interp);
+#if defined(ADDER_DEBUG) || defined(__SANITIZE_ADDRESS__)
     /* Classes and specs that only builtins' and sys's dicts held (the
-     * importers, ModuleSpec) are cycles: collect them while the
-     * interpreter is still there. */
+     * importers, ModuleSpec) are cycles: the builds that account for every
+     * block collect them while the interpreter is still there (a release
+     * build gives the arenas back wholesale at step 8). */
     AdGC_Collect(2);
+#endif
     ad_runtime.signals.main_breaker = NULL;
     Ad_InterpDelete(interp);        /* its thread states drop their exceptions */
     ad_current_thread = NULL;
