@@ -4,6 +4,7 @@
 #ifndef ADDER_MODULES_SOCKET_INTERNAL_H
 #define ADDER_MODULES_SOCKET_INTERNAL_H
 #include <sys/socket.h>
+#include <sys/types.h>
 #include "objects/object.h"
 
 typedef struct {
@@ -46,6 +47,18 @@ int socket_parse_addr(SockObject *s, AdObject *o, struct sockaddr_storage *addr,
 AdObject *socket_make_addr(const struct sockaddr *sa, socklen_t len);
 /* The numeric text of an IPv4/IPv6 address. New ref. */
 AdObject *socket_make_ipaddr(const struct sockaddr *sa);
+
+/* An I/O step run on fd with the GIL released: >= 0, or -1 with errno. */
+typedef ssize_t (*socket_io_fn)(int fd, void *ctx);
+/* Runs fn until it succeeds, honouring s's timeout (deadline <= 0: now +
+ * timeout; poll for reading or writing in between) and retrying on EINTR
+ * after the signal handlers ran. fn's result, or -1 with an exception
+ * (TimeoutError "timed out", or the OSError of errno). */
+ssize_t socket_call(SockObject *s, int writing, socket_io_fn fn, void *ctx, double deadline);
+/* The methods of socket_msg.c: sendmsg, recvmsg and recvmsg_into. */
+AdObject *socket_sendmsg(AdObject *self, AdObject *const *args, Ad_ssize_t nargs);
+AdObject *socket_recvmsg(AdObject *self, AdObject *const *args, Ad_ssize_t nargs);
+AdObject *socket_recvmsg_into(AdObject *self, AdObject *const *args, Ad_ssize_t nargs);
 
 /* Adds the integer constants to module m. 0 or -1. */
 int socket_add_constants(AdObject *m);

@@ -110,21 +110,31 @@ typedef struct {
     socklen_t addrlen;
 } io_ctx;
 
-typedef ssize_t (*sock_fn)(int fd, io_ctx *c);
 
-static ssize_t do_recv(int fd, io_ctx *c) { return recv(fd, c->buf, c->len, c->flags); }
-static ssize_t do_send(int fd, io_ctx *c) { return send(fd, c->buf, c->len, c->flags | MSG_NOSIGNAL); }
-static ssize_t do_recvfrom(int fd, io_ctx *c)
+static ssize_t do_recv(int fd, void *ctx)
 {
+    io_ctx *c = ctx;
+    return recv(fd, c->buf, c->len, c->flags);
+}
+static ssize_t do_send(int fd, void *ctx)
+{
+    io_ctx *c = ctx;
+    return send(fd, c->buf, c->len, c->flags | MSG_NOSIGNAL);
+}
+static ssize_t do_recvfrom(int fd, void *ctx)
+{
+    io_ctx *c = ctx;
     c->addrlen = sizeof c->addr;
     return recvfrom(fd, c->buf, c->len, c->flags, (struct sockaddr *)&c->addr, &c->addrlen);
 }
-static ssize_t do_sendto(int fd, io_ctx *c)
+static ssize_t do_sendto(int fd, void *ctx)
 {
+    io_ctx *c = ctx;
     return sendto(fd, c->buf, c->len, c->flags | MSG_NOSIGNAL, (struct sockaddr *)&c->addr, c->addrlen);
 }
-static ssize_t do_accept(int fd, io_ctx *c)
+static ssize_t do_accept(int fd, void *ctx)
 {
+    io_ctx *c = ctx;
     c->addrlen = sizeof c->addr;
     return accept4(fd, (struct sockaddr *)&c->addr, &c->addrlen, SOCK_CLOEXEC);
 }
@@ -132,7 +142,7 @@ static ssize_t do_accept(int fd, io_ctx *c)
 /* Runs fn on s with the GIL released, honouring the timeout (deadline
  * <= 0: computed from s->timeout) and retrying on EINTR. The result of
  * fn, or -1 with an exception. */
-static ssize_t sock_call(SockObject *s, int writing, sock_fn fn, io_ctx *c, double deadline)
+ssize_t socket_call(SockObject *s, int writing, socket_io_fn fn, void *c, double deadline)
 {
     if (s->timeout > 0 && deadline <= 0)
         deadline = monotonic() + s->timeout;
@@ -481,7 +491,7 @@ static AdObject *sock_accept(AdObject *self, AdObject *unused)
     SockObject *s = (SockObject *)self;
     io_ctx c;
     memset(&c, 0, sizeof c);
-    ssize_t fd = sock_call(s, 0, do_accept, &c, 0);
+    ssize_t fd = socket_call(s, 0, do_accept, &c, 0);
     if (fd < 0)
         return NULL;
     AdObject *fo = AdInt_FromInt64(fd);
@@ -510,7 +520,7 @@ static AdObject *sock_send(AdObject *self, AdObject *const *args, Ad_ssize_t nar
         return NULL;
     c.buf = view.buf;
     c.len = (size_t)view.len;
-    ssize_t n = sock_call(s, 1, do_send, &c, 0);
+    ssize_t n = socket_call(s, 1, do_send, &c, 0);
     AdBuffer_Release(&view);
     if (n < 0)
         return NULL;
@@ -541,7 +551,7 @@ static AdObject *sock_sendall(AdObject *self, AdObject *const *args, Ad_ssize_t 
             result = NULL;
             break;
         }
-        ssize_t n = sock_call(s, 1, do_send, &c, deadline);
+        ssize_t n = socket_call(s, 1, do_send, &c, deadline);
         if (n < 0) {
             result = NULL;
             break;
@@ -577,7 +587,7 @@ static AdObject *sock_sendto(AdObject *self, AdObject *const *args, Ad_ssize_t n
     }
     c.buf = view.buf;
     c.len = (size_t)view.len;
-    ssize_t n = sock_call(s, 1, do_sendto, &c, 0);
+    ssize_t n = socket_call(s, 1, do_sendto, &c, 0);
     AdBuffer_Release(&view);
     if (n < 0)
         return NULL;
@@ -609,7 +619,7 @@ static AdObject *recv_common(SockObject *s, AdObject *const *args, Ad_ssize_t na
         return NULL;
     c.buf = AdBytes_AS_STRING(b);
     c.len = (size_t)size;
-    ssize_t n = sock_call(s, 0, from ? do_recvfrom : do_recv, &c, 0);
+    ssize_t n = socket_call(s, 0, from ? do_recvfrom : do_recv, &c, 0);
     if (n < 0) {
         Ad_DECREF(b);
         return NULL;
@@ -672,7 +682,7 @@ static AdObject *recv_into_common(SockObject *s, AdObject *const *args, Ad_ssize
     }
     c.buf = view.buf;
     c.len = (size_t)nbytes;
-    ssize_t n = sock_call(s, 0, from ? do_recvfrom : do_recv, &c, 0);
+    ssize_t n = socket_call(s, 0, from ? do_recvfrom : do_recv, &c, 0);
     AdBuffer_Release(&view);
     if (n < 0)
         return NULL;
@@ -882,11 +892,16 @@ static AdMethodDef sock_methods[] = {
     {"listen", FN(sock_listen), AD_METH_FASTCALL, "listen([backlog])"},
     {"recv", FN(sock_recv), AD_METH_FASTCALL, "recv(buffersize[, flags]) -> data"},
     {"recv_into", FN(sock_recv_into), AD_METH_FASTCALL | AD_METH_KEYWORDS, "recv_into(buffer, [nbytes[, flags]])"},
+    {"recvmsg", FN(socket_recvmsg), AD_METH_FASTCALL,
+     "recvmsg(bufsize[, ancbufsize[, flags]]) -> (data, ancdata, msg_flags, address)"},
+    {"recvmsg_into", FN(socket_recvmsg_into), AD_METH_FASTCALL,
+     "recvmsg_into(buffers[, ancbufsize[, flags]]) -> (nbytes, ancdata, msg_flags, address)"},
     {"recvfrom", FN(sock_recvfrom), AD_METH_FASTCALL, "recvfrom(buffersize[, flags]) -> (data, address info)"},
     {"recvfrom_into", FN(sock_recvfrom_into), AD_METH_FASTCALL | AD_METH_KEYWORDS,
      "recvfrom_into(buffer[, nbytes[, flags]]) -> (nbytes, address info)"},
     {"send", FN(sock_send), AD_METH_FASTCALL, "send(data[, flags]) -> count"},
     {"sendall", FN(sock_sendall), AD_METH_FASTCALL, "sendall(data[, flags])"},
+    {"sendmsg", FN(socket_sendmsg), AD_METH_FASTCALL, "sendmsg(buffers[, ancdata[, flags[, address]]]) -> count"},
     {"sendto", FN(sock_sendto), AD_METH_FASTCALL, "sendto(data[, flags], address) -> count"},
     {"setblocking", FN(sock_setblocking), AD_METH_O, "setblocking(flag)"},
     {"setsockopt", FN(sock_setsockopt), AD_METH_FASTCALL, "setsockopt(level, option, value)"},
