@@ -298,12 +298,32 @@ static int sock_init(AdObject *self, AdObject *args, AdObject *kwds)
     return 0;
 }
 
+/* A socket dropped while still open: ResourceWarning "unclosed <repr>",
+ * then the descriptor is closed (CPython's order). */
+static void sock_finalize(AdObject *o)
+{
+    SockObject *s = (SockObject *)o;
+    if (s->fd < 0)
+        return;
+    AdObject *saved = AdErr_GetRaisedException();
+    if (AdErr_WarnFormat(AdExc_ResourceWarning, 1, "unclosed %R", o) < 0)
+        AdErr_WriteUnraisable(o);
+    if (s->fd >= 0) {
+        close(s->fd);
+        s->fd = -1;
+    }
+    AdErr_SetRaisedException(saved);
+}
+
 static void sock_dealloc(AdObject *o)
 {
     SockObject *s = (SockObject *)o;
     if (s->fd >= 0) {
-        close(s->fd);
-        s->fd = -1;
+        /* kept alive while the warning machinery looks at it */
+        Ad_INCREF(o);
+        sock_finalize(o);
+        if (--o->ob_refcnt > 0)
+            return;
     }
     AD_TYPE(o)->tp_free(o);
 }
@@ -927,6 +947,7 @@ AdTypeObject socket_type = {
     .tp_name = "_socket.socket",
     .tp_basicsize = sizeof(SockObject),
     .tp_dealloc = sock_dealloc,
+    .tp_finalize = sock_finalize,
     .tp_repr = sock_repr,
     .tp_getattro = AdObject_GenericGetAttr,
     .tp_setattro = AdObject_GenericSetAttr,
