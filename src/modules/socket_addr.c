@@ -93,9 +93,22 @@ static int host_text(AdObject *name, char *buf, size_t size)
     const char *s;
     Ad_ssize_t n;
     if (AdStr_Check(name)) {
-        s = AdStr_AsUTF8AndSize(name, &n);
-        if (!s)
+        /* ASCII as it is; other names through the idna codec, as CPython */
+        AdObject *enc = AdStr_EncodeASCII(name, "strict");
+        if (!enc && AdErr_ExceptionMatches(AdExc_UnicodeError)) {
+            AdErr_Clear();
+            enc = AdStr_AsEncodedString(name, "idna", NULL);
+            if (!enc && AdErr_ExceptionMatches(AdExc_LookupError)) {
+                /* no idna codec (it needs unicodedata): UTF-8 bytes */
+                AdErr_Clear();
+                enc = AdStr_EncodeUTF8(name, "strict");
+            }
+        }
+        if (!enc)
             return -1;
+        int r = host_text(enc, buf, size);
+        Ad_DECREF(enc);
+        return r;
     } else if (AdBytes_Check(name) || AdByteArray_Check(name)) {
         AdBuffer view;
         if (AdObject_GetBuffer(name, &view, AD_BUF_SIMPLE) < 0)

@@ -257,6 +257,11 @@ static AdObject *sm_getaddrinfo(AdObject *m, AdObject *const *args, Ad_ssize_t n
             if (!hb && AdErr_ExceptionMatches(AdExc_UnicodeError)) {
                 AdErr_Clear();
                 hb = AdStr_AsEncodedString(a[0], "idna", NULL);
+                if (!hb && AdErr_ExceptionMatches(AdExc_LookupError)) {
+                    /* no idna codec (it needs unicodedata): UTF-8 bytes */
+                    AdErr_Clear();
+                    hb = AdStr_EncodeUTF8(a[0], "strict");
+                }
             }
             if (!hb)
                 return NULL;
