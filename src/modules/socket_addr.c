@@ -70,14 +70,28 @@ int socket_timeout_arg(AdObject *o, double *out)
             AdErr_SetString(AdExc_ValueError, "Invalid value NaN (not a number)");
             return -1;
         }
+        /* the value must fit in a signed 64-bit count of nanoseconds */
+        if (!(d * 1e9 >= -9223372036854775808.0 && d * 1e9 < 9223372036854775808.0)) {
+            AdErr_SetString(AdExc_OverflowError, "timestamp out of range for platform time_t");
+            return -1;
+        }
     } else {
         AdObject *i = AdNumber_Index(o);
         if (!i)
             return -1;
-        d = AdFloat_AsDouble(i);
+        int64_t v = AdInt_AsInt64(i);
         Ad_DECREF(i);
-        if (d == -1 && AdErr_Occurred())
+        if (v == -1 && AdErr_Occurred()) {
+            if (!AdErr_ExceptionMatches(AdExc_OverflowError))
+                return -1;
+            AdErr_Clear();
+            v = INT64_MAX;
+        }
+        if (v > INT64_MAX / 1000000000 || v < INT64_MIN / 1000000000) {
+            AdErr_SetString(AdExc_OverflowError, "timestamp too large to convert to C PyTime_t");
             return -1;
+        }
+        d = (double)v;
     }
     if (d < 0) {
         AdErr_SetString(AdExc_ValueError, "Timeout value out of range");

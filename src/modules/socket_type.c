@@ -74,13 +74,12 @@ static int sock_wait(SockObject *s, int writing, double deadline)
         double left = deadline - monotonic();
         if (left <= 0)
             return 0;
-        long long ms = (long long)(left * 1000.0 + 0.999);
-        if (ms > INT_MAX)
-            ms = INT_MAX;
+        double msd = left * 1000.0 + 0.999;
+        int ms = msd >= (double)INT_MAX ? INT_MAX : (int)msd;
         struct pollfd p = {.fd = s->fd, .events = (short)(writing ? POLLOUT : POLLIN)};
         int n, err;
         Ad_BEGIN_ALLOW_THREADS
-        n = poll(&p, 1, (int)ms);
+        n = poll(&p, 1, ms);
         err = errno;
         Ad_END_ALLOW_THREADS
         if (n > 0)
