@@ -149,7 +149,9 @@ AdObject *AdObject_GC_NewVar(AdTypeObject *type, Ad_ssize_t nitems)
         return NULL;
     }
     AdObject *o = gc_alloc(type, var_size(type, nitems));
-    if (o)
+    /* a fixed-size type may be smaller than an AdVarObject (a class with
+     * __slots__ = () over object): no ob_size to set there */
+    if (o && type->tp_itemsize)
         ((AdVarObject *)o)->ob_size = nitems;
     return o;
 }
