@@ -70,6 +70,8 @@ static int apply_timeout(SockObject *s)
  * 0 timed out, -1 with an exception. */
 static int sock_wait(SockObject *s, int writing, double deadline)
 {
+    if (s->fd < 0)
+        return 1;       /* closed: let the call itself fail with EBADF */
     for (;;) {
         double left = deadline - monotonic();
         if (left <= 0)
@@ -145,9 +147,21 @@ ssize_t socket_call(SockObject *s, int writing, socket_io_fn fn, void *c, double
 {
     if (s->timeout > 0 && deadline <= 0)
         deadline = monotonic() + s->timeout;
+    /* with a timeout, wait for readiness first (the descriptor may have
+     * been made blocking behind our back), as CPython does */
+    int wait_first = s->timeout > 0;
     for (;;) {
         ssize_t r;
         int err;
+        if (wait_first) {
+            int w = sock_wait(s, writing, deadline);
+            if (w < 0)
+                return -1;
+            if (w == 0) {
+                set_timeout_error();
+                return -1;
+            }
+        }
         Ad_BEGIN_ALLOW_THREADS
         r = fn(s->fd, c);
         err = errno;
@@ -157,16 +171,11 @@ ssize_t socket_call(SockObject *s, int writing, socket_io_fn fn, void *c, double
         if (err == EINTR) {
             if (AdErr_CheckSignals() < 0)
                 return -1;
+            wait_first = 0;
             continue;
         }
         if (s->timeout > 0 && (err == EAGAIN || err == EWOULDBLOCK)) {
-            int w = sock_wait(s, writing, deadline);
-            if (w < 0)
-                return -1;
-            if (w == 0) {
-                set_timeout_error();
-                return -1;
-            }
+            wait_first = 1;
             continue;
         }
         errno = err;
