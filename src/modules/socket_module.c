@@ -71,6 +71,19 @@ static AdObject *sm_gethostname(AdObject *m, AdObject *unused)
     return AdStr_Decode(buf, (Ad_ssize_t)strlen(buf), "utf-8", "surrogateescape");
 }
 
+static AdObject *sm_sethostname(AdObject *m, AdObject *arg)
+{
+    (void)m;
+    AdObject *b = posix_fsencode(arg);
+    if (!b)
+        return NULL;
+    int r = sethostname(AdBytes_AS_STRING(b), (size_t)AdBytes_GET_SIZE(b));
+    Ad_DECREF(b);
+    if (r < 0)
+        return AdErr_SetFromErrno(AdExc_OSError);
+    Ad_RETURN_NONE;
+}
+
 static AdObject *sm_gethostbyname(AdObject *m, AdObject *arg)
 {
     (void)m;
@@ -788,6 +801,7 @@ static AdMethodDef socket_functions[] = {
     {"inet_pton", FN(sm_inet_pton), AD_METH_FASTCALL, "inet_pton(af, ip) -> packed IP address string"},
     {"ntohl", FN(sm_ntohl), AD_METH_O, "Convert a 32-bit unsigned integer from network to host byte order."},
     {"ntohs", FN(sm_ntohs), AD_METH_O, "Convert a 16-bit unsigned integer from network to host byte order."},
+    {"sethostname", FN(sm_sethostname), AD_METH_O, "sethostname(name)\n\nSets the hostname to name."},
     {"setdefaulttimeout", FN(sm_setdefaulttimeout), AD_METH_O, "setdefaulttimeout(timeout)"},
     {"socketpair", FN(sm_socketpair), AD_METH_FASTCALL,
      "socketpair([family[, type [, proto]]]) -> (socket object, socket object)"},
