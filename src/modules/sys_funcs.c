@@ -849,6 +849,31 @@ static AdObject *sys_set_coroutine_origin_tracking_depth(AdObject *self, AdObjec
     Ad_RETURN_NONE;
 }
 
+/* sys._clear_type_descriptors(type): drops the __dict__ and __weakref__
+ * descriptors from a class's own dict (dataclasses' slots=True uses it
+ * when it rebuilds a class). */
+static AdObject *sys_clear_type_descriptors(AdObject *self, AdObject *type)
+{
+    (void)self;
+    if (!AdType_Check(type))
+        return AdErr_Format(AdExc_TypeError, "_clear_type_descriptors() argument must be type, not %T", type);
+    AdTypeObject *t = (AdTypeObject *)type;
+    if (t->tp_flags & AD_TPFLAGS_IMMUTABLETYPE) {
+        AdErr_SetString(AdExc_TypeError, "argument is immutable");
+        return NULL;
+    }
+    static const char *const names[] = {"__dict__", "__weakref__"};
+    for (int i = 0; i < 2 && t->tp_dict; i++) {
+        if (AdDict_DelItemString(t->tp_dict, names[i]) < 0) {
+            if (!AdErr_ExceptionMatches(AdExc_KeyError))
+                return NULL;
+            AdErr_Clear();
+        }
+    }
+    AdType_Modified(t);
+    Ad_RETURN_NONE;
+}
+
 #define F(name, fn, flags, doc) {name, (void (*)(void))(fn), flags, doc}
 AdMethodDef modules_sys_methods[] = {
     F("displayhook", sys_displayhook, AD_METH_O, "Print an object to sys.stdout and also save it in builtins._"),
@@ -890,6 +915,8 @@ AdMethodDef modules_sys_methods[] = {
     F("set_asyncgen_hooks", sys_set_asyncgen_hooks, AD_METH_FASTCALL | AD_METH_KEYWORDS, "Set new asynchronous generators hooks."),
     F("get_coroutine_origin_tracking_depth", sys_get_coroutine_origin_tracking_depth, AD_METH_NOARGS, "Check status of origin tracking for coroutine objects in this thread."),
     F("set_coroutine_origin_tracking_depth", sys_set_coroutine_origin_tracking_depth, AD_METH_FASTCALL | AD_METH_KEYWORDS, "Enable or disable origin tracking for coroutine objects in this thread."),
+    F("_clear_type_descriptors", sys_clear_type_descriptors, AD_METH_O,
+      "Private function for clearing certain descriptors from a type's dictionary."),
     F("_clear_type_cache", sys_noop, AD_METH_NOARGS, "Clear the internal type lookup cache."),
     F("_clear_internal_caches", sys_noop, AD_METH_NOARGS, "Clear all internal performance-related caches."),
     F("is_remote_debug_enabled", sys_false, AD_METH_NOARGS, "Return True if remote debugging is enabled, False otherwise."),

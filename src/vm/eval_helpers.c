@@ -272,19 +272,18 @@ AdObject *vm_import_from(AdObject *module, AdObject *name)
     AdObject *pkgname = NULL;
     if (AdObject_GetOptionalAttr(module, str_id("__name__"), &pkgname) < 0)
         AdErr_Clear();
-    if (pkgname && AdStr_Check(pkgname) && AdEval_SysModules) {
-        AdObject *mods = AdEval_SysModules();
+    if (pkgname && AdStr_Check(pkgname)) {
+        /* a submodule still being imported (circular import) is in sys.modules */
         AdObject *full = AdStr_FromFormat("%U.%U", pkgname, name);
-        if (mods && full) {
-            AdObject *m = AdObject_GetItem(mods, full);
+        if (full) {
+            AdObject *m = AdImport_GetModule(full);
+            Ad_DECREF(full);
             if (m) {
-                Ad_DECREF(full);
                 Ad_DECREF(pkgname);
                 return m;
             }
-            AdErr_Clear();
         }
-        Ad_XDECREF(full);
+        AdErr_Clear();
     }
     AdObject *pkgpath = NULL;
     if (AdObject_GetOptionalAttr(module, str_id("__file__"), &pkgpath) < 0)
