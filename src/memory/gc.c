@@ -256,7 +256,8 @@ AdObject *AdObject_NewVar(AdTypeObject *type, Ad_ssize_t nitems)
     }
     o->ob_refcnt = 1;
     o->ob_type = type;
-    ((AdVarObject *)o)->ob_size = nitems;
+    if (type->tp_itemsize)
+        ((AdVarObject *)o)->ob_size = nitems;
     if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
         Ad_INCREF((AdObject *)type);
     return o;
