@@ -75,7 +75,7 @@ UNIT_OBJS := $(patsubst %.c,$(BUILDDIR)/obj/%.o,$(UNIT_SRCS))
 UNIT_BIN := $(BUILDDIR)/unit-tests
 
 .PHONY: all check check-leaks check-sanitize unit install clean distclean stdlib bench
-all: $(PROG)
+all: $(PROG) $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-lib-stamp
 
 config.mk config.h:
 	@echo "Makefile: run ./configure first (or ./setup)" >&2; exit 1
@@ -120,6 +120,14 @@ bench: $(PROG) $(BUILDDIR)/parse-bench stdlib
 stdlib: $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-stdlib-stamp
 $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-stdlib-stamp: tools/fetch-stdlib
 	sh tools/fetch-stdlib $(BUILDDIR)/lib/adder$(STDLIB_VERSION) $(BUILDDIR)/cache
+
+# The Python modules Adder provides itself (src/lib/, DESIGN.md) go beside
+# the fetched library.
+LIB_EXTRA := $(wildcard src/lib/*.py)
+LIB_EXTRA_STAMP := $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-lib-stamp
+$(LIB_EXTRA_STAMP): $(LIB_EXTRA) $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/.adder-stdlib-stamp
+	cp $(LIB_EXTRA) $(BUILDDIR)/lib/adder$(STDLIB_VERSION)/
+	touch $@
 
 check: $(PROG) $(UNIT_BIN)
 	sh tests/check.sh ./$(PROG) $(UNIT_BIN)
