@@ -219,6 +219,7 @@ static int start_thread(AdObject *func, AdObject *args, AdObject *kwargs, Handle
         atomic_fetch_sub(&hs->refs, 1);
         t->thread_module_data = NULL;
         Ad_ThreadDelete(t);
+        ad_gil_forget_thread(interp);
         Ad_DECREF(b->func);
         Ad_DECREF(b->args);
         Ad_XDECREF(b->kwargs);
