@@ -209,8 +209,11 @@ void vm_frame_clear(AdFrame *f)
     }
     AdCodeObject *co = (AdCodeObject *)f->f_code;
     AdObject **base = f->localsplus + (co ? co->co_nlocalsplus : 0);
-    for (AdObject **p = f->stackpointer; p > base;)
-        AD_CLEAR(*--p);
+    /* (AD_CLEAR evaluates its argument twice: no side effects in it.) */
+    for (AdObject **p = f->stackpointer; p > base;) {
+        p--;
+        AD_CLEAR(*p);
+    }
     f->stackpointer = base;
     if (co)
         for (int i = 0; i < co->co_nlocalsplus; i++)
