@@ -84,16 +84,20 @@ void AdVM_ReleaseAbandoned(AdThread *t)
     AdVMState *vm = t->vm;
     if (!vm)
         return;
+    /* A generator's frame in the chain belongs to a generator object that
+     * releasing the frames below could free while it counts as running:
+     * such a stack is left as it is (its objects stay allocated). */
+    for (AdFrame *f = vm->current_frame; f; f = f->previous)
+        if (f->owner != AD_FRAME_OWNED_BY_THREAD)
+            return;
     t->vm = NULL;
     /* Innermost first: each frame's references, as when it is popped. */
     AdFrame *f = vm->current_frame;
     vm->current_frame = NULL;
     while (f) {
         AdFrame *prev = f->previous;
-        if (f->owner == AD_FRAME_OWNED_BY_THREAD) {
-            vm_frame_clear(f);
-            AD_CLEAR(f->f_code);
-        }
+        vm_frame_clear(f);
+        AD_CLEAR(f->f_code);
         f = prev;
     }
     while (vm->chunk) {
