@@ -533,12 +533,9 @@ static AdObject *struct_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwa
 static void struct_dealloc(AdObject *self)
 {
     StructObject *s = (StructObject *)self;
-    AdTypeObject *type = AD_TYPE(self);
     Ad_XDECREF(s->format);
     free(s->codes);
-    type->tp_free(self);
-    if (type->tp_flags & AD_TPFLAGS_HEAPTYPE)
-        Ad_DECREF((AdObject *)type);
+    AD_TYPE(self)->tp_free(self);     /* drops a heap type's reference itself */
 }
 
 static AdObject *struct_repr(AdObject *self)
