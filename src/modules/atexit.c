@@ -27,7 +27,7 @@ void AdAtexit_RunCallbacks(void)
     if (!callbacks)
         return;
     AdObject *saved = AdErr_GetRaisedException();
-    while (AdList_GET_SIZE(callbacks) > 0) {
+    while (callbacks && AdList_GET_SIZE(callbacks) > 0) {
         Ad_ssize_t n = AdList_GET_SIZE(callbacks);
         AdObject *entry = Ad_NewRef(AdList_GET_ITEM(callbacks, n - 1));
         AdObject *idx = AdInt_FromInt64(n - 1);
@@ -59,6 +59,9 @@ void AdAtexit_RunCallbacks(void)
         }
         Ad_DECREF(entry);
     }
+    /* Emptied: the list goes (register makes a new one). */
+    if (callbacks && AdList_GET_SIZE(callbacks) == 0)
+        AD_CLEAR(callbacks);
     AdErr_SetRaisedException(saved);
 }
 

@@ -72,10 +72,29 @@ void posix_after_fork_parent(void)
     run_hooks(after_parent_forkers, 0);
 }
 
+/* Step 4 (before module teardown): the lists go, with the callables
+ * they keep (threading's _after_fork, for one). */
+static int release_fork_hooks(AdInterp *interp)
+{
+    (void)interp;
+    AD_CLEAR(before_forkers);
+    AD_CLEAR(after_child_forkers);
+    AD_CLEAR(after_parent_forkers);
+    return 0;
+}
+
 static int add_hook(AdObject **list, AdObject *f)
 {
+    static int fini_registered;
     if (!f)
         return 0;
+    if (!fini_registered) {
+        if (Ad_RegisterFiniHook(AD_FINI_MODULES, release_fork_hooks) < 0) {
+            AdErr_SetString(AdExc_RuntimeError, "register_at_fork: no room for the finalization hook");
+            return -1;
+        }
+        fini_registered = 1;
+    }
     if (!*list && !(*list = AdList_New(0)))
         return -1;
     return AdList_Append(*list, f);

@@ -46,6 +46,7 @@
 static AdObject *handlers[AD_NSIG];
 static AdObject *default_int_handler;     /* the builtin function object */
 static AdObject *sig_dfl, *sig_ign;       /* the ints 0 and 1 (immortal small ints) */
+static AdObject *itimer_error;            /* signal.itimer_error, a subclass of OSError */
 
 static int is_callable(AdObject *o)
 {
@@ -193,6 +194,21 @@ static void signal_fini(void)
     ad_runtime.signals.wakeup_fd = -1;
 }
 
+/* Step 7 (before the thread states and builtins go): the default actions
+ * come back as above, then the module's C statics drop their objects (the
+ * handlers, default_int_handler, ItimerError). A signal tripped later is
+ * never run. */
+static int signal_release(AdInterp *interp)
+{
+    (void)interp;
+    signal_fini();
+    for (int s = 1; s < AD_NSIG; s++)
+        AD_CLEAR(handlers[s]);
+    AD_CLEAR(default_int_handler);
+    AD_CLEAR(itimer_error);
+    return 0;
+}
+
 static AdObject *sig_signal(AdObject *m, AdObject *const *args, Ad_ssize_t nargs)
 {
     (void)m;
@@ -331,7 +347,7 @@ static AdObject *sig_valid_signals(AdObject *m, AdObject *u)
 
 /* ---- interval timers ---------------------------------------------------------------------- */
 
-static AdObject *itimer_error;      /* signal.itimer_error, a subclass of OSError */
+
 
 static int timeval_arg(AdObject *o, struct timeval *tv)
 {
@@ -776,6 +792,9 @@ AdObject *AdModule_InitSignal(void)
         {"SIG_SETMASK", SIG_SETMASK}, {"ITIMER_REAL", ITIMER_REAL}, {"ITIMER_VIRTUAL", ITIMER_VIRTUAL},
         {"ITIMER_PROF", ITIMER_PROF},
     };
+    static int hook_registered;
+    if (!hook_registered && Ad_RegisterFiniHook(AD_FINI_THREADS, signal_release) == 0)
+        hook_registered = 1;
     if (!sig_dfl) {
         sig_dfl = AdInt_FromInt64(0);
         sig_ign = AdInt_FromInt64(1);

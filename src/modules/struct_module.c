@@ -20,6 +20,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/lifecycle.h"
 
 #include <float.h>
 #include <limits.h>
@@ -601,10 +602,9 @@ static int struct_tp_init(AdObject *self, AdObject *args, AdObject *kwargs)
 static void struct_dealloc(AdObject *self)
 {
     StructObject *s = (StructObject *)self;
-    AdTypeObject *type = AD_TYPE(self);
     Ad_XDECREF(s->format);
     free(s->codes);
-    type->tp_free(self);        /* drops a heap subclass's reference to its type */
+    AD_TYPE(self)->tp_free(self);     /* drops a heap type's reference itself */
 }
 
 static AdObject *struct_repr(AdObject *self)
@@ -1114,8 +1114,25 @@ static AdMethodDef module_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* Step 7: the C statics drop struct.error and the cached Structs. */
+static int struct_release(AdInterp *interp)
+{
+    (void)interp;
+    AD_CLEAR(format_cache);
+    AD_CLEAR(struct_error);
+    return 0;
+}
+
 AdObject *AdModule_InitStruct(void)
 {
+    static int hook_registered;
+    if (!hook_registered) {
+        if (Ad_RegisterFiniHook(AD_FINI_THREADS, struct_release) < 0) {
+            AdErr_SetString(AdExc_RuntimeError, "_struct: no room for the finalization hook");
+            return NULL;
+        }
+        hook_registered = 1;
+    }
     if (AdType_Ready(&Struct_Type) < 0 || AdType_Ready(&UnpackIter_Type) < 0)
         return NULL;
     if (!struct_error) {

@@ -167,9 +167,31 @@ static void forget_thread(AdThread *t)
     free(b);
 }
 
-void thread_handles_init(void)
+/* Step 3 (finalizing, before the collection): the threads started here
+ * that still exist (daemon threads) never run again: each hangs when it
+ * next wants the GIL. What their frames and start-up block hold is
+ * released so that finalization frees it; their states go with the
+ * interpreter. */
+static int release_abandoned_threads(AdInterp *interp)
+{
+    AdThread *me = ad_current_thread;
+    for (AdThread *t = interp->threads; t; t = t->next) {
+        Boot *b = t->thread_module_data;
+        if (t == me || !b)
+            continue;
+        thread_local_forget_thread(t);
+        AdVM_ReleaseAbandoned(t);
+        AD_CLEAR(b->func);
+        AD_CLEAR(b->args);
+        AD_CLEAR(b->kwargs);
+    }
+    return 0;
+}
+
+int thread_handles_init(void)
 {
     ad_thread_forget_hook = forget_thread;
+    return Ad_RegisterFiniHook(AD_FINI_GC, release_abandoned_threads);
 }
 
 /* Starts func(*args, **kwargs) in a new OS thread tied to hs. 0 or -1. */
@@ -219,6 +241,7 @@ static int start_thread(AdObject *func, AdObject *args, AdObject *kwargs, Handle
         atomic_fetch_sub(&hs->refs, 1);
         t->thread_module_data = NULL;
         Ad_ThreadDelete(t);
+        ad_gil_forget_thread(interp);
         Ad_DECREF(b->func);
         Ad_DECREF(b->args);
         Ad_XDECREF(b->kwargs);

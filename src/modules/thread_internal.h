@@ -55,7 +55,8 @@ AdObject *thread_shutdown(AdObject *m, AdObject *unused);
 AdObject *thread_count(AdObject *m, AdObject *unused);
 /* The size given to stack_size() (0: the default). */
 extern size_t thread_stack_size;
-/* One-time set-up of the handle machinery (the fork hook). */
-void thread_handles_init(void);
+/* One-time set-up of the handle machinery (the fork hook, the finalization
+ * hook releasing daemon threads). 0, or -1 when the hook table is full. */
+int thread_handles_init(void);
 
 #endif

@@ -385,11 +385,10 @@ AdObject *AdModule_InitThread(void)
 {
     static int hooked;
     if (!hooked) {
-        if (Ad_RegisterFiniHook(AD_FINI_ATEXIT, wait_for_thread_shutdown) < 0) {
+        if (Ad_RegisterFiniHook(AD_FINI_ATEXIT, wait_for_thread_shutdown) < 0 || thread_handles_init() < 0) {
             AdErr_SetString(AdExc_RuntimeError, "_thread: no room for the shutdown hook");
             return NULL;
         }
-        thread_handles_init();
         hooked = 1;
     }
     if (AdType_Ready(&thread_lock_type) < 0 || AdType_Ready(&thread_rlock_type) < 0 ||

@@ -201,7 +201,12 @@ static AdObject *slice_reduce(AdObject *o, AdObject *unused)
 {
     (void)unused;
     AdSliceObject *s = (AdSliceObject *)o;
-    return AdTuple_Pack(2, (AdObject *)AD_TYPE(o), AdTuple_Pack(3, s->start, s->stop, s->step));
+    AdObject *args = AdTuple_Pack(3, s->start, s->stop, s->step);
+    if (!args)
+        return NULL;
+    AdObject *r = AdTuple_Pack(2, (AdObject *)AD_TYPE(o), args);
+    Ad_DECREF(args);
+    return r;
 }
 
 static AdMethodDef slice_methods[] = {

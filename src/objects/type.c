@@ -182,7 +182,8 @@ AdObject *AdType_GenericAlloc(AdTypeObject *type, Ad_ssize_t nitems)
         ? (Ad_ssize_t)((size - (size_t)type->tp_basicsize + (size_t)type->tp_itemsize - 1) / (size_t)type->tp_itemsize)
         : 0;
     if (type->tp_flags & AD_TPFLAGS_HAVE_GC) {
-        o = AdObject_GC_NewVar(type, 0);
+        /* A fixed-size type may be no bigger than AdObject: no ob_size. */
+        o = type->tp_itemsize ? AdObject_GC_NewVar(type, 0) : AdObject_GC_New(type);
         if (!o)
             return NULL;
         /* GC_NewVar sized it for 0 items; grow to the real size. */

@@ -18,6 +18,7 @@ struct AdGIL {
     int dead;                   /* after finalization: never granted again */
     int waiters;
     int multi;                  /* some thread other than the first was ever attached */
+    int others;                 /* threads started and not yet ended (they may use the GIL) */
     AdThread *holder;
     uint64_t switch_number;     /* grants so far */
     int64_t interval_ns;
@@ -65,11 +66,11 @@ void ad_gil_destroy(AdInterp *interp)
     g->dead = 1;
     g->holder = NULL;
     g->locked = 1;
-    int multi = g->multi;
+    int others = g->others;
     pthread_mutex_unlock(&g->mutex);
     if (tls_gil == g)
         tls_gil = NULL;
-    if (multi)
+    if (others > 0)
         return;             /* daemon threads may still sleep on it */
     pthread_cond_destroy(&g->released);
     pthread_cond_destroy(&g->switched);
@@ -82,6 +83,15 @@ void ad_gil_note_threads(AdInterp *interp)
     struct AdGIL *g = interp->gil;
     pthread_mutex_lock(&g->mutex);
     g->multi = 1;
+    g->others++;
+    pthread_mutex_unlock(&g->mutex);
+}
+
+void ad_gil_forget_thread(AdInterp *interp)
+{
+    struct AdGIL *g = interp->gil;
+    pthread_mutex_lock(&g->mutex);
+    g->others--;
     pthread_mutex_unlock(&g->mutex);
 }
 
@@ -141,10 +151,13 @@ static void gil_take(struct AdGIL *g, AdThread *t)
 }
 
 /* Releases g; when forced (a drop request), waits until another thread
- * took it, so that the requester gets its turn. */
-static void gil_drop(struct AdGIL *g, int forced)
+ * took it, so that the requester gets its turn. When ending, the calling
+ * thread stops counting as a user of g (g may be freed once it unlocks). */
+static void gil_drop_ex(struct AdGIL *g, int forced, int ending)
 {
     pthread_mutex_lock(&g->mutex);
+    if (ending)
+        g->others--;
     g->locked = 0;
     g->holder = NULL;
     pthread_cond_signal(&g->released);
@@ -154,6 +167,11 @@ static void gil_drop(struct AdGIL *g, int forced)
             pthread_cond_wait(&g->switched, &g->mutex);
     }
     pthread_mutex_unlock(&g->mutex);
+}
+
+static void gil_drop(struct AdGIL *g, int forced)
+{
+    gil_drop_ex(g, forced, 0);
 }
 
 /* After taking the GIL: a thread that is not the finalizing one must not
@@ -193,7 +211,7 @@ void ad_thread_detach_and_delete(AdThread *t)
     Ad_ThreadDelete(t);
     ad_current_thread = NULL;
     tls_gil = NULL;
-    gil_drop(g, 0);
+    gil_drop_ex(g, 0, 1);
 }
 
 AdThread *AdEval_SaveThread(void)
@@ -295,7 +313,10 @@ void Ad_ReinitThreadsAfterFork(void)
         g->locked = 1;
         g->holder = me;
         g->multi = interp->gil ? interp->gil->multi : 0;
-        interp->gil = g;            /* the old one is leaked on purpose */
+        /* The old one may be locked by a thread that does not exist here:
+         * its memory goes, its mutex and conditions are not destroyed. */
+        free(interp->gil);
+        interp->gil = g;
         tls_gil = g;
     }
     tls_save_skipped = 0;

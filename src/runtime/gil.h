@@ -33,8 +33,8 @@ enum {
 
 /* Creates the GIL of interp (done by Ad_InterpNew). 0, or -1 out of memory. */
 int ad_gil_create(AdInterp *interp);
-/* Frees interp's GIL if no other thread ever used it; otherwise marks it
- * dead and leaves it allocated, since daemon threads may still wait on it. */
+/* Frees interp's GIL unless a started thread has not ended yet; then marks
+ * it dead and leaves it allocated, since daemon threads may still wait on it. */
 void ad_gil_destroy(AdInterp *interp);
 
 /* Makes t the calling OS thread's state and takes the GIL for it (a new
@@ -48,6 +48,8 @@ int ad_thread_attach(AdThread *t);
 void ad_thread_detach_and_delete(AdThread *t);
 /* Marks interp's GIL as used by several threads (before starting one). */
 void ad_gil_note_threads(AdInterp *interp);
+/* Undoes ad_gil_note_threads for a thread that could not be started. */
+void ad_gil_forget_thread(AdInterp *interp);
 
 /* Releases the GIL held by the calling thread; returns its state for
  * AdEval_RestoreThread. Nothing of the interpreter may be touched until the

@@ -35,6 +35,7 @@ struct AdThread {
     struct AdObject *async_exc;         /* posted by another thread (owned), or NULL */
     void *thread_module_data;           /* the _thread module's per-thread bookkeeping */
     struct AdObject *context;           /* the current contextvars.Context (owned), or NULL */
+    struct AdVMState *vm;               /* its VM state (frame stack), once it ran code, or NULL */
 };
 
 /* The calling OS thread's state (NULL outside the runtime). */

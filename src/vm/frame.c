@@ -56,6 +56,8 @@ AdVMState *vm_state(void)
     AdThread *t = ad_current_thread;
     vm->thread = t;
     vm->breaker = t ? &t->eval_breaker : &no_breaker;
+    if (t)
+        t->vm = vm;
     return vm;
 }
 
@@ -71,8 +73,43 @@ void AdVM_ThreadFini(void)
     AD_CLEAR(vm->trace_func);
     AD_CLEAR(vm->profile_func);
     vm->use_tracing = 0;
+    if (vm->thread)
+        vm->thread->vm = NULL;
     vm->thread = NULL;
     vm->breaker = &no_breaker;
+}
+
+void AdVM_ReleaseAbandoned(AdThread *t)
+{
+    AdVMState *vm = t->vm;
+    if (!vm)
+        return;
+    /* A generator's frame in the chain belongs to a generator object that
+     * releasing the frames below could free while it counts as running:
+     * such a stack is left as it is (its objects stay allocated). */
+    for (AdFrame *f = vm->current_frame; f; f = f->previous)
+        if (f->owner != AD_FRAME_OWNED_BY_THREAD)
+            return;
+    t->vm = NULL;
+    /* Innermost first: each frame's references, as when it is popped. */
+    AdFrame *f = vm->current_frame;
+    vm->current_frame = NULL;
+    while (f) {
+        AdFrame *prev = f->previous;
+        vm_frame_clear(f);
+        AD_CLEAR(f->f_code);
+        f = prev;
+    }
+    while (vm->chunk) {
+        AdVMChunk *c = vm->chunk;
+        vm->chunk = c->previous;
+        AdMem_Free(c);
+    }
+    vm->top = vm->limit = NULL;
+    AD_CLEAR(vm->base_exc.exc_value);
+    AD_CLEAR(vm->trace_func);
+    AD_CLEAR(vm->profile_func);
+    vm->use_tracing = 0;
 }
 
 int vm_check_c_stack(AdVMState *vm)
@@ -176,8 +213,11 @@ void vm_frame_clear(AdFrame *f)
     }
     AdCodeObject *co = (AdCodeObject *)f->f_code;
     AdObject **base = f->localsplus + (co ? co->co_nlocalsplus : 0);
-    for (AdObject **p = f->stackpointer; p > base;)
-        AD_CLEAR(*--p);
+    /* (AD_CLEAR evaluates its argument twice: no side effects in it.) */
+    for (AdObject **p = f->stackpointer; p > base;) {
+        p--;
+        AD_CLEAR(*p);
+    }
     f->stackpointer = base;
     if (co)
         for (int i = 0; i < co->co_nlocalsplus; i++)

@@ -82,6 +82,10 @@ typedef struct AdVMState {
 AdVMState *vm_state(void);
 /* Releases the calling thread's frame stack and hooks (a thread that ends). */
 void AdVM_ThreadFini(void);
+/* From another thread, during finalization: releases what the frame stack
+ * of t holds (a daemon thread that will never run again: it hangs when it
+ * next wants the GIL) and frees the stack. */
+void AdVM_ReleaseAbandoned(AdThread *t);
 /* Recomputes thread->handled_exception from the chain. */
 void vm_sync_handled(AdVMState *vm);
 
