@@ -6,6 +6,7 @@
  * and crc_hqx (CRC-CCITT, polynomial 0x1021), Error (a ValueError) and
  * Incomplete. Messages are CPython's ("Odd-length string", "Incorrect
  * padding", "Illegal char", ...). The a2b_* functions also take ASCII str. */
+#include "runtime/lifecycle.h"
 #include "import/builtin_modules.h"
 #include "objects/abstract.h"
 #include "objects/args.h"
@@ -767,8 +768,21 @@ static AdMethodDef binascii_functions[] = {
 };
 #undef FKW
 
+/* The exception classes the C code raises are given back at finalization
+ * (before the last collection frees them). */
+static int binascii_fini(AdInterp *interp)
+{
+    (void)interp;
+    AD_CLEAR(binascii_error);
+    AD_CLEAR(binascii_incomplete);
+    return 0;
+}
+
 AdObject *AdModule_InitBinascii(void)
 {
+    static int hooked;
+    if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, binascii_fini) == 0)
+        hooked = 1;
     if (!binascii_error) {
         binascii_error = AdErr_NewException("binascii.Error", AdExc_ValueError, NULL);
         if (!binascii_error)
