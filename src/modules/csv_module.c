@@ -1,6 +1,7 @@
 /* csv_module.c: the _csv module object: its functions (reader, writer,
  * the dialect registry, field_size_limit), the QUOTE_* constants and Error.
  * The module state lives in file-level globals shared with csv_*.c. */
+#include "runtime/lifecycle.h"
 #include "modules/csv_internal.h"
 #include "objects/abstract.h"
 #include "objects/args.h"
@@ -145,8 +146,21 @@ static AdMethodDef csv_functions[] = {
 
 static const char csv_doc[] = "CSV parsing and writing.\n";
 
+/* The objects the C code keeps are given back at finalization (before
+ * the last collection frees them). */
+static int csv_fini(AdInterp *interp)
+{
+    (void)interp;
+    AD_CLEAR(csv_error);
+    AD_CLEAR(csv_dialects);
+    return 0;
+}
+
 AdObject *AdModule_InitCsv(void)
 {
+    static int hooked;
+    if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, csv_fini) == 0)
+        hooked = 1;
     if (AdType_Ready(&AdCsvDialect_Type) < 0 || AdType_Ready(&AdCsvReader_Type) < 0 ||
         AdType_Ready(&AdCsvWriter_Type) < 0)
         return NULL;

@@ -5,6 +5,7 @@
  * CMSG_LEN/CMSG_SPACE, interface names, the exceptions (error, herror,
  * gaierror, timeout) and the module's init. The socket type itself is in
  * socket_type.c, address conversion in socket_addr.c. */
+#include "runtime/lifecycle.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -808,8 +809,21 @@ static AdMethodDef socket_functions[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* The objects the C code keeps are given back at finalization (before
+ * the last collection frees them). */
+static int socket_fini(AdInterp *interp)
+{
+    (void)interp;
+    AD_CLEAR(socket_herror);
+    AD_CLEAR(socket_gaierror);
+    return 0;
+}
+
 AdObject *AdModule_InitSocket(void)
 {
+    static int hooked;
+    if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, socket_fini) == 0)
+        hooked = 1;
     if (AdType_Ready(&socket_type) < 0)
         return NULL;
     if (!socket_herror) {
