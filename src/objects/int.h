@@ -89,7 +89,7 @@ int ad_is_bytearray(AdObject *o);
 /* 128-bit constructors for fast paths. */
 AdObject *AdInt_FromInt128(__int128 v);
 /* The int as a 64-bit value when it fits (1), else 0; never fails. */
-static inline int AdInt_SmallValue(AdObject *o, int64_t *out)
+__attribute__((always_inline)) static inline int AdInt_SmallValue(AdObject *o, int64_t *out)
 {
     Ad_ssize_t n = AD_SIZE(o);
     uint64_t m;
@@ -103,7 +103,7 @@ static inline int AdInt_SmallValue(AdObject *o, int64_t *out)
 }
 /* Shared by the numeric types: 1 when the rich comparison op holds for c
  * (c < 0, == 0, > 0). */
-static inline int ad_cmp_result(int c, int op)
+__attribute__((always_inline)) static inline int ad_cmp_result(int c, int op)
 {
     switch (op) {
     case AD_LT: return c < 0;

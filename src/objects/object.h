@@ -46,27 +46,32 @@ typedef struct {
 #define AD_STATIC_OBJECT_INIT(T) { AD_IMMORTAL_REFCNT, (T) }
 #define AD_STATIC_VAR_INIT(T, size) { AD_STATIC_OBJECT_INIT(T), (size) }
 
+/* The reference-count helpers are inlined everywhere, also into the
+ * evaluation loop, whose size would otherwise make the compiler keep
+ * out-of-line copies. */
+#define AD_ALWAYS_INLINE static inline __attribute__((always_inline))
+
 /* Frees an object whose count reached zero (tp_dealloc). */
 void Ad_Dealloc(AdObject *o);
 
-static inline int Ad_IsImmortal(const AdObject *o) { return o->ob_refcnt >= AD_IMMORTAL_REFCNT; }
+AD_ALWAYS_INLINE int Ad_IsImmortal(const AdObject *o) { return o->ob_refcnt >= AD_IMMORTAL_REFCNT; }
 
-static inline void Ad_INCREF(AdObject *o)
+AD_ALWAYS_INLINE void Ad_INCREF(AdObject *o)
 {
     if (!Ad_IsImmortal(o))
         o->ob_refcnt++;
 }
 
-static inline void Ad_DECREF(AdObject *o)
+AD_ALWAYS_INLINE void Ad_DECREF(AdObject *o)
 {
     if (!Ad_IsImmortal(o) && --o->ob_refcnt == 0)
         Ad_Dealloc(o);
 }
 
-static inline void Ad_XINCREF(AdObject *o) { if (o) Ad_INCREF(o); }
-static inline void Ad_XDECREF(AdObject *o) { if (o) Ad_DECREF(o); }
-static inline AdObject *Ad_NewRef(AdObject *o) { Ad_INCREF(o); return o; }
-static inline AdObject *Ad_XNewRef(AdObject *o) { Ad_XINCREF(o); return o; }
+AD_ALWAYS_INLINE void Ad_XINCREF(AdObject *o) { if (o) Ad_INCREF(o); }
+AD_ALWAYS_INLINE void Ad_XDECREF(AdObject *o) { if (o) Ad_DECREF(o); }
+AD_ALWAYS_INLINE AdObject *Ad_NewRef(AdObject *o) { Ad_INCREF(o); return o; }
+AD_ALWAYS_INLINE AdObject *Ad_XNewRef(AdObject *o) { Ad_XINCREF(o); return o; }
 /* Makes an object immortal (interned strings, statics made at start-up). */
 static inline void Ad_SetImmortal(AdObject *o) { o->ob_refcnt = AD_IMMORTAL_REFCNT; }
 
@@ -297,8 +302,8 @@ struct AdTypeObject {
 /* ---- core object protocol (objects/object.c) ---------------------------- */
 
 /* Type checks. */
-static inline int Ad_IS_TYPE(const AdObject *o, const AdTypeObject *t) { return o->ob_type == t; }
-static inline int AdType_HasFeature(const AdTypeObject *t, unsigned long f) { return (t->tp_flags & f) != 0; }
+AD_ALWAYS_INLINE int Ad_IS_TYPE(const AdObject *o, const AdTypeObject *t) { return o->ob_type == t; }
+AD_ALWAYS_INLINE int AdType_HasFeature(const AdTypeObject *t, unsigned long f) { return (t->tp_flags & f) != 0; }
 /* 1 if a is b or a subclass of b (walks tp_mro). */
 int AdType_IsSubtype(AdTypeObject *a, AdTypeObject *b);
 #define AdObject_TypeCheck(o, t) (Ad_IS_TYPE((AdObject *)(o), (t)) || AdType_IsSubtype(AD_TYPE(o), (t)))

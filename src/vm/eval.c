@@ -630,7 +630,17 @@ dispatch_switch:
         SKIP_CACHES(BINARY_OP);
         AdObject *r = PEEK(1), *l = PEEK(2);
         AdObject *res;
-        if (!vmf_binary_op(oparg, l, r, &res))
+        int64_t ia, ib, ir;
+        /* The commonest case inline: + and - (and their in-place forms)
+         * on machine-word ints; everything else through vmf_binary_op. */
+        if (AD_TYPE(l) == &AdInt_Type && AD_TYPE(r) == &AdInt_Type &&
+            (oparg == VMF_ADD || oparg == VMF_SUB || oparg == VMF_INPLACE + VMF_ADD ||
+             oparg == VMF_INPLACE + VMF_SUB) &&
+            AdInt_SmallValue(l, &ia) && AdInt_SmallValue(r, &ib) &&
+            !((oparg == VMF_ADD || oparg == VMF_INPLACE + VMF_ADD) ? __builtin_add_overflow(ia, ib, &ir)
+                                                                 : __builtin_sub_overflow(ia, ib, &ir)))
+            res = AdInt_FromInt64(ir);
+        else if (!vmf_binary_op(oparg, l, r, &res))
             res = binary_op(oparg, l, r);
         if (!res)
             goto error;
@@ -703,6 +713,16 @@ dispatch_switch:
         AdObject *r = PEEK(1), *l = PEEK(2);
         AdObject *res;
         int ft;
+        int64_t ca, cb;
+        if (AD_TYPE(l) == &AdInt_Type && AD_TYPE(r) == &AdInt_Type && AdInt_SmallValue(l, &ca) &&
+            AdInt_SmallValue(r, &cb)) {
+            ft = ad_cmp_result(ca < cb ? -1 : ca > cb, oparg >> 5);
+            Ad_DECREF(l);
+            Ad_DECREF(r);
+            sp--;
+            TOP() = ft ? Ad_True : Ad_False;
+            DISPATCH();
+        }
         if (vmf_compare(oparg >> 5, l, r, &ft)) {
             Ad_DECREF(l);
             Ad_DECREF(r);
