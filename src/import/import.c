@@ -313,6 +313,8 @@ static AdObject *gcd_import(AdObject *abs_name)
             return import_bootstrap_find_and_load(abs_name);
         return find_and_load(abs_name);
     }
+    if (m != Ad_None)
+        import_time_report_cached(abs_name);
     if (m != Ad_None && import_bootstrap_active() && import_bootstrap_wait_initializing(abs_name, m) < 0) {
         Ad_DECREF(m);
         return NULL;

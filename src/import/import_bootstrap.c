@@ -345,6 +345,17 @@ static AdObject *find_and_load_timed(AdObject *abs_name)
     return m;
 }
 
+void import_time_report_cached(AdObject *abs_name)
+{
+    if (ad_current_thread->interp->config.import_time < 2)
+        return;
+    const char *name = AdStr_AsUTF8(abs_name);
+    fprintf(stderr, "import time: %9s | %10s | %*s%s\n", "cached", "cached", importtime_depth * 2, "",
+            name ? name : "?");
+    if (!name)
+        AdErr_Clear();
+}
+
 AdObject *import_bootstrap_find_and_load(AdObject *abs_name)
 {
     AdObject *m;

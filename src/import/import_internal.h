@@ -28,5 +28,7 @@ AdObject *AdMarshal_LoadsForImport(const char *data, Ad_ssize_t len);
 int import_bootstrap_active(void);
 AdObject *import_bootstrap_find_and_load(AdObject *abs_name);
 int import_bootstrap_wait_initializing(AdObject *name, AdObject *module);
+/* -X importtime=2: the "cached" line for a module found in sys.modules. */
+void import_time_report_cached(AdObject *abs_name);
 
 #endif
