@@ -63,7 +63,7 @@ AdObject *AdImport_GetModule(AdObject *name)
     return m;
 }
 
-static int modules_store(AdObject *name, AdObject *m)
+int import_modules_store(AdObject *name, AdObject *m)
 {
     AdObject *mods = sys_modules();
     if (!mods)
@@ -264,7 +264,7 @@ static AdObject *find_and_load(AdObject *abs_name)
         }
         m = AdImport_CreateBuiltin(abs_name);
         if (m) {
-            if (modules_store(abs_name, m) < 0)
+            if (import_modules_store(abs_name, m) < 0)
                 AD_CLEAR(m);
             goto done;
         }

@@ -59,16 +59,6 @@ static AdObject *interp_builtins(void)
     return ad_current_thread->interp->builtins;
 }
 
-static int sys_modules_set(AdObject *name, AdObject *m)
-{
-    AdObject *mods = AdSys_GetObject("modules");
-    if (!mods) {
-        AdErr_SetString(AdExc_RuntimeError, "unable to get sys.modules");
-        return -1;
-    }
-    return AdObject_SetItem(mods, name, m);
-}
-
 static void sys_modules_del(AdObject *name)
 {
     AdObject *mods = AdSys_GetObject("modules");
@@ -99,7 +89,7 @@ AdObject *import_exec_frozen(AdObject *name, const AdFrozenModule *f)
     }
     if (rc == 0 && AdDict_GetItemString(d, "__builtins__") == NULL)
         rc = AdDict_SetItemString(d, "__builtins__", interp_builtins());
-    if (rc < 0 || sys_modules_set(name, m) < 0) {
+    if (rc < 0 || import_modules_store(name, m) < 0) {
         Ad_DECREF(code);
         Ad_DECREF(m);
         return NULL;
@@ -209,7 +199,7 @@ static int install(void)
     AdObject *imp = imp_name ? AdImport_GetModule(imp_name) : NULL;
     if (imp_name && !imp && !AdErr_Occurred()) {
         imp = AdImport_CreateBuiltin(imp_name);
-        if (imp && sys_modules_set(imp_name, imp) < 0)
+        if (imp && import_modules_store(imp_name, imp) < 0)
             AD_CLEAR(imp);
     }
     Ad_XDECREF(imp_name);

@@ -8,6 +8,9 @@
  * every .pyc, b'AD\r\n'), as _imp.pyc_magic_number_token gives it. */
 #define AD_PYC_MAGIC_TOKEN 0x0A0D4441L
 
+/* sys.modules[name] = m (any mapping). 0, or -1 with an exception. */
+int import_modules_store(AdObject *name, AdObject *m);
+
 /* Creates module name from frozen entry f: puts it into sys.modules, sets
  * __origname__ (and __path__ = [] for a package) for FrozenImporter to fix
  * up, and runs its code. New ref; NULL with an exception (the module is

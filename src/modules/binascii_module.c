@@ -780,9 +780,8 @@ static int binascii_fini(AdInterp *interp)
 
 AdObject *AdModule_InitBinascii(void)
 {
-    static int hooked;
-    if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, binascii_fini) == 0)
-        hooked = 1;
+    if (Ad_RegisterFiniHook(AD_FINI_THREADS, binascii_fini) < 0)
+        return AdErr_Format(AdExc_RuntimeError, "no room for a finalization hook");
     if (!binascii_error) {
         binascii_error = AdErr_NewException("binascii.Error", AdExc_ValueError, NULL);
         if (!binascii_error)

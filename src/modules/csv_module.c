@@ -158,9 +158,8 @@ static int csv_fini(AdInterp *interp)
 
 AdObject *AdModule_InitCsv(void)
 {
-    static int hooked;
-    if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, csv_fini) == 0)
-        hooked = 1;
+    if (Ad_RegisterFiniHook(AD_FINI_THREADS, csv_fini) < 0)
+        return AdErr_Format(AdExc_RuntimeError, "no room for a finalization hook");
     if (AdType_Ready(&AdCsvDialect_Type) < 0 || AdType_Ready(&AdCsvReader_Type) < 0 ||
         AdType_Ready(&AdCsvWriter_Type) < 0)
         return NULL;

@@ -821,9 +821,8 @@ static int socket_fini(AdInterp *interp)
 
 AdObject *AdModule_InitSocket(void)
 {
-    static int hooked;
-    if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, socket_fini) == 0)
-        hooked = 1;
+    if (Ad_RegisterFiniHook(AD_FINI_THREADS, socket_fini) < 0)
+        return AdErr_Format(AdExc_RuntimeError, "no room for a finalization hook");
     if (AdType_Ready(&socket_type) < 0)
         return NULL;
     if (!socket_herror) {

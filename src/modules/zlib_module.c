@@ -961,9 +961,10 @@ AdObject *AdModule_InitZlib(void)
     if (!m)
         return NULL;
     if (!zlib_error) {
-        static int hooked;
-        if (!hooked && Ad_RegisterFiniHook(AD_FINI_THREADS, zlib_fini) == 0)
-            hooked = 1;
+        if (Ad_RegisterFiniHook(AD_FINI_THREADS, zlib_fini) < 0) {
+            Ad_DECREF(m);
+            return AdErr_Format(AdExc_RuntimeError, "no room for a finalization hook");
+        }
         zlib_error = AdErr_NewException("zlib.error", NULL, NULL);
         if (!zlib_error) {
             Ad_DECREF(m);

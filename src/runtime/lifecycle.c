@@ -34,7 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_HOOKS_PER_STEP 8
+#define MAX_HOOKS_PER_STEP 16
 
 _Thread_local AdThread *ad_current_thread;
 static AdStrList pending_cmd_warnoptions;
@@ -64,7 +64,12 @@ const char *Ad_FiniStepName(AdFiniStep step)
 
 int Ad_RegisterFiniHook(AdFiniStep step, int (*fn)(AdInterp *interp))
 {
-    if (step < 1 || step > AD_FINI_NSTEPS || fini_hooks[step].count >= MAX_HOOKS_PER_STEP)
+    if (step < 1 || step > AD_FINI_NSTEPS)
+        return -1;
+    for (int i = 0; i < fini_hooks[step].count; i++)
+        if (fini_hooks[step].fns[i] == fn)
+            return 0;           /* already registered (a module imported again) */
+    if (fini_hooks[step].count >= MAX_HOOKS_PER_STEP)
         return -1;
     fini_hooks[step].fns[fini_hooks[step].count++] = fn;
     return 0;

@@ -49,7 +49,9 @@ typedef enum {
 const char *Ad_FiniStepName(AdFiniStep step);
 
 /* Registers fn(interp) for a step; hooks of one step run in registration
- * order. Returns 0, or -1 when the step's table (8 entries) is full. */
+ * order. Registering the same fn for the same step again does nothing, so
+ * a module's init may register its hook every time it runs. Returns 0, or
+ * -1 when the step's table (16 entries) is full. */
 int Ad_RegisterFiniHook(AdFiniStep step, int (*fn)(AdInterp *interp));
 
 /* Runs the eight steps on the main interpreter. Returns 0, or -1 when

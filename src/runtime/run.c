@@ -271,20 +271,6 @@ static int keyboard_interrupt(const char *filename)
     return 1;
 }
 
-static char *absolute_path(const char *path)
-{
-    if (path[0] == '/')
-        return strdup(path);
-    char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof cwd))
-        return strdup(path);
-    size_t n = strlen(cwd) + strlen(path) + 2;
-    char *abs = malloc(n);
-    if (abs)
-        snprintf(abs, n, "%s/%s", cwd, path);
-    return abs;
-}
-
 int Ad_RunFile(AdInterp *interp, const char *filename)
 {
     if (ad_run_is_package_path(filename)) {
@@ -301,7 +287,7 @@ int Ad_RunFile(AdInterp *interp, const char *filename)
         err = EISDIR;
     }
     if (!fp) {
-        char *abs = absolute_path(filename);
+        char *abs = ad_run_absolute_path(filename);
         if (err == EISDIR)
             fprintf(stderr, "%s: can't find '__main__' module in '%s'\n",
                     program_name(interp), abs ? abs : filename);
@@ -321,7 +307,7 @@ int Ad_RunFile(AdInterp *interp, const char *filename)
         return keyboard_interrupt(filename);
     }
     if (!source) {
-        char *abs = absolute_path(filename);
+        char *abs = ad_run_absolute_path(filename);
         fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n",
                 program_name(interp), abs ? abs : filename, err, strerror(err));
         free(abs);
@@ -355,7 +341,7 @@ static int add_path0(AdInterp *interp)
     char *path0 = NULL;
     switch (config->run) {
     case AD_RUN_FILE:
-        path0 = ad_run_is_package_path(config->run_filename) ? ad_run_package_path0(config->run_filename)
+        path0 = ad_run_is_package_path(config->run_filename) ? ad_run_absolute_path(config->run_filename)
                                                               : ad_run_script_path0(config->run_filename);
         break;
     case AD_RUN_MODULE: {

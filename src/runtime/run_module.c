@@ -40,8 +40,7 @@ int ad_run_insert_path0(const char *path0)
     return rc;
 }
 
-/* The absolute form of path (no symlinks resolved). malloc'd. */
-static char *absolute(const char *path)
+char *ad_run_absolute_path(const char *path)
 {
     if (path[0] == '/')
         return strdup(path);
@@ -59,7 +58,7 @@ char *ad_run_script_path0(const char *filename)
 {
     /* The directory of the script with its symlinks followed. */
     char *real = realpath(filename, NULL);
-    char *abs = real ? real : absolute(filename);
+    char *abs = real ? real : ad_run_absolute_path(filename);
     if (!abs)
         return NULL;
     char *slash = strrchr(abs, '/');
@@ -94,11 +93,6 @@ int ad_run_is_package_path(const char *filename)
     free(buf);
     close(fd);
     return found;
-}
-
-char *ad_run_package_path0(const char *filename)
-{
-    return absolute(filename);
 }
 
 /* runpy._run_module_as_main(name, alter_argv). 0, or -1 with an exception. */
