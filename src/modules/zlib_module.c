@@ -691,6 +691,26 @@ static AdObject *append_bytes(AdObject *a, const unsigned char *p, size_t n)
     return r;
 }
 
+/* What a Decompress object keeps of input inflate did not use: after the
+ * end of the stream it is unused_data (added to what is there), before it
+ * the unconsumed_tail. 0 or -1. */
+static int keep_rest(ZObject *z, const unsigned char *rest, size_t nrest)
+{
+    AdObject *tail;
+    if (z->eof) {
+        AdObject *u = append_bytes(z->unused_data, rest, nrest);
+        if (!u)
+            return -1;
+        AD_SETREF(z->unused_data, u);
+        tail = AdBytes_FromStringAndSize("", 0);
+    } else
+        tail = AdBytes_FromStringAndSize((const char *)rest, (Ad_ssize_t)nrest);
+    if (!tail)
+        return -1;
+    AD_SETREF(z->unconsumed_tail, tail);
+    return 0;
+}
+
 /* Decompress.decompress(data, /, max_length=0) */
 static AdObject *decomp_decompress(AdObject *self, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
@@ -717,20 +737,8 @@ static AdObject *decomp_decompress(AdObject *self, AdObject *const *args, Ad_ssi
     size_t nrest;
     int err = inflate_into(z, view.buf, (size_t)view.len, &o, &rest, &nrest);
     int ok = err == Z_OK || err == Z_BUF_ERROR || err == Z_STREAM_END;
-    if (ok) {
-        AdObject *tail;
-        if (z->eof) {
-            tail = append_bytes(z->unused_data, rest, nrest);
-            if (tail)
-                AD_SETREF(z->unused_data, tail);
-            tail = AdBytes_FromStringAndSize("", 0);
-        } else
-            tail = AdBytes_FromStringAndSize((const char *)rest, (Ad_ssize_t)nrest);
-        if (tail)
-            AD_SETREF(z->unconsumed_tail, tail);
-        else
-            ok = 0;
-    }
+    if (ok && keep_rest(z, rest, nrest) < 0)
+        ok = 0;
     AdBuffer_Release(&view);
     if (!ok) {
         free(o.p);
@@ -763,17 +771,10 @@ static AdObject *decomp_flush(AdObject *self, AdObject *const *args, Ad_ssize_t 
     size_t nrest;
     int err = inflate_into(z, (const unsigned char *)AdBytes_AS_STRING(tail), (size_t)AD_SIZE(tail), &o, &rest, &nrest);
     if (err == Z_OK || err == Z_BUF_ERROR || err == Z_STREAM_END) {
-        AdObject *left = AdBytes_FromStringAndSize((const char *)rest, (Ad_ssize_t)nrest);
-        if (left) {
-            if (z->eof) {
-                AdObject *u = append_bytes(z->unused_data, rest, nrest);
-                if (u)
-                    AD_SETREF(z->unused_data, u);
-                Ad_DECREF(left);
-                left = AdBytes_FromStringAndSize("", 0);
-            }
-            if (left)
-                AD_SETREF(z->unconsumed_tail, left);
+        if (keep_rest(z, rest, nrest) < 0) {
+            Ad_DECREF(tail);
+            free(o.p);
+            return NULL;
         }
         if (err == Z_STREAM_END) {
             inflateEnd(&z->zs);
