@@ -693,18 +693,26 @@ static AdObject *append_bytes(AdObject *a, const unsigned char *p, size_t n)
 
 /* What a Decompress object keeps of input inflate did not use: after the
  * end of the stream it is unused_data (added to what is there), before it
- * the unconsumed_tail. 0 or -1. */
-static int keep_rest(ZObject *z, const unsigned char *rest, size_t nrest)
+ * the unconsumed_tail; flush() (tail_at_eof) leaves it in unconsumed_tail
+ * too, as CPython's does. 0 or -1. */
+static int keep_rest(ZObject *z, const unsigned char *rest, size_t nrest, int tail_at_eof)
 {
     AdObject *tail;
-    if (z->eof) {
+    if (z->eof && !tail_at_eof) {
         AdObject *u = append_bytes(z->unused_data, rest, nrest);
         if (!u)
             return -1;
         AD_SETREF(z->unused_data, u);
         tail = AdBytes_FromStringAndSize("", 0);
-    } else
+    } else {
+        if (z->eof) {
+            AdObject *u = append_bytes(z->unused_data, rest, nrest);
+            if (!u)
+                return -1;
+            AD_SETREF(z->unused_data, u);
+        }
         tail = AdBytes_FromStringAndSize((const char *)rest, (Ad_ssize_t)nrest);
+    }
     if (!tail)
         return -1;
     AD_SETREF(z->unconsumed_tail, tail);
@@ -737,7 +745,7 @@ static AdObject *decomp_decompress(AdObject *self, AdObject *const *args, Ad_ssi
     size_t nrest;
     int err = inflate_into(z, view.buf, (size_t)view.len, &o, &rest, &nrest);
     int ok = err == Z_OK || err == Z_BUF_ERROR || err == Z_STREAM_END;
-    if (ok && keep_rest(z, rest, nrest) < 0)
+    if (ok && keep_rest(z, rest, nrest, 0) < 0)
         ok = 0;
     AdBuffer_Release(&view);
     if (!ok) {
@@ -771,7 +779,7 @@ static AdObject *decomp_flush(AdObject *self, AdObject *const *args, Ad_ssize_t 
     size_t nrest;
     int err = inflate_into(z, (const unsigned char *)AdBytes_AS_STRING(tail), (size_t)AD_SIZE(tail), &o, &rest, &nrest);
     if (err == Z_OK || err == Z_BUF_ERROR || err == Z_STREAM_END) {
-        if (keep_rest(z, rest, nrest) < 0) {
+        if (keep_rest(z, rest, nrest, 1) < 0) {
             Ad_DECREF(tail);
             free(o.p);
             return NULL;
