@@ -141,7 +141,7 @@ ok = all(sorted(solved[r, c] for c in range(9)) == list(Sudoku.DIGITS) for r in 
 print('rows valid:', ok)
 
 HARD = '''
-.....6....59.....82....8....45........3........6..3.54...325..6..................
+4.....8.5.3..........7......2.....6.....8.4......1.......6.3.7.5..2.....1.4......
 '''.strip()
 hard_rows = '\n'.join(HARD[i:i + 9] for i in range(0, 81, 9))
 s2 = Sudoku(hard_rows)
