@@ -82,7 +82,12 @@ config.mk config.h:
 
 $(BUILDDIR)/obj/%.o: %.c config.h | $(GEN_HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS_ALL) $(CFLAGS_$(notdir $*)) -MMD -MP -c $< -o $@
+
+# The evaluation loop dispatches with computed gotos: without global CSE,
+# GCC keeps loop-invariant addresses (the dispatch table, the thread's
+# state) as immediates instead of hoisting them into spilled registers.
+CFLAGS_eval := -fno-gcse
 
 $(BUILDDIR)/obj/gen/%.o: $(BUILDDIR)/gen/%.c config.h
 	@mkdir -p $(dir $@)

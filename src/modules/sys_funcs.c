@@ -4,6 +4,7 @@
  * exit), limits (recursion, int digits), introspection (getrefcount,
  * getsizeof, intern, _getframe), tracing and encodings. */
 #include "vm/ceval.h"
+#include "vm/frame.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,8 +264,7 @@ void AdSys_WriteUnraisable(AdObject *exc, const char *err_msg, AdObject *obj)
 
 static AdObject *handled(void)
 {
-    AdThread *t = Ad_CurrentThread();
-    AdObject *e = t ? t->handled_exception : NULL;
+    AdObject *e = AdVM_HandledException();
     return e && e != Ad_None ? e : NULL;
 }
 

@@ -10,6 +10,7 @@
 #include "runtime/interp.h"
 #include "runtime/signals.h"
 #include "runtime/gil.h"
+#include "vm/frame.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -88,7 +89,7 @@ void AdErr_SetObject(AdObject *type, AdObject *value)
     if (!exc)
         return;             /* creating it raised something else */
     /* Raising while an exception is handled makes that one the context. */
-    AdObject *handled = tstate()->handled_exception;
+    AdObject *handled = AdVM_HandledException();
     if (handled && handled != exc) {
         cut_context_cycle(handled, exc);
         AdException_SetContext(exc, Ad_NewRef(handled));

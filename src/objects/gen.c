@@ -98,12 +98,11 @@ static AdGenSendResult gen_send_ex(AdGenObject *g, AdObject *arg, int exc, int c
     g->gi_frame_state = AD_FRAME_EXECUTING;
     g->gi_exc_state.previous = vm->exc_info;
     vm->exc_info = &g->gi_exc_state;
-    vm_sync_handled(vm);
+    f->is_entry = 1;
     Ad_INCREF(self);
     AdObject *r = vm_eval_frame(vm, f, exc);
     vm->exc_info = g->gi_exc_state.previous;
     g->gi_exc_state.previous = NULL;
-    vm_sync_handled(vm);
     if (g->gi_frame_state == AD_FRAME_EXECUTING) {
         /* The frame never ran (recursion check): it is finished. */
         g->gi_frame_state = AD_FRAME_COMPLETED;

@@ -101,7 +101,6 @@ void Ad_ThreadDelete(AdThread *thread)
     }
     pthread_mutex_unlock(&interp->threads_mutex);
     Ad_XDECREF(thread->current_exception);
-    Ad_XDECREF(thread->handled_exception);
     Ad_XDECREF(thread->repr_active);
     Ad_XDECREF(thread->async_exc);
     Ad_XDECREF(thread->context);

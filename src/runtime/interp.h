@@ -29,7 +29,6 @@ struct AdThread {
     int recursion_depth;        /* C-level recursion (Ad_EnterRecursiveCall) */
     int recursion_limit;        /* sys.getrecursionlimit() */
     struct AdObject *current_exception; /* being raised (owned), or NULL */
-    struct AdObject *handled_exception; /* sys.exception() (owned), or NULL */
     struct AdObject *repr_active;       /* list of objects inside repr() (Ad_ReprEnter) */
     _Atomic uint32_t eval_breaker;      /* AD_EB_* bits (runtime/gil.h), polled by the eval loop */
     struct AdObject *async_exc;         /* posted by another thread (owned), or NULL */

@@ -59,6 +59,59 @@ AdCodeUnit *vm_next_after(AdCodeUnit *p)
     return p + 1 + cache_sizes[*p & 0xff];
 }
 
+/* The argument of the instruction at p (EXTENDED_ARG prefixes included). */
+static int instr_oparg(AdCodeUnit *p)
+{
+    int arg = 0;
+    while ((*p & 0xff) == OP_EXTENDED_ARG)
+        arg = (arg << 8) | (*p++ >> 8);
+    return (arg << 8) | (*p >> 8);
+}
+
+/* Generators resumed inside the running loop (FOR_ITER and SEND on a
+ * generator or coroutine, as CPython's FOR_ITER_GEN and SEND_GEN): the
+ * generator's frame goes on top of the caller's with is_entry clear, its
+ * exception state joins the chain, and arg (a new reference) becomes the
+ * value of the suspended YIELD_VALUE. YIELD_VALUE, RETURN_VALUE and an
+ * exception leaving the frame come back to the caller, which continues
+ * after its instruction (a yield) or at that instruction's jump target (a
+ * return, whose value it gets; the exception is raised at the
+ * instruction). False when the generator cannot be resumed here (running,
+ * finished, a value sent into a new one, tracing, the recursion limit):
+ * the caller takes the general path, which reports those. */
+static inline int gen_can_resume_inline(AdVMState *vm, AdGenObject *g, AdObject *arg)
+{
+    return g->gi_frame_state < AD_FRAME_EXECUTING &&
+           (g->gi_frame_state != AD_FRAME_CREATED || arg == Ad_None) && !vm->use_tracing &&
+           vm->thread && vm->py_depth < vm->thread->recursion_limit;
+}
+
+static inline AdFrame *gen_resume_inline(AdVMState *vm, AdGenObject *g, AdFrame *caller, AdObject *arg)
+{
+    AdFrame *f = &g->gi_iframe;
+    if (g->gi_frame_state != AD_FRAME_CREATED)
+        f->instr_ptr += 1;      /* past the YIELD_VALUE */
+    *f->stackpointer++ = arg;
+    g->gi_frame_state = AD_FRAME_EXECUTING;
+    g->gi_exc_state.previous = vm->exc_info;
+    vm->exc_info = &g->gi_exc_state;
+    f->is_entry = 0;
+    f->previous = caller;
+    vm->current_frame = f;
+    vm->py_depth++;
+    return f;
+}
+
+/* The generator of an inline-resumed frame that stops running: its
+ * exception state leaves the chain (and is dropped when it finished). */
+static inline void gen_leave_inline(AdVMState *vm, AdGenObject *g)
+{
+    vm->exc_info = g->gi_exc_state.previous;
+    g->gi_exc_state.previous = NULL;
+    if (g->gi_frame_state >= AD_FRAME_COMPLETED)
+        AD_CLEAR(g->gi_exc_state.exc_value);
+}
+
 int vm_enter_check(AdVMState *vm)
 {
     AdThread *t = vm->thread;
@@ -313,54 +366,78 @@ static AdObject *call_profiled(AdVMState *vm, AdFrame *frame, AdObject *callable
     return r;
 }
 
-AdObject *vm_eval_frame(AdVMState *vm, AdFrame *frame, int throwflag)
+AdObject *vm_eval_frame(AdVMState *vm_arg, AdFrame *frame, int throwflag)
 {
+    /* The loop reads the calling thread's state in place (a thread-local
+     * at a fixed offset: no register, no spill); vm_arg is that state. */
+    (void)vm_arg;
+#define vm (&ad_vm_tls)
 #if USE_COMPUTED_GOTO
-    static void *dispatch_table[256];
-    static int table_ready;
-    if (!table_ready) {
-        for (int i = 0; i < 256; i++)
-            dispatch_table[i] = &&L_unknown_opcode;
-#define SET_LABEL(op) dispatch_table[OP_##op] = &&L_##op;
-        SET_LABEL(BINARY_SLICE) SET_LABEL(BUILD_TEMPLATE) SET_LABEL(CALL_FUNCTION_EX)
-        SET_LABEL(CHECK_EG_MATCH) SET_LABEL(CHECK_EXC_MATCH) SET_LABEL(CLEANUP_THROW)
-        SET_LABEL(DELETE_SUBSCR) SET_LABEL(END_FOR) SET_LABEL(END_SEND) SET_LABEL(EXIT_INIT_CHECK)
-        SET_LABEL(FORMAT_SIMPLE) SET_LABEL(FORMAT_WITH_SPEC) SET_LABEL(GET_AITER) SET_LABEL(GET_ANEXT)
-        SET_LABEL(GET_ITER) SET_LABEL(GET_LEN) SET_LABEL(GET_YIELD_FROM_ITER)
-        SET_LABEL(INTERPRETER_EXIT) SET_LABEL(LOAD_BUILD_CLASS) SET_LABEL(LOAD_LOCALS)
-        SET_LABEL(MAKE_FUNCTION) SET_LABEL(MATCH_KEYS) SET_LABEL(MATCH_MAPPING)
-        SET_LABEL(MATCH_SEQUENCE) SET_LABEL(NOP) SET_LABEL(NOT_TAKEN) SET_LABEL(POP_EXCEPT)
-        SET_LABEL(POP_ITER) SET_LABEL(POP_TOP) SET_LABEL(PUSH_EXC_INFO) SET_LABEL(PUSH_NULL)
-        SET_LABEL(RETURN_GENERATOR) SET_LABEL(RETURN_VALUE) SET_LABEL(SETUP_ANNOTATIONS)
-        SET_LABEL(STORE_SLICE) SET_LABEL(STORE_SUBSCR) SET_LABEL(TO_BOOL) SET_LABEL(UNARY_INVERT)
-        SET_LABEL(UNARY_NEGATIVE) SET_LABEL(UNARY_NOT) SET_LABEL(WITH_EXCEPT_START)
-        SET_LABEL(BINARY_OP) SET_LABEL(BUILD_INTERPOLATION) SET_LABEL(BUILD_LIST)
-        SET_LABEL(BUILD_MAP) SET_LABEL(BUILD_SET) SET_LABEL(BUILD_SLICE) SET_LABEL(BUILD_STRING)
-        SET_LABEL(BUILD_TUPLE) SET_LABEL(CALL) SET_LABEL(CALL_INTRINSIC_1) SET_LABEL(CALL_INTRINSIC_2)
-        SET_LABEL(CALL_KW) SET_LABEL(COMPARE_OP) SET_LABEL(CONTAINS_OP) SET_LABEL(CONVERT_VALUE)
-        SET_LABEL(COPY) SET_LABEL(COPY_FREE_VARS) SET_LABEL(DELETE_ATTR) SET_LABEL(DELETE_DEREF)
-        SET_LABEL(DELETE_FAST) SET_LABEL(DELETE_GLOBAL) SET_LABEL(DELETE_NAME) SET_LABEL(DICT_MERGE)
-        SET_LABEL(DICT_UPDATE) SET_LABEL(END_ASYNC_FOR) SET_LABEL(EXTENDED_ARG) SET_LABEL(FOR_ITER)
-        SET_LABEL(GET_AWAITABLE) SET_LABEL(IMPORT_FROM) SET_LABEL(IMPORT_NAME) SET_LABEL(IS_OP)
-        SET_LABEL(JUMP_BACKWARD) SET_LABEL(JUMP_BACKWARD_NO_INTERRUPT) SET_LABEL(JUMP_FORWARD)
-        SET_LABEL(LIST_APPEND) SET_LABEL(LIST_EXTEND) SET_LABEL(LOAD_ATTR)
-        SET_LABEL(LOAD_COMMON_CONSTANT) SET_LABEL(LOAD_CONST) SET_LABEL(LOAD_DEREF)
-        SET_LABEL(LOAD_FAST) SET_LABEL(LOAD_FAST_AND_CLEAR) SET_LABEL(LOAD_FAST_BORROW)
-        SET_LABEL(LOAD_FAST_BORROW_LOAD_FAST_BORROW) SET_LABEL(LOAD_FAST_CHECK)
-        SET_LABEL(LOAD_FAST_LOAD_FAST) SET_LABEL(LOAD_FROM_DICT_OR_DEREF)
-        SET_LABEL(LOAD_FROM_DICT_OR_GLOBALS) SET_LABEL(LOAD_GLOBAL) SET_LABEL(LOAD_NAME)
-        SET_LABEL(LOAD_SMALL_INT) SET_LABEL(LOAD_SPECIAL) SET_LABEL(LOAD_SUPER_ATTR)
-        SET_LABEL(MAKE_CELL) SET_LABEL(MAP_ADD) SET_LABEL(MATCH_CLASS) SET_LABEL(POP_JUMP_IF_FALSE)
-        SET_LABEL(POP_JUMP_IF_NONE) SET_LABEL(POP_JUMP_IF_NOT_NONE) SET_LABEL(POP_JUMP_IF_TRUE)
-        SET_LABEL(RAISE_VARARGS) SET_LABEL(RERAISE) SET_LABEL(SEND) SET_LABEL(SET_ADD)
-        SET_LABEL(SET_FUNCTION_ATTRIBUTE) SET_LABEL(SET_UPDATE) SET_LABEL(STORE_ATTR)
-        SET_LABEL(STORE_DEREF) SET_LABEL(STORE_FAST) SET_LABEL(STORE_FAST_LOAD_FAST)
-        SET_LABEL(STORE_FAST_STORE_FAST) SET_LABEL(STORE_GLOBAL) SET_LABEL(STORE_NAME)
-        SET_LABEL(SWAP) SET_LABEL(UNPACK_EX) SET_LABEL(UNPACK_SEQUENCE) SET_LABEL(YIELD_VALUE)
-        SET_LABEL(RESUME)
-#undef SET_LABEL
-        table_ready = 1;
-    }
+    /* Every opcode's label; unknown ones go to L_unknown_opcode (the
+     * range initializer is overridden by the entries that follow it). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
+    static void *const dispatch_table[256] = {
+        [0 ... 255] = &&L_unknown_opcode,
+        [OP_BINARY_SLICE] = &&L_BINARY_SLICE, [OP_BUILD_TEMPLATE] = &&L_BUILD_TEMPLATE,
+        [OP_CALL_FUNCTION_EX] = &&L_CALL_FUNCTION_EX, [OP_CHECK_EG_MATCH] = &&L_CHECK_EG_MATCH,
+        [OP_CHECK_EXC_MATCH] = &&L_CHECK_EXC_MATCH, [OP_CLEANUP_THROW] = &&L_CLEANUP_THROW,
+        [OP_DELETE_SUBSCR] = &&L_DELETE_SUBSCR, [OP_END_FOR] = &&L_END_FOR, [OP_END_SEND] = &&L_END_SEND,
+        [OP_EXIT_INIT_CHECK] = &&L_EXIT_INIT_CHECK, [OP_FORMAT_SIMPLE] = &&L_FORMAT_SIMPLE,
+        [OP_FORMAT_WITH_SPEC] = &&L_FORMAT_WITH_SPEC, [OP_GET_AITER] = &&L_GET_AITER,
+        [OP_GET_ANEXT] = &&L_GET_ANEXT, [OP_GET_ITER] = &&L_GET_ITER, [OP_GET_LEN] = &&L_GET_LEN,
+        [OP_GET_YIELD_FROM_ITER] = &&L_GET_YIELD_FROM_ITER, [OP_INTERPRETER_EXIT] = &&L_INTERPRETER_EXIT,
+        [OP_LOAD_BUILD_CLASS] = &&L_LOAD_BUILD_CLASS, [OP_LOAD_LOCALS] = &&L_LOAD_LOCALS,
+        [OP_MAKE_FUNCTION] = &&L_MAKE_FUNCTION, [OP_MATCH_KEYS] = &&L_MATCH_KEYS,
+        [OP_MATCH_MAPPING] = &&L_MATCH_MAPPING, [OP_MATCH_SEQUENCE] = &&L_MATCH_SEQUENCE, [OP_NOP] = &&L_NOP,
+        [OP_NOT_TAKEN] = &&L_NOT_TAKEN, [OP_POP_EXCEPT] = &&L_POP_EXCEPT, [OP_POP_ITER] = &&L_POP_ITER,
+        [OP_POP_TOP] = &&L_POP_TOP, [OP_PUSH_EXC_INFO] = &&L_PUSH_EXC_INFO, [OP_PUSH_NULL] = &&L_PUSH_NULL,
+        [OP_RETURN_GENERATOR] = &&L_RETURN_GENERATOR, [OP_RETURN_VALUE] = &&L_RETURN_VALUE,
+        [OP_SETUP_ANNOTATIONS] = &&L_SETUP_ANNOTATIONS, [OP_STORE_SLICE] = &&L_STORE_SLICE,
+        [OP_STORE_SUBSCR] = &&L_STORE_SUBSCR, [OP_TO_BOOL] = &&L_TO_BOOL,
+        [OP_UNARY_INVERT] = &&L_UNARY_INVERT, [OP_UNARY_NEGATIVE] = &&L_UNARY_NEGATIVE,
+        [OP_UNARY_NOT] = &&L_UNARY_NOT, [OP_WITH_EXCEPT_START] = &&L_WITH_EXCEPT_START,
+        [OP_BINARY_OP] = &&L_BINARY_OP, [OP_BUILD_INTERPOLATION] = &&L_BUILD_INTERPOLATION,
+        [OP_BUILD_LIST] = &&L_BUILD_LIST, [OP_BUILD_MAP] = &&L_BUILD_MAP, [OP_BUILD_SET] = &&L_BUILD_SET,
+        [OP_BUILD_SLICE] = &&L_BUILD_SLICE, [OP_BUILD_STRING] = &&L_BUILD_STRING,
+        [OP_BUILD_TUPLE] = &&L_BUILD_TUPLE, [OP_CALL] = &&L_CALL,
+        [OP_CALL_INTRINSIC_1] = &&L_CALL_INTRINSIC_1, [OP_CALL_INTRINSIC_2] = &&L_CALL_INTRINSIC_2,
+        [OP_CALL_KW] = &&L_CALL_KW, [OP_COMPARE_OP] = &&L_COMPARE_OP, [OP_CONTAINS_OP] = &&L_CONTAINS_OP,
+        [OP_CONVERT_VALUE] = &&L_CONVERT_VALUE, [OP_COPY] = &&L_COPY,
+        [OP_COPY_FREE_VARS] = &&L_COPY_FREE_VARS, [OP_DELETE_ATTR] = &&L_DELETE_ATTR,
+        [OP_DELETE_DEREF] = &&L_DELETE_DEREF, [OP_DELETE_FAST] = &&L_DELETE_FAST,
+        [OP_DELETE_GLOBAL] = &&L_DELETE_GLOBAL, [OP_DELETE_NAME] = &&L_DELETE_NAME,
+        [OP_DICT_MERGE] = &&L_DICT_MERGE, [OP_DICT_UPDATE] = &&L_DICT_UPDATE,
+        [OP_END_ASYNC_FOR] = &&L_END_ASYNC_FOR, [OP_EXTENDED_ARG] = &&L_EXTENDED_ARG,
+        [OP_FOR_ITER] = &&L_FOR_ITER, [OP_GET_AWAITABLE] = &&L_GET_AWAITABLE,
+        [OP_IMPORT_FROM] = &&L_IMPORT_FROM, [OP_IMPORT_NAME] = &&L_IMPORT_NAME, [OP_IS_OP] = &&L_IS_OP,
+        [OP_JUMP_BACKWARD] = &&L_JUMP_BACKWARD,
+        [OP_JUMP_BACKWARD_NO_INTERRUPT] = &&L_JUMP_BACKWARD_NO_INTERRUPT,
+        [OP_JUMP_FORWARD] = &&L_JUMP_FORWARD, [OP_LIST_APPEND] = &&L_LIST_APPEND,
+        [OP_LIST_EXTEND] = &&L_LIST_EXTEND, [OP_LOAD_ATTR] = &&L_LOAD_ATTR,
+        [OP_LOAD_COMMON_CONSTANT] = &&L_LOAD_COMMON_CONSTANT, [OP_LOAD_CONST] = &&L_LOAD_CONST,
+        [OP_LOAD_DEREF] = &&L_LOAD_DEREF, [OP_LOAD_FAST] = &&L_LOAD_FAST,
+        [OP_LOAD_FAST_AND_CLEAR] = &&L_LOAD_FAST_AND_CLEAR, [OP_LOAD_FAST_BORROW] = &&L_LOAD_FAST_BORROW,
+        [OP_LOAD_FAST_BORROW_LOAD_FAST_BORROW] = &&L_LOAD_FAST_BORROW_LOAD_FAST_BORROW,
+        [OP_LOAD_FAST_CHECK] = &&L_LOAD_FAST_CHECK, [OP_LOAD_FAST_LOAD_FAST] = &&L_LOAD_FAST_LOAD_FAST,
+        [OP_LOAD_FROM_DICT_OR_DEREF] = &&L_LOAD_FROM_DICT_OR_DEREF,
+        [OP_LOAD_FROM_DICT_OR_GLOBALS] = &&L_LOAD_FROM_DICT_OR_GLOBALS, [OP_LOAD_GLOBAL] = &&L_LOAD_GLOBAL,
+        [OP_LOAD_NAME] = &&L_LOAD_NAME, [OP_LOAD_SMALL_INT] = &&L_LOAD_SMALL_INT,
+        [OP_LOAD_SPECIAL] = &&L_LOAD_SPECIAL, [OP_LOAD_SUPER_ATTR] = &&L_LOAD_SUPER_ATTR,
+        [OP_MAKE_CELL] = &&L_MAKE_CELL, [OP_MAP_ADD] = &&L_MAP_ADD, [OP_MATCH_CLASS] = &&L_MATCH_CLASS,
+        [OP_POP_JUMP_IF_FALSE] = &&L_POP_JUMP_IF_FALSE, [OP_POP_JUMP_IF_NONE] = &&L_POP_JUMP_IF_NONE,
+        [OP_POP_JUMP_IF_NOT_NONE] = &&L_POP_JUMP_IF_NOT_NONE, [OP_POP_JUMP_IF_TRUE] = &&L_POP_JUMP_IF_TRUE,
+        [OP_RAISE_VARARGS] = &&L_RAISE_VARARGS, [OP_RERAISE] = &&L_RERAISE, [OP_SEND] = &&L_SEND,
+        [OP_SET_ADD] = &&L_SET_ADD, [OP_SET_FUNCTION_ATTRIBUTE] = &&L_SET_FUNCTION_ATTRIBUTE,
+        [OP_SET_UPDATE] = &&L_SET_UPDATE, [OP_STORE_ATTR] = &&L_STORE_ATTR,
+        [OP_STORE_DEREF] = &&L_STORE_DEREF, [OP_STORE_FAST] = &&L_STORE_FAST,
+        [OP_STORE_FAST_LOAD_FAST] = &&L_STORE_FAST_LOAD_FAST,
+        [OP_STORE_FAST_STORE_FAST] = &&L_STORE_FAST_STORE_FAST, [OP_STORE_GLOBAL] = &&L_STORE_GLOBAL,
+        [OP_STORE_NAME] = &&L_STORE_NAME, [OP_SWAP] = &&L_SWAP, [OP_UNPACK_EX] = &&L_UNPACK_EX,
+        [OP_UNPACK_SEQUENCE] = &&L_UNPACK_SEQUENCE, [OP_YIELD_VALUE] = &&L_YIELD_VALUE,
+        [OP_RESUME] = &&L_RESUME,
+    };
+#pragma GCC diagnostic pop
 #define TARGET(op) L_##op: case OP_##op:
 #define DISPATCH_GOTO() goto *dispatch_table[opcode]
 #else
@@ -459,8 +536,13 @@ dispatch_switch:
         }
         if (vm->use_tracing && !vm->tracing) {
             frame->stackpointer = sp;
+            /* A function starts with no line reported; a generator or
+             * coroutine resumes inside the line of its yield or await,
+             * which is not reported again. */
             if ((oparg & 3) == 0)
                 frame->trace_line = -1;
+            else
+                frame->trace_line = AdCode_Addr2Line((AdObject *)co, vm_frame_lasti(frame));
             if (vm_trace_event(vm, frame, AD_TRACE_CALL, Ad_None) < 0)
                 goto error;
         }
@@ -793,6 +875,11 @@ dispatch_switch:
     TARGET(FOR_ITER) {
         SKIP_CACHES(FOR_ITER);
         AdObject *it = TOP();
+        if (AdGen_CheckExact(it) && gen_can_resume_inline(vm, (AdGenObject *)it, Ad_None)) {
+            frame->stackpointer = sp;
+            frame = gen_resume_inline(vm, (AdGenObject *)it, frame, Ad_NewRef(Ad_None));
+            goto start_frame;
+        }
         iternextfunc next = AD_TYPE(it)->tp_iternext;
         AdObject *v = next ? next(it) : NULL;
         if (!next)
@@ -1846,10 +1933,20 @@ dispatch_switch:
         vm->current_frame = frame->previous;
         if (frame->owner == AD_FRAME_OWNED_BY_GENERATOR) {
             AdGenObject *gen = ad_gen_from_frame(frame);
+            AdFrame *prev = frame->previous;
             gen->gi_frame_state = AD_FRAME_COMPLETED;
             frame->previous = NULL;
+            if (frame->is_entry) {
+                vm_frame_clear(frame);
+                return retval;
+            }
+            gen_leave_inline(vm, gen);
             vm_frame_clear(frame);
-            return retval;
+            frame = prev;
+            LOAD_FRAME_STATE();
+            next_instr = vm_next_after(frame->instr_ptr) + instr_oparg(frame->instr_ptr);
+            PUSH(retval);
+            DISPATCH();
         }
         if (frame->is_entry) {
             vm_pop_frame(vm, frame);
@@ -1902,6 +1999,16 @@ dispatch_switch:
         }
         vm->py_depth--;
         vm->current_frame = frame->previous;
+        if (!frame->is_entry) {
+            AdFrame *prev = frame->previous;
+            frame->previous = NULL;
+            gen_leave_inline(vm, gen);
+            frame = prev;
+            LOAD_FRAME_STATE();
+            next_instr = vm_next_after(frame->instr_ptr);
+            PUSH(retval);
+            DISPATCH();
+        }
         frame->previous = NULL;
         return retval;
     }
@@ -1927,6 +2034,13 @@ dispatch_switch:
     TARGET(SEND) {
         SKIP_CACHES(SEND);
         AdObject *v = PEEK(1), *receiver = PEEK(2);
+        if ((AdGen_CheckExact(receiver) || AdCoro_CheckExact(receiver)) &&
+            gen_can_resume_inline(vm, (AdGenObject *)receiver, v)) {
+            sp--;           /* v moves to the generator's stack */
+            frame->stackpointer = sp;
+            frame = gen_resume_inline(vm, (AdGenObject *)receiver, frame, v);
+            goto start_frame;
+        }
         frame->stackpointer = sp;
         int returned = 0;
         AdObject *r = vm_gen_send_value(receiver, v, &returned);
@@ -2063,7 +2177,6 @@ dispatch_switch:
         ei->exc_value = Ad_NewRef(exc);
         TOP() = prev;
         PUSH(exc);
-        vm_sync_handled(vm);
         DISPATCH();
     }
 
@@ -2078,7 +2191,6 @@ dispatch_switch:
             ei->exc_value = v;
         }
         Ad_XDECREF(old);
-        vm_sync_handled(vm);
         DISPATCH();
     }
 
@@ -2105,7 +2217,6 @@ dispatch_switch:
         if (match != Ad_None) {
             AdExcInfo *ei = vm->exc_info;
             AD_XSETREF(ei->exc_value, Ad_NewRef(match));
-            vm_sync_handled(vm);
         }
         PUSH(rest);
         PUSH(match);
@@ -2224,10 +2335,18 @@ exit_unwind:
     vm->current_frame = frame->previous;
     if (frame->owner == AD_FRAME_OWNED_BY_GENERATOR) {
         AdGenObject *gen = ad_gen_from_frame(frame);
+        AdFrame *prev = frame->previous;
         gen->gi_frame_state = AD_FRAME_COMPLETED;
         frame->previous = NULL;
+        if (frame->is_entry) {
+            vm_frame_clear(frame);
+            return NULL;
+        }
+        gen_leave_inline(vm, gen);
         vm_frame_clear(frame);
-        return NULL;
+        frame = prev;
+        LOAD_FRAME_STATE();
+        goto error;
     }
     if (frame->is_entry) {
         vm_pop_frame(vm, frame);
@@ -2240,4 +2359,5 @@ exit_unwind:
         LOAD_FRAME_STATE();
         goto error;
     }
+#undef vm
 }

@@ -22,7 +22,8 @@ struct AdVMChunk {
 
 #define VM_CHUNK_WORDS ((size_t)16 * 1024)
 
-static _Thread_local AdVMState vm_tls;
+_Thread_local AdVMState ad_vm_tls;
+#define vm_tls ad_vm_tls
 static _Atomic uint32_t no_breaker;   /* never set: the breaker of code run without a thread */
 
 static void vm_init_c_stack(AdVMState *vm)
@@ -46,7 +47,7 @@ static void vm_init_c_stack(AdVMState *vm)
     vm->c_stack_limit = low + margin;
 }
 
-AdVMState *vm_state(void)
+AdVMState *vm_state_slow(void)
 {
     AdVMState *vm = &vm_tls;
     if (!vm->exc_info) {
@@ -122,18 +123,12 @@ int vm_check_c_stack(AdVMState *vm)
     return 0;
 }
 
-void vm_sync_handled(AdVMState *vm)
+AdObject *AdVM_HandledException(void)
 {
-    AdExcInfo *e = vm->exc_info;
+    AdExcInfo *e = vm_tls.exc_info;
     while (e && !e->exc_value)
         e = e->previous;
-    AdObject *v = e ? e->exc_value : NULL;
-    AdThread *t = vm->thread ? vm->thread : ad_current_thread;
-    if (t && t->handled_exception != v) {
-        AdObject *old = t->handled_exception;
-        t->handled_exception = Ad_XNewRef(v);
-        Ad_XDECREF(old);
-    }
+    return e ? e->exc_value : NULL;
 }
 
 void ad_vm_fini(void)

@@ -78,16 +78,28 @@ typedef struct AdVMState {
     char *c_stack_limit;            /* below it: RecursionError */
 } AdVMState;
 
-/* The calling thread's VM state (made on first use). */
-AdVMState *vm_state(void);
+/* The calling thread's VM state (made on first use; bound again to the
+ * thread's AdThread when that changed). */
+extern _Thread_local AdVMState ad_vm_tls __attribute__((tls_model("local-exec")));
+AdVMState *vm_state_slow(void);
+static inline AdVMState *vm_state(void)
+{
+    AdVMState *vm = &ad_vm_tls;
+    AdThread *t = ad_current_thread;
+    if (__builtin_expect(t != NULL && vm->thread == t, 1))
+        return vm;
+    return vm_state_slow();
+}
 /* Releases the calling thread's frame stack and hooks (a thread that ends). */
 void AdVM_ThreadFini(void);
 /* From another thread, during finalization: releases what the frame stack
  * of t holds (a daemon thread that will never run again: it hangs when it
  * next wants the GIL) and frees the stack. */
 void AdVM_ReleaseAbandoned(AdThread *t);
-/* Recomputes thread->handled_exception from the chain. */
-void vm_sync_handled(AdVMState *vm);
+/* The exception being handled by the calling thread (sys.exception(); the
+ * context of a new exception): the innermost level of the exc_info chain
+ * that has one, borrowed; NULL when none. */
+AdObject *AdVM_HandledException(void);
 
 /* Frame stack: a frame for code with everything NULL but the header
  * (takes new refs to func/globals/builtins/locals). NULL with MemoryError. */
