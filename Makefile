@@ -37,7 +37,7 @@ SAN_LDFLAGS := -fsanitize=leak
 endif
 
 WARN := -Wall -Wextra
-CFLAGS_ALL := -std=c11 $(OPT) $(CONFIG_CFLAGS) $(WARN) -D_GNU_SOURCE \
+CFLAGS_ALL = -std=c11 $(OPT) $(PIE_CFLAGS) $(CONFIG_CFLAGS) $(WARN) -D_GNU_SOURCE \
 	-Isrc -I$(BUILDDIR)/gen -I. $(CONFIG_CPPFLAGS) $(CFLAGS)
 # A position-dependent executable: no relative relocations for the loader
 # to apply at start-up (about 8000 of them, and every .data page they
@@ -48,6 +48,8 @@ CFLAGS_ALL := -std=c11 $(OPT) $(CONFIG_CFLAGS) $(WARN) -D_GNU_SOURCE \
 # built from source, so the LGPL's relinking terms are met as they stand.
 ifneq ($(SANITIZE),yes)
 PIE_LDFLAGS := -no-pie
+# Code for a fixed address: tables and thread-locals addressed directly.
+PIE_CFLAGS := -fno-pie
 GMP_ARCHIVE := $(shell $(CC) -print-file-name=libgmp.a 2>/dev/null)
 ifneq ($(filter /%,$(GMP_ARCHIVE)),)
 CONFIG_LIBS := $(patsubst -lgmp,$(GMP_ARCHIVE),$(CONFIG_LIBS))
@@ -87,7 +89,7 @@ $(BUILDDIR)/obj/%.o: %.c config.h | $(GEN_HDRS)
 # The evaluation loop dispatches with computed gotos: without global CSE,
 # GCC keeps loop-invariant addresses (the dispatch table, the thread's
 # state) as immediates instead of hoisting them into spilled registers.
-CFLAGS_eval := -fno-gcse
+CFLAGS_eval := -fno-gcse -fno-tree-loop-distribute-patterns
 
 $(BUILDDIR)/obj/gen/%.o: $(BUILDDIR)/gen/%.c config.h
 	@mkdir -p $(dir $@)

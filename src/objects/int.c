@@ -63,7 +63,8 @@ void ad_int_dealloc(AdObject *o)
 
 #define SMALL_MIN (-5)
 #define SMALL_MAX 256
-static AdIntObject *small_ints[SMALL_MAX - SMALL_MIN + 1];
+AdIntObject *ad_small_ints[SMALL_MAX - SMALL_MIN + 1];
+#define small_ints ad_small_ints
 static int int_ready;
 
 static AdObject *small_int(int64_t v)

@@ -86,6 +86,9 @@ AdObject *AdInt_CopyExact(AdObject *o);
 AdObject *AdInt_FromUnicodeObject(AdObject *s, int base);
 /* 1 when o is a bytearray (or subclass). */
 int ad_is_bytearray(AdObject *o);
+/* The cached ints -5..256 (immortal; filled at start-up), for the
+ * evaluation loop's LOAD_SMALL_INT: ad_small_ints[v + 5]. */
+extern AdIntObject *ad_small_ints[];
 /* 128-bit constructors for fast paths. */
 AdObject *AdInt_FromInt128(__int128 v);
 /* The int as a 64-bit value when it fits (1), else 0; never fails. */

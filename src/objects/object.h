@@ -54,7 +54,10 @@ typedef struct {
 /* Frees an object whose count reached zero (tp_dealloc). */
 void Ad_Dealloc(AdObject *o);
 
-AD_ALWAYS_INLINE int Ad_IsImmortal(const AdObject *o) { return o->ob_refcnt >= AD_IMMORTAL_REFCNT; }
+/* Immortal objects start at AD_IMMORTAL_REFCNT; the test compares with a
+ * 32-bit immediate, so a count that ever passes 2^31 saturates there (the
+ * object is then kept forever instead of being freed: never too early). */
+AD_ALWAYS_INLINE int Ad_IsImmortal(const AdObject *o) { return o->ob_refcnt > (Ad_ssize_t)0x7fffffff; }
 
 AD_ALWAYS_INLINE void Ad_INCREF(AdObject *o)
 {

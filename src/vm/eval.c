@@ -589,10 +589,8 @@ dispatch_switch:
     }
 
     TARGET(LOAD_SMALL_INT) {
-        AdObject *v = AdInt_FromInt64(oparg);
-        if (!v)
-            goto error;
-        PUSH(v);
+        /* oparg < 256: always cached (immortal, no reference to take). */
+        PUSH((AdObject *)ad_small_ints[oparg + 5]);
         DISPATCH();
     }
 
@@ -1953,7 +1951,7 @@ dispatch_switch:
             return retval;
         }
         AdFrame *prev = frame->previous;
-        vm_pop_frame(vm, frame);
+        vm_pop_frame_inline(vm, frame);
         frame = prev;
         LOAD_FRAME_STATE();
         next_instr = vm_next_after(frame->instr_ptr);

@@ -13,12 +13,6 @@
 #include <pthread.h>
 #include <string.h>
 
-struct AdVMChunk {
-    AdVMChunk *previous;
-    size_t size;                    /* words in data */
-    AdObject **saved_top;           /* the previous chunk's top when this one started */
-    AdObject *data[];
-};
 
 #define VM_CHUNK_WORDS ((size_t)16 * 1024)
 

@@ -62,6 +62,12 @@ typedef struct AdExcInfo {
 } AdExcInfo;
 
 typedef struct AdVMChunk AdVMChunk;
+struct AdVMChunk {
+    AdVMChunk *previous;
+    size_t size;                    /* words in data */
+    AdObject **saved_top;           /* the previous chunk's top when this one started */
+    AdObject *data[];
+};
 
 typedef struct AdVMState {
     AdThread *thread;
@@ -140,6 +146,41 @@ static inline AdFrame *vm_push_call_frame(AdVMState *vm, AdCodeObject *co, AdObj
 void vm_frame_clear(AdFrame *f);
 /* Clears and pops a thread-owned frame (the newest on the stack). */
 void vm_pop_frame(AdVMState *vm, AdFrame *f);
+/* vm_pop_frame for the evaluation loop's returns: the common frame (no
+ * frame object, not cleared) is released inline, in the same order. */
+static inline void vm_pop_frame_inline(AdVMState *vm, AdFrame *f)
+{
+    if (f->frame_obj || f->cleared) {
+        vm_pop_frame(vm, f);
+        return;
+    }
+    f->cleared = 1;
+    AdCodeObject *co = (AdCodeObject *)f->f_code;
+    AdObject **base = f->localsplus + co->co_nlocalsplus;
+    for (AdObject **p = f->stackpointer; p > base;) {
+        p--;
+        AdObject *o = *p;
+        *p = NULL;
+        Ad_XDECREF(o);
+    }
+    f->stackpointer = base;
+    for (int i = 0; i < co->co_nlocalsplus; i++) {
+        AdObject *o = f->localsplus[i];
+        if (o) {
+            f->localsplus[i] = NULL;
+            Ad_DECREF(o);
+        }
+    }
+    AD_CLEAR(f->f_locals);
+    AD_CLEAR(f->f_func);
+    AD_CLEAR(f->f_globals);
+    AD_CLEAR(f->f_builtins);
+    f->f_code = NULL;
+    Ad_DECREF((AdObject *)co);
+    vm->top = (AdObject **)f;
+    if (vm->top == vm->chunk->data)
+        vm_pop_frame(vm, f);        /* the chunk's first frame: the chunk may go */
+}
 /* Copies a frame (moving its references) into dst of the same size. */
 void vm_frame_move(AdFrame *dst, AdFrame *src);
 /* The frame object of f (made on first request). Borrowed, or NULL. */
