@@ -107,10 +107,8 @@ static int frame_traverse(AdObject *o, visitproc visit, void *arg)
         return 1;
     if (fo->f_owned) {
         AdFrame *f = fo->f_owned;
-        AdObject *refs[] = {f->f_code, f->f_func, f->f_globals, f->f_builtins, f->f_locals};
-        for (size_t i = 0; i < 5; i++)
-            if (refs[i] && visit(refs[i], arg))
-                return 1;
+        if (vm_frame_visit_header(f, visit, arg))
+            return 1;
         for (AdObject **p = f->localsplus; p < f->stackpointer; p++)
             if (*p && visit(*p, arg))
                 return 1;

@@ -394,10 +394,8 @@ static int gen_traverse(AdObject *self, visitproc visit, void *arg)
             return 1;
     AdFrame *f = &g->gi_iframe;
     if (!f->cleared) {
-        AdObject *hdr[] = {f->f_func, f->f_globals, f->f_builtins, f->f_locals, f->frame_obj};
-        for (size_t i = 0; i < 5; i++)
-            if (hdr[i] && visit(hdr[i], arg))
-                return 1;
+        if (vm_frame_visit_header(f, visit, arg) || (f->frame_obj && visit(f->frame_obj, arg)))
+            return 1;
         for (AdObject **p = f->localsplus; p < f->stackpointer; p++)
             if (*p && visit(*p, arg))
                 return 1;

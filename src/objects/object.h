@@ -61,13 +61,13 @@ AD_ALWAYS_INLINE int Ad_IsImmortal(const AdObject *o) { return o->ob_refcnt > (A
 
 AD_ALWAYS_INLINE void Ad_INCREF(AdObject *o)
 {
-    if (!Ad_IsImmortal(o))
+    if (__builtin_expect(!Ad_IsImmortal(o), 1))
         o->ob_refcnt++;
 }
 
 AD_ALWAYS_INLINE void Ad_DECREF(AdObject *o)
 {
-    if (!Ad_IsImmortal(o) && --o->ob_refcnt == 0)
+    if (__builtin_expect(!Ad_IsImmortal(o), 1) && --o->ob_refcnt == 0)
         Ad_Dealloc(o);
 }
 

@@ -450,7 +450,8 @@ AdObject *vm_eval_frame(AdVMState *vm_arg, AdFrame *frame, int throwflag)
     AdCodeUnit *code_start, *next_instr;
     AdObject **sp;
     AdCodeUnit *unwind_at;
-    int opcode, oparg;
+    unsigned int opcode;
+    int oparg;
 
 #define LOAD_FRAME_STATE()                                   \
     do {                                                     \
@@ -463,9 +464,9 @@ AdObject *vm_eval_frame(AdVMState *vm_arg, AdFrame *frame, int throwflag)
 #define NEXT_OP()                                            \
     do {                                                     \
         frame->instr_ptr = next_instr;                       \
-        AdCodeUnit word_ = *next_instr++;                    \
+        unsigned int word_ = *next_instr++;                  \
         opcode = word_ & 0xff;                               \
-        oparg = word_ >> 8;                                  \
+        oparg = (int)(word_ >> 8);                           \
         DISPATCH_GOTO();                                     \
     } while (0)
 #define DISPATCH()                                           \

@@ -166,8 +166,9 @@ AdFrame *vm_push_frame(AdVMState *vm, AdObject *code, AdObject *func, AdObject *
     vm->top += words;
     f->f_code = Ad_NewRef(code);
     f->f_func = Ad_XNewRef(func);
-    f->f_globals = Ad_XNewRef(globals);
-    f->f_builtins = Ad_XNewRef(builtins);
+    /* A function lends its globals and builtins to its frames. */
+    f->f_globals = func ? globals : Ad_XNewRef(globals);
+    f->f_builtins = func ? builtins : Ad_XNewRef(builtins);
     f->f_locals = Ad_XNewRef(locals);
     f->previous = NULL;
     f->frame_obj = NULL;
@@ -212,9 +213,7 @@ void vm_frame_clear(AdFrame *f)
         for (int i = 0; i < co->co_nlocalsplus; i++)
             AD_CLEAR(f->localsplus[i]);
     AD_CLEAR(f->f_locals);
-    AD_CLEAR(f->f_func);
-    AD_CLEAR(f->f_globals);
-    AD_CLEAR(f->f_builtins);
+    vm_frame_clear_env(f);
 }
 
 void vm_pop_frame(AdVMState *vm, AdFrame *f)

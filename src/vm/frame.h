@@ -23,8 +23,8 @@ enum {
 typedef struct AdFrame {
     AdObject *f_code;               /* code object (strong) */
     AdObject *f_func;               /* function or NULL (strong) */
-    AdObject *f_globals;            /* strong */
-    AdObject *f_builtins;           /* strong */
+    AdObject *f_globals;            /* the function's (borrowed) or, without one, strong */
+    AdObject *f_builtins;           /* likewise */
     AdObject *f_locals;             /* mapping for module/class code, or NULL (strong) */
     struct AdFrame *previous;       /* the caller while executing */
     AdObject *frame_obj;            /* the frame object or NULL (strong) */
@@ -124,8 +124,8 @@ static inline AdFrame *vm_push_call_frame(AdVMState *vm, AdCodeObject *co, AdObj
     vm->top += words;
     f->f_code = Ad_NewRef((AdObject *)co);
     f->f_func = Ad_NewRef(func);
-    f->f_globals = Ad_XNewRef(globals);
-    f->f_builtins = Ad_XNewRef(builtins);
+    f->f_globals = globals;         /* borrowed from func */
+    f->f_builtins = builtins;
     f->f_locals = NULL;
     f->previous = NULL;
     f->frame_obj = NULL;
@@ -146,6 +146,29 @@ static inline AdFrame *vm_push_call_frame(AdVMState *vm, AdCodeObject *co, AdObj
 void vm_frame_clear(AdFrame *f);
 /* Clears and pops a thread-owned frame (the newest on the stack). */
 void vm_pop_frame(AdVMState *vm, AdFrame *f);
+/* Releases f_func, f_globals and f_builtins (the last two are borrowed
+ * from the function when there is one). */
+static inline void vm_frame_clear_env(AdFrame *f)
+{
+    if (f->f_func) {
+        f->f_globals = f->f_builtins = NULL;
+        AD_CLEAR(f->f_func);
+    } else {
+        AD_CLEAR(f->f_globals);
+        AD_CLEAR(f->f_builtins);
+    }
+}
+/* The objects a frame's header owns, for GC traversal: code, function,
+ * globals and builtins when no function lends them, locals mapping. */
+static inline int vm_frame_visit_header(AdFrame *f, int (*visit)(AdObject *, void *), void *arg)
+{
+    AdObject *refs[] = {f->f_code, f->f_func, f->f_func ? NULL : f->f_globals,
+                        f->f_func ? NULL : f->f_builtins, f->f_locals};
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
+        if (refs[i] && visit(refs[i], arg))
+            return 1;
+    return 0;
+}
 /* vm_pop_frame for the evaluation loop's returns: the common frame (no
  * frame object, not cleared) is released inline, in the same order. */
 static inline void vm_pop_frame_inline(AdVMState *vm, AdFrame *f)
@@ -172,9 +195,7 @@ static inline void vm_pop_frame_inline(AdVMState *vm, AdFrame *f)
         }
     }
     AD_CLEAR(f->f_locals);
-    AD_CLEAR(f->f_func);
-    AD_CLEAR(f->f_globals);
-    AD_CLEAR(f->f_builtins);
+    vm_frame_clear_env(f);
     f->f_code = NULL;
     Ad_DECREF((AdObject *)co);
     vm->top = (AdObject **)f;
