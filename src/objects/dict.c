@@ -597,7 +597,7 @@ int AdDict_GetItemRef(AdObject *d, AdObject *key, AdObject **result)
 
 AdObject *AdDict_GetItemString(AdObject *d, const char *key)
 {
-    AdObject *k = AdStr_FromString(key);
+    AdObject *k = AdStr_InternFromString(key);
     if (k == NULL) {
         AdErr_Clear();
         return NULL;
@@ -630,10 +630,9 @@ int AdDict_SetItem(AdObject *d, AdObject *key, AdObject *value)
 
 int AdDict_SetItemString(AdObject *d, const char *key, AdObject *value)
 {
-    AdObject *k = AdStr_FromString(key);
+    AdObject *k = AdStr_InternFromString(key);
     if (k == NULL)
         return -1;
-    AdStr_InternInPlace(&k);
     int r = AdDict_SetItem(d, k, value);
     Ad_DECREF(k);
     return r;

@@ -12,6 +12,7 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/method.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -25,10 +26,15 @@ static uint32_t next_func_version = 1;
 
 static AdObject *builtins_from_globals(AdObject *globals)
 {
-    AdObject *b = AdDict_GetItemString(globals, "__builtins__");
+    AdObject *b = AdDict_GetItemWithError(globals, AD_STR_ID("__builtins__"));
     if (b) {
         if (AdDict_Check(b))
             return Ad_NewRef(b);
+        if (AdModule_Check(b)) {
+            AdObject *d = AdModule_GetDict(b);
+            if (d && AdDict_Check(d))
+                return Ad_NewRef(d);
+        }
         AdObject *d = AdObject_GetAttrString(b, "__dict__");
         if (d && AdDict_Check(d))
             return d;
@@ -70,7 +76,7 @@ AdObject *AdFunction_NewWithQualName(AdObject *code, AdObject *globals, AdObject
     f->func_doc = Ad_NewRef(doc);
     f->func_dict = NULL;
     f->func_weakreflist = NULL;
-    AdObject *module = AdDict_GetItemWithError(globals, AdStr_InternFromString("__name__"));
+    AdObject *module = AdDict_GetItemWithError(globals, AD_STR_ID("__name__"));
     if (!module && AdErr_Occurred()) {
         AdErr_Clear();
     }

@@ -234,7 +234,7 @@ AdObject *AdObject_GetAttr(AdObject *o, AdObject *name)
 
 AdObject *AdObject_GetAttrString(AdObject *o, const char *name)
 {
-    AdObject *n = AdStr_FromString(name);
+    AdObject *n = AdStr_InternFromString(name);
     if (!n)
         return NULL;
     AdObject *r = AdObject_GetAttr(o, n);

@@ -395,8 +395,19 @@ static void str_free_immortal(AdObject *s)
     AdMem_Free(s);
 }
 
+/* C code asks for the same names again and again, nearly always from
+ * string literals: the interned result is remembered by the address of
+ * the C string, and a hit counts only when the bytes still match (the
+ * address may be a buffer reused for another name). */
+#define CSTR_CACHE_SIZE 512
+static struct {
+    const char *key;
+    AdObject *str;              /* interned (immortal) */
+} cstr_cache[CSTR_CACHE_SIZE];
+
 void ad_str_fini(void)
 {
+    memset(cstr_cache, 0, sizeof cstr_cache);
     for (size_t i = 0; i < static_slot_count; i++)
         *static_slots[i] = NULL;
     free(static_slots);
@@ -427,9 +438,21 @@ Ad_ssize_t AdStr_InternedCount(void)
 
 AdObject *AdStr_InternFromString(const char *utf8)
 {
+    uintptr_t a = (uintptr_t)utf8;
+    size_t h = (size_t)((a >> 3) ^ (a >> 12)) & (CSTR_CACHE_SIZE - 1);
+    if (cstr_cache[h].key == utf8) {
+        AdStrObject *c = (AdStrObject *)cstr_cache[h].str;
+        if (c->utf8 && strcmp(c->utf8, utf8) == 0)
+            return (AdObject *)c;
+    }
     AdObject *s = AdStr_FromString(utf8);
-    if (s)
-        AdStr_InternInPlace(&s);
+    if (!s)
+        return NULL;
+    AdStr_InternInPlace(&s);
+    if (((AdStrObject *)s)->interned && ((AdStrObject *)s)->utf8) {
+        cstr_cache[h].key = utf8;
+        cstr_cache[h].str = s;
+    }
     return s;
 }
 

@@ -74,6 +74,12 @@ void AdStr_InternInPlace(AdObject **p);
  * so a later core init interns afresh. */
 AdObject *AdStr_InternStatic(AdObject **slot, const char *utf8);
 
+/* The interned string of a C string literal, cached at the call site
+ * (AdStr_InternStatic with a slot of its own): borrowed, immortal; NULL
+ * with an exception on failure. */
+#define AD_STR_ID(lit) \
+    __extension__({ static AdObject *ad_str_id_slot_; AdStr_InternStatic(&ad_str_id_slot_, "" lit); })
+
 /* Equality and ordering by code points. */
 int AdStr_Equal(AdObject *a, AdObject *b);            /* 1 or 0, never fails */
 int AdStr_EqualToASCII(AdObject *s, const char *ascii);

@@ -33,10 +33,7 @@
 int (*AdEval_DisplayHook)(AdObject *value);
 AdObject *(*AdEval_SysModules)(void);
 
-static AdObject *str_id(const char *s)
-{
-    return AdStr_InternFromString(s);
-}
+#define str_id(s) AD_STR_ID(s)
 
 /* ---- exception table ------------------------------------------------------- */
 
@@ -189,7 +186,11 @@ int vm_load_special(AdObject *owner, int oparg, AdObject **attr, AdObject **self
         return -1;
     }
     AdTypeObject *tp = AD_TYPE(owner);
-    AdObject *descr = AdType_Lookup(tp, str_id(special_names[oparg]));
+    static AdObject *special_ids[4];
+    AdObject *id = AdStr_InternStatic(&special_ids[oparg], special_names[oparg]);
+    if (!id)
+        return -1;
+    AdObject *descr = AdType_Lookup(tp, id);
     if (!descr) {
         if (AdErr_Occurred())
             return -1;
