@@ -13,6 +13,8 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/cell.h"
+#include "objects/code.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/iterobject.h"
 #include "objects/abstract.h"
@@ -560,6 +562,20 @@ static int slot_tp_init(AdObject *self, AdObject *args, AdObject *kwds)
         return -1;
     }
     return 0;
+}
+
+AdObject *AdType_PlainInit(AdTypeObject *type)
+{
+    if (AD_TYPE(type)->tp_call != AdType_Type.tp_call || type->tp_new != AdBaseObject_Type.tp_new ||
+        type->tp_init != slot_tp_init || (type->tp_flags & AD_TPFLAGS_IS_ABSTRACT))
+        return NULL;
+    AdObject *init = AdType_Lookup(type, cached_name(&name_init, "__init__"));
+    if (!init || !AdFunction_Check(init))
+        return NULL;
+    int flags = ((AdCodeObject *)((AdFunctionObject *)init)->func_code)->co_flags;
+    if (flags & (AD_CO_GENERATOR | AD_CO_COROUTINE | AD_CO_ITERABLE_COROUTINE | AD_CO_ASYNC_GENERATOR))
+        return NULL;
+    return init;
 }
 
 static AdObject *slot_tp_new(AdTypeObject *type, AdObject *args, AdObject *kwds)

@@ -24,6 +24,12 @@ int AdType_Ready(AdTypeObject *type);
 /* The attribute name found along type's MRO (borrowed) or NULL, with no
  * exception set (lookup errors are swallowed, as _PyType_Lookup does). */
 AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name);
+/* When calling type only allocates an instance (tp_alloc) and runs a plain
+ * Python __init__ on it (the metatype's __call__ and the type's __new__
+ * are the inherited ones, __init__ is a function that is not a generator
+ * or coroutine), that function (borrowed); else NULL, without an error.
+ * The evaluation loop then runs __init__ as an ordinary frame. */
+AdObject *AdType_PlainInit(AdTypeObject *type);
 /* The lookup cache is off until main initialization is done (and again
  * after finalization): start-up looks each name up once. */
 void AdType_EnableMethodCache(int on);

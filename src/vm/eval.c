@@ -1784,6 +1784,29 @@ dispatch_switch:
             args--;
             total++;
         }
+        /* A class whose call only allocates and runs a Python __init__:
+         * the instance takes the callable's place (it is what the call
+         * leaves) and is the first argument of an __init__ frame that
+         * returns to here (RETURN_VALUE checks its None). */
+        int init_call = 0;
+        if (!self_or_null && AdType_Check(callable) && !vm->profile_func) {
+            AdTypeObject *tp = (AdTypeObject *)callable;
+            AdObject *init = AdType_PlainInit(tp);
+            if (init) {
+                AdObject *obj = tp->tp_alloc(tp, 0);
+                if (!obj) {
+                    Ad_XDECREF(kwnames);
+                    goto error;
+                }
+                args[-1] = obj;
+                args[-2] = Ad_NewRef(obj);
+                Ad_DECREF(callable);        /* the instance keeps its class */
+                callable = init;
+                args--;
+                total++;
+                init_call = 1;
+            }
+        }
         if (!kwnames && AdFunction_Check(callable) && !vm->profile_func) {
             AdFunctionObject *fn = (AdFunctionObject *)callable;
             AdCodeObject *fco = (AdCodeObject *)fn->func_code;
@@ -1806,11 +1829,14 @@ dispatch_switch:
                 }
                 for (int i = 0; i < total; i++)
                     nf->localsplus[i] = args[i];
-                /* Left below the arguments: the callable, and the NULL
-                 * self slot when no self was moved in. */
+                /* Left below the arguments: the callable (the instance
+                 * of an __init__ call, which stays), and the NULL self
+                 * slot when no self was moved in. */
                 AdObject **base = sp - nargs_total - 2;
-                sp = base;
-                Ad_DECREF(base[0]);
+                sp = base + init_call;
+                if (!init_call)
+                    Ad_DECREF(base[0]);
+                nf->is_init = (int8_t)init_call;
                 frame->stackpointer = sp;
                 nf->previous = frame;
                 frame = nf;
@@ -1833,12 +1859,13 @@ dispatch_switch:
             if (!nf)
                 goto error;
             {
-                AdObject **base = sp - nargs_total - 2;
+                AdObject **base = sp - nargs_total - 2 + init_call;
                 while (sp > base) {
                     AdObject *o = POP();
                     Ad_XDECREF(o);
                 }
             }
+            nf->is_init = (int8_t)init_call;
             frame->stackpointer = sp;
             nf->previous = frame;
             frame = nf;
@@ -1952,10 +1979,21 @@ dispatch_switch:
             return retval;
         }
         AdFrame *prev = frame->previous;
+        int is_init = frame->is_init;
         vm_pop_frame_inline(vm, frame);
         frame = prev;
         LOAD_FRAME_STATE();
         next_instr = vm_next_after(frame->instr_ptr);
+        if (is_init) {
+            /* The instance is already where the call's result goes. */
+            if (retval != Ad_None) {
+                AdErr_Format(AdExc_TypeError, "__init__() should return None, not '%s'",
+                             AdType_Name(AD_TYPE(retval)));
+                Ad_DECREF(retval);
+                goto error;
+            }
+            DISPATCH();
+        }
         PUSH(retval);
         DISPATCH();
     }

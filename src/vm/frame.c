@@ -176,6 +176,7 @@ AdFrame *vm_push_frame(AdVMState *vm, AdObject *code, AdObject *func, AdObject *
     f->owner = AD_FRAME_OWNED_BY_THREAD;
     f->is_entry = 0;
     f->cleared = 0;
+    f->is_init = 0;
     f->trace_line = -1;
     f->trace_lasti = -1;
     for (int i = 0; i < co->co_nlocalsplus; i++)

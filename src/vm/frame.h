@@ -33,6 +33,7 @@ typedef struct AdFrame {
     int8_t owner;                   /* AD_FRAME_OWNED_BY_* */
     int8_t is_entry;                /* returning from it returns from the C call */
     int8_t cleared;
+    int8_t is_init;                 /* __init__ run by a class call: returns the instance below */
     int trace_line;                 /* the last line reported to a trace function */
     int trace_lasti;
     AdObject *localsplus[];         /* nlocalsplus slots, then the value stack */
@@ -133,6 +134,7 @@ static inline AdFrame *vm_push_call_frame(AdVMState *vm, AdCodeObject *co, AdObj
     f->owner = AD_FRAME_OWNED_BY_THREAD;
     f->is_entry = 0;
     f->cleared = 0;
+    f->is_init = 0;
     f->trace_line = -1;
     f->trace_lasti = -1;
     for (int i = nfilled; i < co->co_nlocalsplus; i++)
