@@ -304,33 +304,67 @@ static int binary_insertion(Slice s, Ad_ssize_t n, Ad_ssize_t start, const SortC
     return 0;
 }
 
-/* Length of the run starting at s[0] (at most n). A strictly descending
- * run is reversed in place so that every run is ascending. -1 on error. */
+/* Length of the run starting at s[0] (at most n), made ascending in place.
+ * An ascending run is one where no item is less than the one before it. A
+ * descending one is reversed; it may contain stretches of equal items,
+ * which are reversed first so that the whole reversal keeps them in their
+ * original order. A stretch of equal items at the start followed by a
+ * smaller one counts as the start of a descending run; after reversing, the
+ * run goes on while the items keep ascending. -1 on error. */
 static Ad_ssize_t find_run(Slice s, Ad_ssize_t n, const SortCmp *c)
 {
-    if (n <= 1)
+    Ad_ssize_t i;
+    int k;
+    /* An ascending run first. */
+    for (i = 1; i < n; i++) {
+        k = less_than(s.keys[i], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k)
+            break;
+    }
+    if (i == n)
         return n;
-    int k = less_than(s.keys[1], s.keys[0]);
-    if (k < 0)
-        return -1;
-    Ad_ssize_t i = 2;
-    if (k) {
-        for (; i < n; i++) {
-            k = less_than(s.keys[i], s.keys[i - 1]);
-            if (k < 0)
-                return -1;
-            if (!k)
-                break;
-        }
+    /* s[i] < s[i-1]. Unless s[0..i) are all equal, the ascending run ends here. */
+    if (i > 1) {
+        k = less_than(s.keys[0], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k)
+            return i;
         slice_reverse(s, i);
-    } else {
-        for (; i < n; i++) {
-            k = less_than(s.keys[i], s.keys[i - 1]);
-            if (k < 0)
-                return -1;
-            if (k)
-                break;
+    }
+    i++;
+    /* A descending run; eq counts the items equal to the last one before it. */
+    Ad_ssize_t eq = 0;
+    for (; i < n; i++) {
+        k = less_than(s.keys[i], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k) {
+            if (eq) {
+                slice_reverse(slice_at(s, i - eq - 1), eq + 1);
+                eq = 0;
+            }
+            continue;
         }
+        k = less_than(s.keys[i - 1], s.keys[i]);
+        if (k < 0)
+            return -1;
+        if (k)
+            break;
+        eq++;
+    }
+    if (eq)
+        slice_reverse(slice_at(s, i - eq - 1), eq + 1);
+    slice_reverse(s, i);
+    /* The reversed run may go on ascending. */
+    for (; i < n; i++) {
+        k = less_than(s.keys[i], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k)
+            break;
     }
     return i;
 }
