@@ -118,12 +118,6 @@ static int cmp_same_type(AdObject *a, AdObject *b, const SortCmp *c)
     return ok;
 }
 
-static int first_cmp_int(AdObject *a, AdObject *b)
-{
-    int64_t x = small_int(a), y = small_int(b);
-    return (x > y) - (x < y);
-}
-
 static int first_cmp_float(AdObject *a, AdObject *b)
 {
     double x = AdFloat_AS_DOUBLE(a), y = AdFloat_AS_DOUBLE(b);
@@ -141,29 +135,60 @@ static int first_cmp_str(AdObject *a, AdObject *b)
     return AdStr_Compare(a, b);
 }
 
+/* Tuples from index 1 on, the first items being equal: the first pair not
+ * equal decides (as tuple comparison does), then the lengths. */
+static int tuple_rest_lt_slow(AdObject *a, AdObject *b)
+{
+    Ad_ssize_t na = AD_SIZE(a), nb = AD_SIZE(b), i;
+    for (i = 1; i < na && i < nb; i++) {
+        AdObject *x = AdTuple_GET_ITEM(a, i), *y = AdTuple_GET_ITEM(b, i);
+        if (x == y)
+            continue;
+        int k = fastcmp_cmp(x, y);
+        if (k == 0)
+            continue;
+        if (k != FASTCMP_UNKNOWN)
+            return k < 0;       /* 2 (unordered): not equal, and not less */
+        k = AdObject_RichCompareBool(x, y, AD_EQ);
+        if (k < 0)
+            return -1;
+        if (!k)
+            return AdObject_RichCompareBool(x, y, AD_LT);
+    }
+    return na < nb;
+}
+
+static inline int tuple_rest_lt(AdObject *a, AdObject *b)
+{
+    /* Pairs whose second items are exact ints are common (sort keys). */
+    if (AD_SIZE(a) == 2 && AD_SIZE(b) == 2) {
+        AdObject *x = AdTuple_GET_ITEM(a, 1), *y = AdTuple_GET_ITEM(b, 1);
+        int64_t vx, vy;
+        if (AdInt_CheckExact(x) && AdInt_CheckExact(y) && fastcmp_int_value(x, &vx) &&
+            fastcmp_int_value(y, &vy))
+            return vx < vy;
+    }
+    return tuple_rest_lt_slow(a, b);
+}
+
 /* Tuples, all non-empty: the first items by first_cmp, the rest as tuple
- * comparison does (the first pair not equal decides; then the lengths). */
+ * comparison does. */
 static int cmp_tuple(AdObject *a, AdObject *b, const SortCmp *c)
 {
     int k = c->first_cmp(AdTuple_GET_ITEM(a, 0), AdTuple_GET_ITEM(b, 0));
     if (k != 0)
         return k < 0;
-    Ad_ssize_t na = AD_SIZE(a), nb = AD_SIZE(b), i;
-    for (i = 1; i < na && i < nb; i++) {
-        AdObject *x = AdTuple_GET_ITEM(a, i), *y = AdTuple_GET_ITEM(b, i);
-        k = fastcmp_eq(x, y);
-        if (k == FASTCMP_UNKNOWN)
-            k = AdObject_RichCompareBool(x, y, AD_EQ);
-        if (k < 0)
-            return -1;
-        if (!k)
-            break;
-    }
-    if (i >= na || i >= nb)
-        return na < nb;
-    AdObject *x = AdTuple_GET_ITEM(a, i), *y = AdTuple_GET_ITEM(b, i);
-    k = fastcmp_lt(x, y);
-    return k != FASTCMP_UNKNOWN ? k : AdObject_RichCompareBool(x, y, AD_LT);
+    return tuple_rest_lt(a, b);
+}
+
+/* The same with exact ints (64-bit) first. */
+static int cmp_tuple_int(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    (void)c;
+    int64_t x = small_int(AdTuple_GET_ITEM(a, 0)), y = small_int(AdTuple_GET_ITEM(b, 0));
+    if (x != y)
+        return x < y;
+    return tuple_rest_lt(a, b);
 }
 
 /* The direct comparison kind of one key: 1 int, 2 float, 3 str of kind 1,
@@ -220,7 +245,7 @@ static void choose_comparison(AdObject **keys, Ad_ssize_t n, SortCmp *c)
             if (AD_SIZE(keys[i]) == 0)
                 goto same_type;
         switch (keys_kind(keys, n, 1)) {
-        case 1: c->first_cmp = first_cmp_int; break;
+        case 1: c->lt = cmp_tuple_int; return;
         case 2: c->first_cmp = first_cmp_float; break;
         case 3: case 4: c->first_cmp = first_cmp_str; break;
         default: goto same_type;
