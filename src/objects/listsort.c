@@ -106,7 +106,11 @@ static int cmp_str(AdObject *a, AdObject *b, const SortCmp *c)
 static int cmp_same_type(AdObject *a, AdObject *b, const SortCmp *c)
 {
     (void)c;
-    AdObject *res = AD_TYPE(a)->tp_richcompare(a, b, AD_LT);
+    AdTypeObject *t = AD_TYPE(a);
+    /* (A comparison may have assigned some key's __class__.) */
+    if (t != AD_TYPE(b) || t->tp_richcompare == NULL)
+        return AdObject_RichCompareBool(a, b, AD_LT);
+    AdObject *res = t->tp_richcompare(a, b, AD_LT);
     if (res == Ad_NotImplemented) {
         Ad_DECREF(res);
         return AdObject_RichCompareBool(a, b, AD_LT);
