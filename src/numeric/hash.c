@@ -87,7 +87,7 @@ int AdHash_InitSecret(const char *seed_text)
 
 /* ---- SipHash-1-3 ------------------------------------------------------ */
 
-static uint64_t rotl64(uint64_t x, int b)
+static inline uint64_t rotl64(uint64_t x, int b)
 {
     return (x << b) | (x >> (64 - b));
 }
@@ -100,6 +100,21 @@ static uint64_t rotl64(uint64_t x, int b)
         v2 += v1; v1 = rotl64(v1, 17); v1 ^= v2; v2 = rotl64(v2, 32); \
     } while (0)
 
+/* The 8 bytes at p as a little-endian number. */
+static inline uint64_t le64(const uint8_t *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+#else
+    uint64_t v = 0;
+    for (int j = 7; j >= 0; j--)
+        v = (v << 8) | p[j];
+    return v;
+#endif
+}
+
 uint64_t AdHash_SipHash13(uint64_t k0, uint64_t k1, const void *data, size_t len)
 {
     const uint8_t *p = data;
@@ -109,18 +124,33 @@ uint64_t AdHash_SipHash13(uint64_t k0, uint64_t k1, const void *data, size_t len
     uint64_t v3 = k1 ^ 0x7465646279746573ULL;
     size_t nblocks = len / 8;
     for (size_t i = 0; i < nblocks; i++) {
-        uint64_t m = 0;
-        for (int j = 7; j >= 0; j--)
-            m = (m << 8) | p[i * 8 + (size_t)j];
+        uint64_t m = le64(p + i * 8);
         v3 ^= m;
         SIP_ROUND(v0, v1, v2, v3);
         v0 ^= m;
     }
+    /* The last 0..7 bytes, little-endian, under the length in the top byte. */
     uint64_t b = (uint64_t)len << 56;
     size_t tail = len & 7;
     const uint8_t *t = p + nblocks * 8;
-    for (size_t j = 0; j < tail; j++)
-        b |= (uint64_t)t[j] << (8 * j);
+    switch (tail) {
+    case 7: b |= (uint64_t)t[6] << 48; /* fall through */
+    case 6: b |= (uint64_t)t[5] << 40; /* fall through */
+    case 5: b |= (uint64_t)t[4] << 32; /* fall through */
+    case 4: {
+        uint32_t w;
+        memcpy(&w, t, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        w = __builtin_bswap32(w);
+#endif
+        b |= w;
+        break;
+    }
+    case 3: b |= (uint64_t)t[2] << 16; /* fall through */
+    case 2: b |= (uint64_t)t[1] << 8; /* fall through */
+    case 1: b |= t[0]; break;
+    default: break;
+    }
     v3 ^= b;
     SIP_ROUND(v0, v1, v2, v3);
     v0 ^= b;
@@ -129,14 +159,6 @@ uint64_t AdHash_SipHash13(uint64_t k0, uint64_t k1, const void *data, size_t len
     SIP_ROUND(v0, v1, v2, v3);
     SIP_ROUND(v0, v1, v2, v3);
     return v0 ^ v1 ^ v2 ^ v3;
-}
-
-static uint64_t le64(const uint8_t *p)
-{
-    uint64_t v = 0;
-    for (int j = 7; j >= 0; j--)
-        v = (v << 8) | p[j];
-    return v;
 }
 
 static AdHash fix_minus_one(uint64_t h)

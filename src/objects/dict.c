@@ -176,11 +176,89 @@ static inline int is_split(AdDictObject *mp)
     return mp->values != NULL;
 }
 
+#define DKIX_GENERIC (-4)       /* lookup_str met a key it can't compare */
+
+/* Two exact strs with the same hash: equal contents? */
+static inline int str_eq_same_hash(AdObject *a, AdObject *b)
+{
+    Ad_ssize_t n = AdStr_LENGTH(a);
+    return n == AdStr_LENGTH(b) && AdStr_KIND(a) == AdStr_KIND(b) &&
+           memcmp(AdStr_DATA(a), AdStr_DATA(b), (size_t)n * AdStr_KIND(a)) == 0;
+}
+
+/* Looks up an exact str key by identity, then by hash and contents; only
+ * exact str keys are compared, so nothing can run. Returns the entry
+ * index, DKIX_EMPTY when absent, or DKIX_GENERIC when a key of another
+ * type has the same hash (the general lookup must compare it). The probe
+ * loop is compiled once per index width (width is a constant); with
+ * identity_only, it calls nothing and answers DKIX_SLOW at the first key
+ * that has the same hash without being the same object. */
+#define DKIX_SLOW (-5)
+__attribute__((always_inline)) static inline Ad_ssize_t
+lookup_str_width(AdDictKeys *dk, AdObject *key, Ad_hash_t hash, int width, int identity_only)
+{
+    const char *index = dk_indices(dk);
+    DictEntry *entries = (DictEntry *)(index + ((size_t)width << dk->log2_size));
+    size_t mask = ((size_t)1 << dk->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    for (;;) {
+        Ad_ssize_t ix = width == 1 ? ((const int8_t *)index)[i]
+                      : width == 2 ? ((const int16_t *)index)[i]
+                      : width == 4 ? ((const int32_t *)index)[i]
+                                   : ((const int64_t *)index)[i];
+        if (ix >= 0) {
+            AdObject *k = entries[ix].key;
+            if (k == key)
+                return ix;
+            if (entries[ix].hash == hash && k != NULL) {
+                if (identity_only)
+                    return DKIX_SLOW;
+                if (!AdStr_CheckExact(k))
+                    return DKIX_GENERIC;
+                if (str_eq_same_hash(k, key))
+                    return ix;
+            }
+        } else if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+__attribute__((noinline)) static Ad_ssize_t lookup_str_full(AdDictKeys *dk, AdObject *key, Ad_hash_t hash)
+{
+    switch (dk->index_bytes) {
+    case 1: return lookup_str_width(dk, key, hash, 1, 0);
+    case 2: return lookup_str_width(dk, key, hash, 2, 0);
+    case 4: return lookup_str_width(dk, key, hash, 4, 0);
+    default: return lookup_str_width(dk, key, hash, 8, 0);
+    }
+}
+
+/* Identity first (interned names, keys looked up with the object that was
+ * stored); the contents are compared by lookup_str_full. */
+__attribute__((noinline)) static Ad_ssize_t lookup_str(AdDictKeys *dk, AdObject *key, Ad_hash_t hash)
+{
+    Ad_ssize_t ix;
+    switch (dk->index_bytes) {
+    case 1: ix = lookup_str_width(dk, key, hash, 1, 1); break;
+    case 2: ix = lookup_str_width(dk, key, hash, 2, 1); break;
+    case 4: ix = lookup_str_width(dk, key, hash, 4, 1); break;
+    default: ix = lookup_str_width(dk, key, hash, 8, 1); break;
+    }
+    if (ix != DKIX_SLOW)
+        return ix;
+    return lookup_str_full(dk, key, hash);
+}
+
 /* Looks key up in mp. Returns the entry index (>= 0, with *value the value
  * (borrowed) or NULL when a split dict has no value for it), DKIX_EMPTY when
  * absent, DKIX_ERROR with an exception. A comparison that changes the dict
  * restarts the search. */
-static Ad_ssize_t dict_lookup(AdDictObject *mp, AdObject *key, Ad_hash_t hash, AdObject **value)
+__attribute__((noinline)) static Ad_ssize_t dict_lookup_generic(AdDictObject *mp, AdObject *key,
+                                                                 Ad_hash_t hash, AdObject **value)
 {
 restart:;
     AdDictKeys *dk = mp->keys;
@@ -231,6 +309,26 @@ restart:;
     }
 }
 
+static inline Ad_ssize_t dict_lookup(AdDictObject *mp, AdObject *key, Ad_hash_t hash, AdObject **value)
+{
+    if (AdStr_CheckExact(key)) {
+        AdDictKeys *dk = mp->keys;
+        Ad_ssize_t ix = lookup_str(dk, key, hash);
+        if (ix >= 0) {
+            if (is_split(mp))
+                *value = ix < mp->used ? mp->values[ix] : NULL;
+            else
+                *value = dk_entries(dk)[ix].value;
+            return ix;
+        }
+        if (ix == DKIX_EMPTY) {
+            *value = NULL;
+            return DKIX_EMPTY;
+        }
+    }
+    return dict_lookup_generic(mp, key, hash, value);
+}
+
 /* hash(key) for a dict operation. A plain TypeError (unhashable) is
  * reworded as 3.14 does: "cannot use 'list' as a dict key (unhashable
  * type: 'list')"; other errors pass through. what is "dict key" or
@@ -254,6 +352,11 @@ Ad_hash_t objects_hash_for(AdObject *key, const char *what)
 
 static inline Ad_hash_t hash_key(AdObject *key)
 {
+    if (AdStr_CheckExact(key)) {
+        Ad_hash_t h = ((AdStrObject *)key)->hash;
+        if (h != -1)
+            return h;
+    }
     return objects_hash_for(key, "dict key");
 }
 
@@ -317,6 +420,28 @@ static int dict_unsplit(AdDictObject *mp)
     return dict_rebuild(mp, log2_estimate(mp->used + 1));
 }
 
+/* Appends key (known to be absent) to the combined table of mp; steals
+ * key and value. 0 or -1. */
+static int insert_new(AdDictObject *mp, AdObject *key, Ad_hash_t hash, AdObject *value)
+{
+    if (mp->keys->usable <= 0 && dict_grow(mp) < 0) {
+        Ad_DECREF(key);
+        Ad_DECREF(value);
+        return -1;
+    }
+    AdDictKeys *dk = mp->keys;
+    DictEntry *ep = &dk_entries(dk)[dk->nentries];
+    dk_set_index(dk, find_empty_slot(dk, hash), dk->nentries);
+    ep->hash = hash;
+    ep->key = key;
+    ep->value = value;
+    dk->nentries++;
+    dk->usable--;
+    mp->used++;
+    bump_version(mp);
+    return 0;
+}
+
 /* Inserts or replaces; steals key and value. 0 or -1. */
 static int insert_dict(AdDictObject *mp, AdObject *key, Ad_hash_t hash, AdObject *value)
 {
@@ -367,19 +492,7 @@ static int insert_dict(AdDictObject *mp, AdObject *key, Ad_hash_t hash, AdObject
         Ad_DECREF(key);
         return 0;
     }
-    if (mp->keys->usable <= 0 && dict_grow(mp) < 0)
-        goto fail;
-    AdDictKeys *dk = mp->keys;
-    DictEntry *ep = &dk_entries(dk)[dk->nentries];
-    dk_set_index(dk, find_empty_slot(dk, hash), dk->nentries);
-    ep->hash = hash;
-    ep->key = key;
-    ep->value = value;
-    dk->nentries++;
-    dk->usable--;
-    mp->used++;
-    bump_version(mp);
-    return 0;
+    return insert_new(mp, key, hash, value);
 fail:
     Ad_DECREF(key);
     Ad_DECREF(value);
@@ -581,17 +694,30 @@ AdObject *AdDict_GetItemWithError(AdObject *d, AdObject *key)
     Ad_hash_t hash = hash_key(key);
     if (hash == -1)
         return NULL;
-    return AdDict_GetItemKnownHash(d, key, hash);
+    AdObject *value;
+    dict_lookup((AdDictObject *)d, key, hash, &value);
+    return value;
 }
 
 int AdDict_GetItemRef(AdObject *d, AdObject *key, AdObject **result)
 {
-    AdObject *v = AdDict_GetItemWithError(d, key);
-    if (v == NULL) {
+    if (!AdDict_Check(d)) {
         *result = NULL;
-        return AdErr_Occurred() ? -1 : 0;
+        AdErr_BadInternalCall();
+        return -1;
     }
-    *result = Ad_NewRef(v);
+    Ad_hash_t hash = hash_key(key);
+    if (hash == -1) {
+        *result = NULL;
+        return -1;
+    }
+    AdObject *value;
+    Ad_ssize_t ix = dict_lookup((AdDictObject *)d, key, hash, &value);
+    if (value == NULL) {
+        *result = NULL;
+        return ix == DKIX_ERROR ? -1 : 0;
+    }
+    *result = Ad_NewRef(value);
     return 1;
 }
 
@@ -898,7 +1024,11 @@ AdObject *AdDict_SetDefault(AdObject *d, AdObject *key, AdObject *deflt)
         return NULL;
     if (ix >= 0 && v != NULL)
         return v;
-    if (insert_dict(mp, Ad_NewRef(key), hash, Ad_NewRef(deflt)) < 0)
+    /* Absent: nothing ran since the lookup, a combined table takes it as
+     * a new entry directly. */
+    int r = ix == DKIX_EMPTY && !is_split(mp) ? insert_new(mp, Ad_NewRef(key), hash, Ad_NewRef(deflt))
+                                              : insert_dict(mp, Ad_NewRef(key), hash, Ad_NewRef(deflt));
+    if (r < 0)
         return NULL;
     return deflt;
 }

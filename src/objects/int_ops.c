@@ -369,9 +369,17 @@ AdObject *ad_int_to_text(AdObject *a, int base, int prefix)
 {
     int64_t x;
     if (base == 10 && AdInt_SmallValue(a, &x)) {
-        char buf[32];
-        int n = snprintf(buf, sizeof buf, "%lld", (long long)x);
-        return AdStr_FromStringAndSize(buf, n);
+        /* Digits from the right (no snprintf: this is str() of every int). */
+        char buf[24];
+        char *p = buf + sizeof buf;
+        uint64_t m = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+        do {
+            *--p = (char)('0' + m % 10);
+            m /= 10;
+        } while (m);
+        if (x < 0)
+            *--p = '-';
+        return AdStr_FromStringAndSize(p, buf + sizeof buf - p);
     }
     AdNumBuf out = {0};
     AdNumError err;

@@ -264,6 +264,22 @@ static AdObject *seq_fast(AdObject *v, const char *msg)
 /* a[ilow:ihigh] = v (v NULL: delete). v may be a itself. The old items are
  * released only after the list is consistent again, since their
  * destructors may run arbitrary code. */
+/* Empties the list (the items are released after it is empty). */
+static int list_clear_items(AdListObject *a)
+{
+    AdObject **items = a->items;
+    Ad_ssize_t n = AD_SIZE(a);
+    if (items == NULL)
+        return 0;       /* nothing to free (and a list being sorted stays marked) */
+    a->items = NULL;
+    AD_SIZE(a) = 0;
+    a->allocated = 0;
+    for (Ad_ssize_t i = n; --i >= 0;)
+        Ad_XDECREF(items[i]);
+    AdMem_Free(items);
+    return 0;
+}
+
 static int list_ass_slice(AdListObject *a, Ad_ssize_t ilow, Ad_ssize_t ihigh, AdObject *v)
 {
     AdObject *vseq = NULL;
@@ -294,16 +310,7 @@ static int list_ass_slice(AdListObject *a, Ad_ssize_t ilow, Ad_ssize_t ihigh, Ad
     Ad_ssize_t delta = nv - nold;
     if (n + delta == 0) {
         Ad_XDECREF(vseq);
-        /* Clearing: detach the items first. */
-        AdObject **items = a->items;
-        Ad_ssize_t cnt = AD_SIZE(a);
-        a->items = NULL;
-        AD_SIZE(a) = 0;
-        a->allocated = 0;
-        for (Ad_ssize_t i = cnt; --i >= 0;)
-            Ad_XDECREF(items[i]);
-        AdMem_Free(items);
-        return 0;
+        return list_clear_items(a);
     }
     AdObject *small[8];
     AdObject **recycle = small;
@@ -348,18 +355,6 @@ int AdList_SetSlice(AdObject *list, Ad_ssize_t lo, Ad_ssize_t hi, AdObject *item
     return list_ass_slice((AdListObject *)list, lo, hi, items);
 }
 
-static int list_clear_items(AdListObject *a)
-{
-    AdObject **items = a->items;
-    Ad_ssize_t n = AD_SIZE(a);
-    a->items = NULL;
-    AD_SIZE(a) = 0;
-    a->allocated = 0;
-    for (Ad_ssize_t i = n; --i >= 0;)
-        Ad_XDECREF(items[i]);
-    AdMem_Free(items);
-    return 0;
-}
 
 static int list_extend_impl(AdListObject *self, AdObject *iterable)
 {

@@ -10,9 +10,12 @@
 
 #include "objects/list.h"
 #include "objects/list_deps.h"
+#include "objects/fastcmp.h"
 
 #define GALLOP_START 7          /* initial threshold for entering gallop mode */
 #define MAX_PENDING 85          /* more than enough for 2**64 items */
+
+typedef struct SortCmp SortCmp;
 
 /* A position in the array being sorted: keys, and the values that move
  * with them (NULL when the keys are the items themselves). */
@@ -35,12 +38,238 @@ typedef struct {
     Run pending[MAX_PENDING];
     Ad_ssize_t total;           /* number of items sorted */
     Slice origin;               /* the array's start (for run powers) */
+    const SortCmp *cmp;
 } Sorter;
 
-static int less_than(AdObject *a, AdObject *b)
+/* ---- comparisons ----------------------------------------------------------
+ * Before sorting, one pass over the keys picks the comparison: when every
+ * key is an exact int that fits in 64 bits, an exact float, an exact str,
+ * or a non-empty exact tuple whose first items are all one of those, the
+ * sort compares the values directly (nothing of Python's can run, so the
+ * result is what rich comparison would give); when every key has one other
+ * type, the type's own tp_richcompare is called without the dispatch
+ * (falling back to full rich comparison when it returns NotImplemented);
+ * anything else goes through AdObject_RichCompareBool. */
+
+struct SortCmp {
+    /* a < b: 1, 0, or -1 with an exception. */
+    int (*lt)(AdObject *a, AdObject *b, const SortCmp *c);
+    /* For tuples: three-way comparison of the first items (-1, 0, 1; 2
+     * when unordered, as with NaN), NULL when they need rich comparison. */
+    int (*first_cmp)(AdObject *a, AdObject *b);
+};
+
+static int cmp_generic(AdObject *a, AdObject *b, const SortCmp *c)
 {
+    (void)c;
     return AdObject_RichCompareBool(a, b, AD_LT);
 }
+
+/* The value of an int known to fit (checked before sorting). */
+static inline int64_t small_int(AdObject *o)
+{
+    Ad_ssize_t n = AD_SIZE(o);
+    if (n == 0)
+        return 0;
+    int64_t m = (int64_t)((AdIntObject *)o)->limbs[0];
+    return n > 0 ? m : -m;
+}
+
+static int cmp_int(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    (void)c;
+    return small_int(a) < small_int(b);
+}
+
+static int cmp_float(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    (void)c;
+    return AdFloat_AS_DOUBLE(a) < AdFloat_AS_DOUBLE(b);
+}
+
+/* Both strs of kind 1 (code points below 256): bytes compare as code points. */
+static int cmp_str1(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    (void)c;
+    Ad_ssize_t la = AdStr_LENGTH(a), lb = AdStr_LENGTH(b);
+    int r = memcmp(AdStr_DATA(a), AdStr_DATA(b), (size_t)(la < lb ? la : lb));
+    return r != 0 ? r < 0 : la < lb;
+}
+
+static int cmp_str(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    (void)c;
+    return AdStr_Compare(a, b) < 0;
+}
+
+/* Every key has one type whose tp_richcompare is called directly. */
+static int cmp_same_type(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    (void)c;
+    AdTypeObject *t = AD_TYPE(a);
+    /* (A comparison may have assigned some key's __class__.) */
+    if (t != AD_TYPE(b) || t->tp_richcompare == NULL)
+        return AdObject_RichCompareBool(a, b, AD_LT);
+    AdObject *res = t->tp_richcompare(a, b, AD_LT);
+    if (res == Ad_NotImplemented) {
+        Ad_DECREF(res);
+        return AdObject_RichCompareBool(a, b, AD_LT);
+    }
+    if (res == NULL)
+        return -1;
+    int ok = res == Ad_True ? 1 : res == Ad_False ? 0 : AdObject_IsTrue(res);
+    Ad_DECREF(res);
+    return ok;
+}
+
+static int first_cmp_float(AdObject *a, AdObject *b)
+{
+    double x = AdFloat_AS_DOUBLE(a), y = AdFloat_AS_DOUBLE(b);
+    if (x < y)
+        return -1;
+    if (x > y)
+        return 1;
+    /* Equal, or unordered (NaN): the same object counts as equal, as
+     * rich comparison's identity test has it. */
+    return x == y || a == b ? 0 : 2;
+}
+
+static int first_cmp_str(AdObject *a, AdObject *b)
+{
+    return AdStr_Compare(a, b);
+}
+
+/* Tuples from index 1 on, the first items being equal: the first pair not
+ * equal decides (as tuple comparison does), then the lengths. */
+static int tuple_rest_lt_slow(AdObject *a, AdObject *b)
+{
+    Ad_ssize_t na = AD_SIZE(a), nb = AD_SIZE(b), i;
+    for (i = 1; i < na && i < nb; i++) {
+        AdObject *x = AdTuple_GET_ITEM(a, i), *y = AdTuple_GET_ITEM(b, i);
+        if (x == y)
+            continue;
+        int k = fastcmp_cmp(x, y);
+        if (k == 0)
+            continue;
+        if (k != FASTCMP_UNKNOWN)
+            return k < 0;       /* 2 (unordered): not equal, and not less */
+        k = AdObject_RichCompareBool(x, y, AD_EQ);
+        if (k < 0)
+            return -1;
+        if (!k)
+            return AdObject_RichCompareBool(x, y, AD_LT);
+    }
+    return na < nb;
+}
+
+static inline int tuple_rest_lt(AdObject *a, AdObject *b)
+{
+    /* Pairs whose second items are exact ints are common (sort keys). */
+    if (AD_SIZE(a) == 2 && AD_SIZE(b) == 2) {
+        AdObject *x = AdTuple_GET_ITEM(a, 1), *y = AdTuple_GET_ITEM(b, 1);
+        int64_t vx, vy;
+        if (AdInt_CheckExact(x) && AdInt_CheckExact(y) && fastcmp_int_value(x, &vx) &&
+            fastcmp_int_value(y, &vy))
+            return vx < vy;
+    }
+    return tuple_rest_lt_slow(a, b);
+}
+
+/* Tuples, all non-empty: the first items by first_cmp, the rest as tuple
+ * comparison does. */
+static int cmp_tuple(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    int k = c->first_cmp(AdTuple_GET_ITEM(a, 0), AdTuple_GET_ITEM(b, 0));
+    if (k != 0)
+        return k < 0;
+    return tuple_rest_lt(a, b);
+}
+
+/* The same with exact ints (64-bit) first. */
+static int cmp_tuple_int(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    (void)c;
+    int64_t x = small_int(AdTuple_GET_ITEM(a, 0)), y = small_int(AdTuple_GET_ITEM(b, 0));
+    if (x != y)
+        return x < y;
+    return tuple_rest_lt(a, b);
+}
+
+/* The direct comparison kind of one key: 1 int, 2 float, 3 str of kind 1,
+ * 4 other str, 0 none. */
+static int key_kind(AdObject *o)
+{
+    AdTypeObject *t = AD_TYPE(o);
+    if (t == &AdInt_Type) {
+        Ad_ssize_t n = AD_SIZE(o);
+        if (n == 0)
+            return 1;
+        if (n != 1 && n != -1)
+            return 0;
+        return ((AdIntObject *)o)->limbs[0] <= (uint64_t)INT64_MAX ? 1 : 0;
+    }
+    if (t == &AdFloat_Type)
+        return 2;
+    if (t == &AdStr_Type)
+        return AdStr_KIND(o) == 1 ? 3 : 4;
+    return 0;
+}
+
+/* The common kind of keys[0..n) (str kinds merge into 4), or 0. */
+static int keys_kind(AdObject **keys, Ad_ssize_t n, int first_items)
+{
+    int kind = -1;
+    for (Ad_ssize_t i = 0; i < n; i++) {
+        AdObject *o = first_items ? AdTuple_GET_ITEM(keys[i], 0) : keys[i];
+        int k = key_kind(o);
+        if (k == 0)
+            return 0;
+        if (kind < 0 || kind == k)
+            kind = k;
+        else if (kind >= 3 && k >= 3)
+            kind = 4;
+        else
+            return 0;
+    }
+    return kind;
+}
+
+static void choose_comparison(AdObject **keys, Ad_ssize_t n, SortCmp *c)
+{
+    c->lt = cmp_generic;
+    c->first_cmp = NULL;
+    if (n < 2)
+        return;
+    AdTypeObject *t = AD_TYPE(keys[0]);
+    for (Ad_ssize_t i = 1; i < n; i++)
+        if (AD_TYPE(keys[i]) != t)
+            return;
+    if (t == &AdTuple_Type) {
+        for (Ad_ssize_t i = 0; i < n; i++)
+            if (AD_SIZE(keys[i]) == 0)
+                goto same_type;
+        switch (keys_kind(keys, n, 1)) {
+        case 1: c->lt = cmp_tuple_int; return;
+        case 2: c->first_cmp = first_cmp_float; break;
+        case 3: case 4: c->first_cmp = first_cmp_str; break;
+        default: goto same_type;
+        }
+        c->lt = cmp_tuple;
+        return;
+    }
+    switch (keys_kind(keys, n, 0)) {
+    case 1: c->lt = cmp_int; return;
+    case 2: c->lt = cmp_float; return;
+    case 3: c->lt = cmp_str1; return;
+    case 4: c->lt = cmp_str; return;
+    default: break;
+    }
+same_type:
+    if (t->tp_richcompare != NULL)
+        c->lt = cmp_same_type;
+}
+
+#define less_than(a, b) (c->lt((a), (b), c))
 
 static void slice_move(Slice dst, Ad_ssize_t di, Slice src, Ad_ssize_t si, Ad_ssize_t n)
 {
@@ -78,7 +307,7 @@ static void slice_reverse(Slice s, Ad_ssize_t n)
 
 /* Sorts s[0..n) by binary insertion, given that s[0..start) is sorted.
  * Each new item goes after the equal ones already placed (stability). */
-static int binary_insertion(Slice s, Ad_ssize_t n, Ad_ssize_t start)
+static int binary_insertion(Slice s, Ad_ssize_t n, Ad_ssize_t start, const SortCmp *c)
 {
     if (start == 0)
         start = 1;
@@ -104,33 +333,67 @@ static int binary_insertion(Slice s, Ad_ssize_t n, Ad_ssize_t start)
     return 0;
 }
 
-/* Length of the run starting at s[0] (at most n). A strictly descending
- * run is reversed in place so that every run is ascending. -1 on error. */
-static Ad_ssize_t find_run(Slice s, Ad_ssize_t n)
+/* Length of the run starting at s[0] (at most n), made ascending in place.
+ * An ascending run is one where no item is less than the one before it. A
+ * descending one is reversed; it may contain stretches of equal items,
+ * which are reversed first so that the whole reversal keeps them in their
+ * original order. A stretch of equal items at the start followed by a
+ * smaller one counts as the start of a descending run; after reversing, the
+ * run goes on while the items keep ascending. -1 on error. */
+static Ad_ssize_t find_run(Slice s, Ad_ssize_t n, const SortCmp *c)
 {
-    if (n <= 1)
+    Ad_ssize_t i;
+    int k;
+    /* An ascending run first. */
+    for (i = 1; i < n; i++) {
+        k = less_than(s.keys[i], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k)
+            break;
+    }
+    if (i == n)
         return n;
-    int k = less_than(s.keys[1], s.keys[0]);
-    if (k < 0)
-        return -1;
-    Ad_ssize_t i = 2;
-    if (k) {
-        for (; i < n; i++) {
-            k = less_than(s.keys[i], s.keys[i - 1]);
-            if (k < 0)
-                return -1;
-            if (!k)
-                break;
-        }
+    /* s[i] < s[i-1]. Unless s[0..i) are all equal, the ascending run ends here. */
+    if (i > 1) {
+        k = less_than(s.keys[0], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k)
+            return i;
         slice_reverse(s, i);
-    } else {
-        for (; i < n; i++) {
-            k = less_than(s.keys[i], s.keys[i - 1]);
-            if (k < 0)
-                return -1;
-            if (k)
-                break;
+    }
+    i++;
+    /* A descending run; eq counts the items equal to the last one before it. */
+    Ad_ssize_t eq = 0;
+    for (; i < n; i++) {
+        k = less_than(s.keys[i], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k) {
+            if (eq) {
+                slice_reverse(slice_at(s, i - eq - 1), eq + 1);
+                eq = 0;
+            }
+            continue;
         }
+        k = less_than(s.keys[i - 1], s.keys[i]);
+        if (k < 0)
+            return -1;
+        if (k)
+            break;
+        eq++;
+    }
+    if (eq)
+        slice_reverse(slice_at(s, i - eq - 1), eq + 1);
+    slice_reverse(s, i);
+    /* The reversed run may go on ascending. */
+    for (; i < n; i++) {
+        k = less_than(s.keys[i], s.keys[i - 1]);
+        if (k < 0)
+            return -1;
+        if (k)
+            break;
     }
     return i;
 }
@@ -151,7 +414,8 @@ static Ad_ssize_t min_run_length(Ad_ssize_t n)
 /* Where key belongs in the sorted a[0..n), before any equal items:
  * returns k with a[k-1] < key <= a[k]. The search starts at a[hint] and
  * widens exponentially before the binary search. -1 on error. */
-static Ad_ssize_t gallop_left(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint)
+static Ad_ssize_t gallop_left(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint,
+                              const SortCmp *c)
 {
     Ad_ssize_t lastofs = 0, ofs = 1;
     int k = less_than(a[hint], key);
@@ -211,7 +475,8 @@ static Ad_ssize_t gallop_left(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssiz
 }
 
 /* Like gallop_left but after any equal items: a[k-1] <= key < a[k]. */
-static Ad_ssize_t gallop_right(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint)
+static Ad_ssize_t gallop_right(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint,
+                               const SortCmp *c)
 {
     Ad_ssize_t lastofs = 0, ofs = 1;
     int k = less_than(key, a[hint]);
@@ -304,6 +569,7 @@ static int merge_low(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
     slice_move(s->tmp, 0, a, 0, na);
     a = s->tmp;
     Ad_ssize_t min_gallop = s->min_gallop;
+    const SortCmp *c = s->cmp;
     int result = -1;
     Ad_ssize_t k;
 
@@ -348,7 +614,7 @@ static int merge_low(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
         do {
             if (min_gallop > 1)
                 min_gallop--;
-            k = gallop_right(b.keys[0], a.keys, na, 0);
+            k = gallop_right(b.keys[0], a.keys, na, 0, s->cmp);
             if (k < 0)
                 goto fail;
             acount = k;
@@ -368,7 +634,7 @@ static int merge_low(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
             if (--nb == 0)
                 goto done;
 
-            k = gallop_left(a.keys[0], b.keys, nb, 0);
+            k = gallop_left(a.keys[0], b.keys, nb, 0, s->cmp);
             if (k < 0)
                 goto fail;
             bcount = k;
@@ -417,6 +683,7 @@ static int merge_high(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
     Ad_ssize_t pa = na - 1, pb = nb - 1;
     Ad_ssize_t di = 0;          /* dest offset, counts downwards */
     Ad_ssize_t min_gallop = s->min_gallop;
+    const SortCmp *c = s->cmp;
     int result = -1;
     Ad_ssize_t k;
 
@@ -453,7 +720,7 @@ static int merge_high(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
         do {
             if (min_gallop > 1)
                 min_gallop--;
-            k = gallop_right(base_b.keys[pb], base_a.keys, na, na - 1);
+            k = gallop_right(base_b.keys[pb], base_a.keys, na, na - 1, s->cmp);
             if (k < 0)
                 goto fail;
             k = na - k;
@@ -470,7 +737,7 @@ static int merge_high(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
             if (--nb == 1)
                 goto copy_a;
 
-            k = gallop_left(base_a.keys[pa], base_b.keys, nb, nb - 1);
+            k = gallop_left(base_a.keys[pa], base_b.keys, nb, nb - 1, s->cmp);
             if (k < 0)
                 goto fail;
             k = nb - k;
@@ -520,7 +787,7 @@ static int merge_at(Sorter *s, int i)
     s->npending--;
 
     /* Items of a that are <= b[0] are already in place. */
-    Ad_ssize_t k = gallop_right(b.keys[0], a.keys, na, 0);
+    Ad_ssize_t k = gallop_right(b.keys[0], a.keys, na, 0, s->cmp);
     if (k < 0)
         return -1;
     a = slice_at(a, k);
@@ -528,7 +795,7 @@ static int merge_at(Sorter *s, int i)
     if (na == 0)
         return 0;
     /* Items of b that are >= a's last are already in place. */
-    nb = gallop_left(a.keys[na - 1], b.keys, nb, nb - 1);
+    nb = gallop_left(a.keys[na - 1], b.keys, nb, nb - 1, s->cmp);
     if (nb <= 0)
         return (int)nb;
     if (na <= nb)
@@ -582,7 +849,7 @@ static int push_run(Sorter *s, Slice base, Ad_ssize_t len)
     return 0;
 }
 
-static int sort_slice(Slice all, Ad_ssize_t n)
+static int sort_slice(Slice all, Ad_ssize_t n, const SortCmp *c)
 {
     if (n < 2)
         return 0;
@@ -591,17 +858,18 @@ static int sort_slice(Slice all, Ad_ssize_t n)
     s.min_gallop = GALLOP_START;
     s.total = n;
     s.origin = all;
+    s.cmp = c;
     int result = -1;
     Ad_ssize_t minrun = min_run_length(n);
     Slice lo = all;
     Ad_ssize_t remaining = n;
     while (remaining > 0) {
-        Ad_ssize_t run = find_run(lo, remaining);
+        Ad_ssize_t run = find_run(lo, remaining, c);
         if (run < 0)
             goto out;
         if (run < minrun) {
             Ad_ssize_t force = remaining < minrun ? remaining : minrun;
-            if (binary_insertion(lo, force, run) < 0)
+            if (binary_insertion(lo, force, run, c) < 0)
                 goto out;
             run = force;
         }
@@ -657,7 +925,9 @@ int objects_list_sort(AdListObject *self, AdObject *keyfunc, int reverse)
     /* Reversing before and after keeps equal items in their original order. */
     if (reverse && n > 1)
         slice_reverse(all, n);
-    result = sort_slice(all, n);
+    SortCmp cmp;
+    choose_comparison(all.keys, n, &cmp);
+    result = sort_slice(all, n, &cmp);
     if (reverse && n > 1)
         slice_reverse(all, n);
     if (keys != NULL) {

@@ -11,6 +11,7 @@
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/fastcmp.h"
 #include "objects/slice.h"
 #include "objects/object_reduce.h"
 #include "memory/gc.h"
@@ -221,7 +222,10 @@ static AdObject *tuple_richcompare(AdObject *v, AdObject *w, int op)
         return Ad_NotImplemented;
     Ad_ssize_t vn = AD_SIZE(v), wn = AD_SIZE(w), i;
     for (i = 0; i < vn && i < wn; i++) {
-        int k = AdObject_RichCompareBool(AdTuple_GET_ITEM(v, i), AdTuple_GET_ITEM(w, i), AD_EQ);
+        AdObject *x = AdTuple_GET_ITEM(v, i), *y = AdTuple_GET_ITEM(w, i);
+        int k = fastcmp_eq(x, y);
+        if (k == FASTCMP_UNKNOWN)
+            k = AdObject_RichCompareBool(x, y, AD_EQ);
         if (k < 0)
             return NULL;
         if (!k)
@@ -243,6 +247,10 @@ static AdObject *tuple_richcompare(AdObject *v, AdObject *w, int op)
         return Ad_False;
     if (op == AD_NE)
         return Ad_True;
+    /* The first pair that differs decides. */
+    int c = fastcmp_cmp(AdTuple_GET_ITEM(v, i), AdTuple_GET_ITEM(w, i));
+    if (c != FASTCMP_UNKNOWN)
+        return AdBool_FromLong(c != 2 && ad_cmp_result(c, op));
     return AdObject_RichCompare(AdTuple_GET_ITEM(v, i), AdTuple_GET_ITEM(w, i), op);
 }
 

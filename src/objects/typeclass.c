@@ -428,8 +428,10 @@ static Ad_hash_t slot_tp_hash(AdObject *self)
         AdErr_SetString(AdExc_TypeError, "__hash__ method should return an integer");
         return -1;
     }
-    /* Big results are reduced as hash() of the int would be. */
-    Ad_hash_t h = AD_TYPE(r)->tp_hash ? AdInt_Type.tp_hash(r) : -1;
+    /* A result that fits is the hash as it is (-1 becomes -2); bigger ones
+     * are reduced as hash() of the int would be. */
+    int64_t v;
+    Ad_hash_t h = AdInt_AsInt64Exact(r, &v) ? (Ad_hash_t)v : AdInt_Type.tp_hash(r);
     Ad_DECREF(r);
     return h == -1 && !AdErr_Occurred() ? -2 : h;
 }
