@@ -366,6 +366,14 @@ static AdObject *call_profiled(AdVMState *vm, AdFrame *frame, AdObject *callable
     return r;
 }
 
+/* The loop's two dispatch tables (set on its first run). */
+static void *const *plain_dispatch, *const *traced_dispatch;
+
+void vm_select_dispatch(AdVMState *vm)
+{
+    vm->dispatch = vm->use_tracing ? traced_dispatch : plain_dispatch;
+}
+
 AdObject *vm_eval_frame(AdVMState *vm_arg, AdFrame *frame, int throwflag)
 {
     /* The loop reads the calling thread's state in place (a thread-local
@@ -438,11 +446,22 @@ AdObject *vm_eval_frame(AdVMState *vm_arg, AdFrame *frame, int throwflag)
         [OP_RESUME] = &&L_RESUME,
     };
 #pragma GCC diagnostic pop
+    /* While a trace or profile hook is set, the thread dispatches through
+     * this table instead (vm->dispatch): every instruction passes the
+     * trace hook first, then runs from dispatch_table. */
+    static void *const traced_table[256] = {[0 ... 255] = &&traced_op};
+    if (!vm->dispatch) {
+        plain_dispatch = dispatch_table;
+        traced_dispatch = traced_table;
+        vm_select_dispatch(vm);
+    }
 #define TARGET(op) L_##op: case OP_##op:
 #define DISPATCH_GOTO() goto *dispatch_table[opcode]
+#define DISPATCH_NEXT() goto *vm->dispatch[opcode]
 #else
 #define TARGET(op) case OP_##op:
 #define DISPATCH_GOTO() goto dispatch_switch
+#define DISPATCH_NEXT() goto dispatch_switch
 #endif
 
     AdCodeObject *co;
@@ -467,14 +486,18 @@ AdObject *vm_eval_frame(AdVMState *vm_arg, AdFrame *frame, int throwflag)
         unsigned int word_ = *next_instr++;                  \
         opcode = word_ & 0xff;                               \
         oparg = (int)(word_ >> 8);                           \
-        DISPATCH_GOTO();                                     \
+        DISPATCH_NEXT();                                     \
     } while (0)
+#if USE_COMPUTED_GOTO
+#define DISPATCH() NEXT_OP()
+#else
 #define DISPATCH()                                           \
     do {                                                     \
         if (vm->use_tracing)                                 \
             goto trace_hook;                                 \
         NEXT_OP();                                           \
     } while (0)
+#endif
 #define SKIP_CACHES(op) (next_instr += cache_sizes[OP_##op])
 #define JUMPBY(n) (next_instr += (n))
 #define PUSH(v) (*sp++ = (v))
@@ -504,6 +527,14 @@ start_frame:
     }
     DISPATCH();
 
+#if USE_COMPUTED_GOTO
+traced_op:
+    /* The instruction is fetched (frame->instr_ptr is at it). */
+    frame->stackpointer = sp;
+    if (trace_instruction(vm, frame, frame->instr_ptr) < 0)
+        goto error;
+    DISPATCH_GOTO();
+#else
 trace_hook:
     frame->stackpointer = sp;
     if (trace_instruction(vm, frame, next_instr) < 0) {
@@ -511,6 +542,7 @@ trace_hook:
         goto error;
     }
     NEXT_OP();
+#endif
 
 #if !USE_COMPUTED_GOTO
 dispatch_switch:

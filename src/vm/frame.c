@@ -68,6 +68,7 @@ void AdVM_ThreadFini(void)
     AD_CLEAR(vm->trace_func);
     AD_CLEAR(vm->profile_func);
     vm->use_tracing = 0;
+    vm_select_dispatch(vm);
     if (vm->thread)
         vm->thread->vm = NULL;
     vm->thread = NULL;
@@ -105,6 +106,7 @@ void AdVM_ReleaseAbandoned(AdThread *t)
     AD_CLEAR(vm->trace_func);
     AD_CLEAR(vm->profile_func);
     vm->use_tracing = 0;
+    vm_select_dispatch(vm);
 }
 
 int vm_check_c_stack(AdVMState *vm)

@@ -82,9 +82,12 @@ typedef struct AdVMState {
     AdObject *trace_func, *profile_func;   /* sys.settrace/setprofile callables */
     int tracing;                    /* inside a trace function: no events */
     int use_tracing;                /* some hook is set (checked per instruction) */
+    void *const *dispatch;          /* the loop's jump table: plain, or through the trace hook */
     char *c_stack_limit;            /* below it: RecursionError */
 } AdVMState;
 
+/* Points vm->dispatch at the table use_tracing asks for. */
+void vm_select_dispatch(AdVMState *vm);
 /* The calling thread's VM state (made on first use; bound again to the
  * thread's AdThread when that changed). */
 extern _Thread_local AdVMState ad_vm_tls __attribute__((tls_model("local-exec")));

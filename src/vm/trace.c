@@ -17,6 +17,7 @@ static const char *const event_names[] = {"call", "exception", "line", "return",
 void vm_update_tracing(AdVMState *vm)
 {
     vm->use_tracing = vm->trace_func != NULL || vm->profile_func != NULL;
+    vm_select_dispatch(vm);
 }
 
 static AdObject *call_hook(AdVMState *vm, AdObject *hook, AdObject *frameobj, int what, AdObject *arg)
