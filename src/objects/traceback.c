@@ -5,6 +5,8 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/code.h"
+#include "objects/frame.h"
 #include "objects/typeobject.h"
 #include "memory/gc.h"
 
@@ -85,7 +87,17 @@ static int tb_set_next(AdObject *o, AdObject *value, void *c)
 static AdObject *tb_get_lineno(AdObject *o, void *c)
 {
     (void)c;
-    return AdInt_FromInt64(((AdTracebackObject *)o)->tb_lineno);
+    AdTracebackObject *tb = (AdTracebackObject *)o;
+    if (tb->tb_lineno < 0 && tb->tb_frame && tb->tb_lasti >= 0) {
+        AdObject *code = AdFrame_GetCode(tb->tb_frame);
+        if (!code)
+            return NULL;
+        tb->tb_lineno = AdCode_Addr2Line(code, tb->tb_lasti);
+        Ad_DECREF(code);
+    }
+    if (tb->tb_lineno < 0)
+        Ad_RETURN_NONE;
+    return AdInt_FromInt64(tb->tb_lineno);
 }
 
 static AdObject *tb_get_frame(AdObject *o, void *c)

@@ -178,8 +178,8 @@ static void add_traceback(AdFrame *frame)
     AdObject *fo = vm_frame_get_object(frame);
     if (fo && AdExceptionInstance_Check(exc)) {
         int lasti = vm_frame_lasti(frame);
-        AdObject *tb = AdTraceback_New(AdException_GetTraceback(exc), fo, lasti,
-                                       AdCode_Addr2Line(frame->f_code, lasti));
+        /* The line is found from lasti when somebody asks. */
+        AdObject *tb = AdTraceback_New(AdException_GetTraceback(exc), fo, lasti, -1);
         if (tb) {
             AdException_SetTraceback(exc, tb);
             Ad_DECREF(tb);
