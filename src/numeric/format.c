@@ -303,6 +303,32 @@ static int printf_into(AdNumBuf *o, const char *fmt, int prec, double x)
     return 0;
 }
 
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* The decimal digits of w written so that they end just before end (no
+ * terminator); returns the count. */
+static int u64_digits_before(uint64_t w, char *end)
+{
+    char *p = end;
+    while (w >= 100) {
+        unsigned r = (unsigned)(w % 100);
+        w /= 100;
+        p -= 2;
+        p[0] = digit_pairs[2 * r];
+        p[1] = digit_pairs[2 * r + 1];
+    }
+    if (w >= 10) {
+        p -= 2;
+        p[0] = digit_pairs[2 * w];
+        p[1] = digit_pairs[2 * w + 1];
+    } else
+        *--p = (char)('0' + w);
+    return (int)(end - p);
+}
+
 /* "%.*f" of a finite x >= 0 without printf when x * 10**prec fits in 128
  * bits (prec <= 17, x < 1e17: the common case). x is m * 2**e exactly, so
  * x * 10**prec is the integer m * 10**prec shifted by e, rounded half to
@@ -310,18 +336,24 @@ static int printf_into(AdNumBuf *o, const char *fmt, int prec, double x)
  * least 48 bytes) and returns its length, or 0 to leave it to printf. */
 static int fixed_text(char *out, int prec, double x)
 {
-    if (prec < 0 || prec > 17 || !(x < 1e17))
+    if (prec < 0 || prec > 17 || !(x < 1e17) || !(x >= 0))
         return 0;
-    int e2;
-    double fr = frexp(x, &e2);                  /* x = fr * 2**e2, 0.5 <= fr < 1 */
-    uint64_t m = (uint64_t)ldexp(fr, 53);
-    int e = m ? e2 - 53 : 0;
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int be = (int)(bits >> 52);                 /* sign clear: x >= 0 */
+    uint64_t m = bits & (((uint64_t)1 << 52) - 1);
+    int e;
+    if (be) {
+        m |= (uint64_t)1 << 52;
+        e = be - 1075;                          /* x = m * 2**e */
+    } else
+        e = m ? -1074 : 0;
     static const uint64_t pow10[18] = {
         1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
         100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
         10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
         100000000000000000ull};
-    unsigned __int128 v = (unsigned __int128)m * pow10[prec];   /* < 2**110 */
+    unsigned __int128 v = (unsigned __int128)m * pow10[prec];   /* < 2**111 */
     if (e >= 0)
         v <<= e;                                /* e <= 4 here */
     else if (-e > 126)
@@ -333,28 +365,24 @@ static int fixed_text(char *out, int prec, double x)
             q++;
         v = q;
     }
-    char rev[48];
-    int n = 0, k = 0;
-    /* v < 2**111: peel 19-digit chunks in 64-bit arithmetic */
-    while (v >> 64) {
-        uint64_t lo = (uint64_t)(v % 10000000000000000000ull);
-        v /= 10000000000000000000ull;
-        for (int i = 0; i < 19; i++, lo /= 10)
-            rev[n++] = (char)('0' + (int)(lo % 10));
+    /* v = ip * 10**prec + fp, ip < 1e17 */
+    uint64_t ip, fp;
+    if (v >> 64) {
+        ip = (uint64_t)(v / pow10[prec]);
+        fp = (uint64_t)(v - (unsigned __int128)ip * pow10[prec]);
+    } else {
+        ip = (uint64_t)v / pow10[prec];
+        fp = (uint64_t)v - ip * pow10[prec];
     }
-    uint64_t w = (uint64_t)v;
-    do {
-        rev[n++] = (char)('0' + (int)(w % 10));
-        w /= 10;
-    } while (w);
-    while (n < prec + 1)
-        rev[n++] = '0';
-    for (int i = n - 1; i >= prec; i--)
-        out[k++] = rev[i];
+    char ibuf[24];
+    int ni = u64_digits_before(ip, ibuf + sizeof ibuf);
+    memcpy(out, ibuf + sizeof ibuf - ni, (size_t)ni);
+    int k = ni;
     if (prec > 0) {
         out[k++] = '.';
-        for (int i = prec - 1; i >= 0; i--)
-            out[k++] = rev[i];
+        int nf = u64_digits_before(fp, out + k + prec);
+        memset(out + k, '0', (size_t)(prec - nf));
+        k += prec;
     }
     return k;
 }
@@ -653,20 +681,20 @@ static int fast_layout(const AdFormatSpec *f, char signc, const char *prefix, in
     default: left = pad; break;
     }
     char fill = (char)f->fill, *o = out;
-    memset(o, fill, (size_t)left);
-    o += left;
+    for (int64_t i = 0; i < left; i++)
+        *o++ = fill;
     if (signc)
         *o++ = signc;
-    memcpy(o, prefix, (size_t)np);
-    o += np;
-    memset(o, fill, (size_t)mid);
-    o += mid;
-    memcpy(o, body, (size_t)nb);
-    o += nb;
-    memcpy(o, rest, (size_t)nrest);
-    o += nrest;
-    memset(o, fill, (size_t)right);
-    o += right;
+    for (int i = 0; i < np; i++)
+        *o++ = prefix[i];
+    for (int64_t i = 0; i < mid; i++)
+        *o++ = fill;
+    for (int i = 0; i < nb; i++)
+        *o++ = body[i];
+    for (int i = 0; i < nrest; i++)
+        *o++ = rest[i];
+    for (int64_t i = 0; i < right; i++)
+        *o++ = fill;
     return (int)(o - out);
 }
 
@@ -695,17 +723,28 @@ int AdFormat_FastInt64(int64_t v, const AdFormatSpec *f, char *out, size_t cap)
     if (f->precision != -1 || f->no_neg_zero || !fast_layout_ok(f, sep, cap))
         return -1;
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    char rev[128], body[128];
-    int n = 0, k = 0;
-    do {
-        if (sep && k && k % group == 0)
-            rev[n++] = sep;
-        rev[n++] = digits[mag % (unsigned)base];
-        mag /= (unsigned)base;
-        k++;
-    } while (mag);
-    for (int i = 0; i < n; i++)
-        body[i] = rev[n - 1 - i];
+    char body[128], *end = body + sizeof body;
+    int n;
+    if (base == 10 && !sep)
+        n = u64_digits_before(mag, end);
+    else {
+        char *p = end;
+        int k = 0;
+        unsigned shift = base == 16 ? 4 : base == 8 ? 3 : 1, mask = (unsigned)base - 1;
+        do {
+            if (sep && k && k % group == 0)
+                *--p = sep;
+            if (base == 10) {
+                *--p = (char)('0' + mag % 10);
+                mag /= 10;
+            } else {
+                *--p = digits[mag & mask];
+                mag >>= shift;
+            }
+            k++;
+        } while (mag);
+        n = (int)(end - p);
+    }
     const char *prefix = "";
     int np = 0;
     if (f->alternate && base != 10) {
@@ -713,7 +752,7 @@ int AdFormat_FastInt64(int64_t v, const AdFormatSpec *f, char *out, size_t cap)
         np = 2;
     }
     char signc = v < 0 ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
-    return fast_layout(f, signc, prefix, np, body, n, "", 0, out, cap);
+    return fast_layout(f, signc, prefix, np, end - n, n, "", 0, out, cap);
 }
 
 int AdFormat_FastDouble(double x, const AdFormatSpec *f, char *out, size_t cap)

@@ -445,11 +445,31 @@ static AdObject *format_number_fast(AdObject *value, AdObject *spec)
     AdStrObject *sp = (AdStrObject *)spec;
     if (!sp->ascii || sp->length > 32)
         return Ad_None;
+    /* A few recently parsed specs, found by the str's address and checked
+     * by content (an address can be reused by another string). */
+    static struct {
+        AdObject *key;
+        Ad_ssize_t len;
+        char text[32];
+        AdFormatSpec fs;
+    } cache[8];
+    uintptr_t addr = (uintptr_t)spec;
+    unsigned slot = (unsigned)((addr >> 4) ^ (addr >> 7) ^ (addr >> 10)) & 7;
+    const char *text = AdStr_DATA(spec);
     AdFormatSpec fs;
+    if (cache[slot].key == spec && cache[slot].len == sp->length &&
+        memcmp(cache[slot].text, text, (size_t)sp->length) == 0)
+        fs = cache[slot].fs;
+    else {
+        if (AdFormat_ParseSpec(text, (size_t)sp->length, "", &fs, NULL) < 0)
+            return Ad_None;
+        cache[slot].key = spec;
+        cache[slot].len = sp->length;
+        memcpy(cache[slot].text, text, (size_t)sp->length);
+        cache[slot].fs = fs;
+    }
     char buf[256];
     int n;
-    if (AdFormat_ParseSpec(AdStr_DATA(spec), (size_t)sp->length, "", &fs, NULL) < 0)
-        return Ad_None;
     if (AdFloat_CheckExact(value))
         n = AdFormat_FastDouble(AdFloat_AS_DOUBLE(value), &fs, buf, sizeof buf);
     else {
