@@ -10,6 +10,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/typeobject.h"
+#include "memory/alloc.h"
 
 #define ARGS AdObject *self, AdObject *const *args, Ad_ssize_t nargs
 #define ARGSKW ARGS, AdObject *kwnames
@@ -656,6 +657,34 @@ static AdObject *split_common(AdObject *self, const char *name, AdObject *const 
         return list;
     }
     Ad_ssize_t sl = AdStr_LENGTH(sep);
+    if (n < sl || kind < AdStr_KIND(sep)) {
+        /* the separator cannot occur: CPython gives [self] as it is, even
+         * for a subclass instance */
+        if (AdList_Append(list, self) < 0)
+            goto fail;
+        return list;
+    }
+    if (dir > 0 && kind == 1 && AdStr_KIND(sep) == 1) {
+        /* one byte per character: memchr/memmem find the separators */
+        const char *h = d, *sd = AdStr_DATA(sep);
+        Ad_ssize_t i = 0;
+        while (maxsplit-- > 0) {
+            const char *p = sl == 1 ? memchr(h + i, sd[0], (size_t)(n - i))
+                                    : memmem(h + i, (size_t)(n - i), sd, (size_t)sl);
+            if (!p)
+                break;
+            Ad_ssize_t j = p - h;
+            if (append_sub(list, self, i, j) < 0)
+                goto fail;
+            i = j + sl;
+        }
+        if (i == 0 && AdStr_CheckExact(self)) {
+            if (AdList_Append(list, self) < 0)
+                goto fail;
+        } else if (append_sub(list, self, i, n) < 0)
+            goto fail;
+        return list;
+    }
     if (dir > 0) {
         Ad_ssize_t i = 0;
         while (maxsplit-- > 0) {
@@ -747,6 +776,81 @@ fail:
 
 /* ---- replace ------------------------------------------------------------------------ */
 
+/* self.replace(old, new, count) for a non-empty old: the occurrences are
+ * found first, then the result is built at its exact size in one go. */
+static AdObject *replace_found(AdObject *self, AdObject *old, AdObject *new, Ad_ssize_t count)
+{
+    Ad_ssize_t n = AdStr_LENGTH(self), ol = AdStr_LENGTH(old), nl = AdStr_LENGTH(new);
+    int sk = AdStr_KIND(self), nk = AdStr_KIND(new);
+    const void *sd = AdStr_DATA(self);
+    Ad_ssize_t small[32], *pos = small, cap = 32, k = 0, i = 0;
+    AdObject *r = NULL;
+    while (k < count) {
+        Ad_ssize_t j = str_search(sk, sd, i, n, AdStr_KIND(old), AdStr_DATA(old), ol, 1);
+        if (j == -2) {
+            AdErr_NoMemory();
+            goto done;
+        }
+        if (j < 0)
+            break;
+        if (k == cap) {
+            Ad_ssize_t *np = AdMem_Malloc((size_t)cap * 2 * sizeof *np);
+            if (!np) {
+                AdErr_NoMemory();
+                goto done;
+            }
+            memcpy(np, pos, (size_t)k * sizeof *np);
+            if (pos != small)
+                AdMem_Free(pos);
+            pos = np;
+            cap *= 2;
+        }
+        pos[k++] = j;
+        i = j + ol;
+    }
+    if (k == 0) {
+        r = str_exact(self);
+        goto done;
+    }
+    if (nl > ol && (nl - ol) > ((Ad_ssize_t)(SIZE_MAX >> 3) - n) / k) {
+        AdErr_SetString(AdExc_OverflowError, "replace string is too long");
+        goto done;
+    }
+    Ad_ssize_t rlen = n + k * (nl - ol);
+    if (rlen == 0) {
+        r = str_empty();
+        goto done;
+    }
+    uint32_t ms = str_maxchar_of(self), mn = nl ? str_maxchar_of(new) : 0;
+    r = AdStr_New(rlen, ms > mn ? ms : mn);
+    if (!r)
+        goto done;
+    int rk = AdStr_KIND(r);
+    void *rd = AdStr_DATA(r);
+    const void *nd = AdStr_DATA(new);
+    Ad_ssize_t at = 0, from = 0;
+    for (Ad_ssize_t q = 0; q < k; q++) {
+        str_copy(rk, rd, at, sk, sd, from, pos[q] - from);
+        at += pos[q] - from;
+        str_copy(rk, rd, at, nk, nd, 0, nl);
+        at += nl;
+        from = pos[q] + ol;
+    }
+    str_copy(rk, rd, at, sk, sd, from, n - from);
+    /* self's widest characters may all have been replaced */
+    if (ms > mn && ms >= 0x80) {
+        uint32_t m = str_max_char(rk, rd, rlen);
+        int want = m < 0x100 ? 1 : m < 0x10000 ? 2 : 4;
+        if (want != rk || (m < 0x80) != ((AdStrObject *)r)->ascii)
+            AD_SETREF(r, AdStr_FromKindAndData(rk, rd, rlen));
+    } else if (rlen == 1)
+        AD_SETREF(r, AdStr_FromOrdinal(AdStr_READ(rk, rd, 0)));
+done:
+    if (pos != small)
+        AdMem_Free(pos);
+    return r;
+}
+
 static AdObject *str_replace(ARGSKW)
 {
     static const char *const names[] = {"old", "new", "count", NULL};
@@ -769,6 +873,8 @@ static AdObject *str_replace(ARGSKW)
     Ad_ssize_t n = AdStr_LENGTH(self), ol = AdStr_LENGTH(old);
     if (count == 0 || ol > n)
         return str_exact(self);
+    if (ol > 0)
+        return replace_found(self, old, new, count);
     AdStrWriter w;
     AdStrWriter_Init(&w);
     if (ol == 0) {
