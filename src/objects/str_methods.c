@@ -24,6 +24,21 @@ static int exactly_one(const char *qualname, Ad_ssize_t nargs)
     return 0;
 }
 
+/* AdArg_Parse with a shortcut for the usual call, positional arguments
+ * only and as many as allowed: the general parser runs for keywords or a
+ * wrong count (its checks and messages). */
+static int parse_args_fast(const char *name, AdObject *const *args, Ad_ssize_t nargs,
+                           AdObject *kwnames, const char *const *names, int npos_only,
+                           int nrequired, int nparams, AdObject **out)
+{
+    if (!kwnames && nargs >= nrequired && nargs <= nparams) {
+        for (int i = 0; i < nparams; i++)
+            out[i] = i < nargs ? args[i] : NULL;
+        return 0;
+    }
+    return str_parse_args(name, args, nargs, kwnames, names, npos_only, nrequired, out);
+}
+
 /* ---- case mapping ----------------------------------------------------------- */
 
 /* Final sigma: U+03A3 at i lowers to U+03C2 when a cased letter precedes it
@@ -66,15 +81,16 @@ static AdObject *case_map(AdObject *self, int how)
             return NULL;
         const uint8_t *s = d;
         uint8_t *o = AdStr_DATA(r);
-        for (Ad_ssize_t i = 0; i < n; i++) {
-            uint8_t c = s[i];
-            int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-            if ((how == CASE_LOWER || how == CASE_FOLD || how == CASE_SWAP) && up)
-                c += 32;
-            else if ((how == CASE_UPPER || how == CASE_SWAP) && lo)
-                c -= 32;
-            o[i] = c;
-        }
+        /* ASCII letters differ from their other case by bit 5 */
+        if (how == CASE_UPPER)
+            for (Ad_ssize_t i = 0; i < n; i++)
+                o[i] = (uint8_t)(s[i] ^ ((uint8_t)(s[i] - 'a') < 26u ? 0x20 : 0));
+        else if (how == CASE_SWAP)
+            for (Ad_ssize_t i = 0; i < n; i++)
+                o[i] = (uint8_t)(s[i] ^ ((uint8_t)((s[i] | 0x20) - 'a') < 26u ? 0x20 : 0));
+        else    /* lower, casefold */
+            for (Ad_ssize_t i = 0; i < n; i++)
+                o[i] = (uint8_t)(s[i] ^ ((uint8_t)(s[i] - 'A') < 26u ? 0x20 : 0));
         return r;
     }
     AdStrWriter w;
@@ -586,7 +602,7 @@ static AdObject *split_common(AdObject *self, const char *name, AdObject *const 
 {
     static const char *const names[] = {"sep", "maxsplit", NULL};
     AdObject *a[2];
-    if (str_parse_args(name, args, nargs, kwnames, names, 0, 0, a) < 0)
+    if (parse_args_fast(name, args, nargs, kwnames, names, 0, 0, 2, a) < 0)
         return NULL;
     AdObject *sep = a[0] ? a[0] : Ad_None;
     Ad_ssize_t maxsplit = -1;
@@ -855,7 +871,7 @@ static AdObject *str_replace(ARGSKW)
 {
     static const char *const names[] = {"old", "new", "count", NULL};
     AdObject *a[3];
-    if (str_parse_args("replace", args, nargs, kwnames, names, 2, 2, a) < 0)
+    if (parse_args_fast("replace", args, nargs, kwnames, names, 2, 2, 3, a) < 0)
         return NULL;
     AdObject *old = a[0], *new = a[1];
     if (!AdStr_Check(old))
