@@ -81,16 +81,28 @@ static AdObject *case_map(AdObject *self, int how)
             return NULL;
         const uint8_t *s = d;
         uint8_t *o = AdStr_DATA(r);
-        /* ASCII letters differ from their other case by bit 5 */
-        if (how == CASE_UPPER)
-            for (Ad_ssize_t i = 0; i < n; i++)
-                o[i] = (uint8_t)(s[i] ^ ((uint8_t)(s[i] - 'a') < 26u ? 0x20 : 0));
-        else if (how == CASE_SWAP)
-            for (Ad_ssize_t i = 0; i < n; i++)
-                o[i] = (uint8_t)(s[i] ^ ((uint8_t)((s[i] | 0x20) - 'a') < 26u ? 0x20 : 0));
-        else    /* lower, casefold */
-            for (Ad_ssize_t i = 0; i < n; i++)
-                o[i] = (uint8_t)(s[i] ^ ((uint8_t)(s[i] - 'A') < 26u ? 0x20 : 0));
+        /* ASCII letters differ from their other case by bit 5; eight
+         * bytes at a time, each < 0x80 so the byte sums cannot carry:
+         * bit 7 of c + (0x80 - lo) is c >= lo, of c + (0x7F - hi) is c > hi */
+        const uint64_t ones = 0x0101010101010101ull;
+        uint64_t up = how != CASE_UPPER, lo = how != CASE_LOWER && how != CASE_FOLD;
+        Ad_ssize_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t x, flip = 0;
+            memcpy(&x, s + i, 8);
+            if (up)     /* 'A'..'Z' to lower */
+                flip |= ((x + ones * (0x80 - 'A')) ^ (x + ones * (0x7F - 'Z'))) & ones * 0x80;
+            if (lo)     /* 'a'..'z' to upper */
+                flip |= ((x + ones * (0x80 - 'a')) ^ (x + ones * (0x7F - 'z'))) & ones * 0x80;
+            x ^= flip >> 2;
+            memcpy(o + i, &x, 8);
+        }
+        for (; i < n; i++) {
+            uint8_t c = s[i];
+            if ((up && (uint8_t)(c - 'A') < 26u) || (lo && (uint8_t)(c - 'a') < 26u))
+                c ^= 0x20;
+            o[i] = c;
+        }
         return r;
     }
     AdStrWriter w;

@@ -116,3 +116,9 @@ for s in (S(""), S("a"), S("ab"), S("abc"), S("é"), S("日本")):
     for sep in (",", "ab", "abcd", "日", "😀"):
         print(repr(s), repr(sep), [type(p).__name__ for p in s.split(sep)],
               [type(p).__name__ for p in s.rsplit(sep)], [type(p).__name__ for p in s.split(sep, 0)])
+# ASCII case mapping eight bytes at a time: every offset and tail length
+base = "".join(map(chr, range(128))) + "@[`{AZaz"
+for k in range(0, 40):
+    t = base[k:k + 9 + k]
+    print(k, repr(t.upper()), repr(t.lower()), repr(t.swapcase()), t.casefold() == t.lower())
+print(repr(base.upper()), repr(base.swapcase()))
