@@ -794,3 +794,20 @@ int AdFormat_FastDouble(double x, const AdFormatSpec *f, char *out, size_t cap)
     char signc = negative ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
     return fast_layout(f, signc, "", 0, body, nb, text + nd, n - nd, out, cap);
 }
+
+int AdFormat_FixedText(double ax, int prec, char *out)
+{
+    return fixed_text(out, prec, ax);
+}
+
+int AdFormat_Int64Text(int64_t v, char *out)
+{
+    char buf[24];
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int n = u64_digits_before(mag, buf + sizeof buf);
+    int k = 0;
+    if (v < 0)
+        out[k++] = '-';
+    memcpy(out + k, buf + sizeof buf - n, (size_t)n);
+    return k + n;
+}

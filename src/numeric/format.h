@@ -58,5 +58,12 @@ int AdFormat_IntSpec(const AdBigInt *a, const char *spec, size_t len,
  * AdFormat_ParseSpec. */
 int AdFormat_FastInt64(int64_t v, const AdFormatSpec *f, char *out, size_t cap);
 int AdFormat_FastDouble(double x, const AdFormatSpec *f, char *out, size_t cap);
+/* "%.*f" of a finite ax >= 0 below 1e17 with prec <= 17, correctly
+ * rounded like glibc's printf, into out (48 bytes): the length, or 0 for
+ * other arguments. */
+int AdFormat_FixedText(double ax, int prec, char *out);
+/* The decimal text of v (with '-' when negative) into out (21 bytes):
+ * the length. */
+int AdFormat_Int64Text(int64_t v, char *out);
 
 #endif
