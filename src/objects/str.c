@@ -727,14 +727,19 @@ int AdStrWriter_WriteASCII(AdStrWriter *w, const char *s, Ad_ssize_t n)
 {
     if (n < 0)
         n = (Ad_ssize_t)strlen(s);
-    if (str_writer_reserve(w, n) < 0)
+    if (n > w->cap - w->len && str_writer_reserve(w, n) < 0)
         return -1;
+    uint32_t *dst = w->buf + w->len;
+    unsigned acc = 0;
     for (Ad_ssize_t i = 0; i < n; i++) {
-        uint32_t c = (unsigned char)s[i];
-        w->buf[w->len++] = c;
-        if (c > w->maxchar)
-            w->maxchar = c;
+        dst[i] = (unsigned char)s[i];
+        acc |= (unsigned char)s[i];
     }
+    w->len += n;
+    if (acc >= 0x80)        /* not ASCII after all: the true maximum */
+        acc = str_max_char(4, dst, n);
+    if (acc > w->maxchar)
+        w->maxchar = acc;
     return 0;
 }
 
@@ -755,16 +760,25 @@ int str_writer_substr(AdStrWriter *w, AdObject *s, Ad_ssize_t start, Ad_ssize_t 
     if (end <= start)
         return 0;
     Ad_ssize_t n = end - start;
-    if (str_writer_reserve(w, n) < 0)
+    if (n > w->cap - w->len && str_writer_reserve(w, n) < 0)
         return -1;
-    int kind = AdStr_KIND(s);
-    const void *d = AdStr_DATA(s);
-    str_copy(4, w->buf, w->len, kind, d, start, n);
+    AdStrObject *o = (AdStrObject *)s;
+    uint32_t *dst = w->buf + w->len, m;
     w->len += n;
-    uint32_t m = (start == 0 && end == AdStr_LENGTH(s)) ? str_maxchar_of(s)
-               : str_max_char(kind, (const char *)d + start * kind, n);
-    if (kind == 1 && m == 0xFF)
-        m = str_max_char(4, w->buf + w->len - n, n);
+    if (o->kind == 1) {
+        /* only the kind and the ASCII flag of the result depend on the
+         * maximum, so 0xFF stands for any non-ASCII Latin-1 character */
+        const uint8_t *src = (const uint8_t *)AdStr_DATA(s) + start;
+        unsigned acc = 0;
+        for (Ad_ssize_t i = 0; i < n; i++) {
+            dst[i] = src[i];
+            acc |= src[i];
+        }
+        m = acc >= 0x80 ? 0xFF : acc;
+    } else {
+        str_copy(4, dst, 0, o->kind, AdStr_DATA(s), start, n);
+        m = str_max_char(4, dst, n);
+    }
     if (m > w->maxchar)
         w->maxchar = m;
     return 0;
@@ -779,7 +793,7 @@ int str_writer_fill(AdStrWriter *w, uint32_t ch, Ad_ssize_t n)
 {
     if (n <= 0)
         return 0;
-    if (str_writer_reserve(w, n) < 0)
+    if (n > w->cap - w->len && str_writer_reserve(w, n) < 0)
         return -1;
     for (Ad_ssize_t i = 0; i < n; i++)
         w->buf[w->len++] = ch;
