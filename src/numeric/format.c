@@ -59,14 +59,16 @@ static int read_int(const uint32_t *cp, size_t n, size_t *pos, int64_t *out, int
 {
     int64_t v = 0;
     int k = 0;
-    while (*pos < n && cp[*pos] >= '0' && cp[*pos] <= '9') {
-        int d = (int)(cp[*pos] - '0');
-        if (v > (INT64_MAX - d) / 10)
+    size_t p = *pos;
+    while (p < n && cp[p] >= '0' && cp[p] <= '9') {
+        int d = (int)(cp[p] - '0');
+        if (v >= (INT64_MAX - 9) / 10 && v > (INT64_MAX - d) / 10)
             return AdNum_SetError(err, AD_NUM_VALUE, "Too many decimal digits in format string");
         v = v * 10 + d;
-        (*pos)++;
+        p++;
         k++;
     }
+    *pos = p;
     *consumed = k;
     if (k)
         *out = v;
@@ -80,8 +82,8 @@ int AdFormat_ParseSpec(const char *spec, size_t len, const char *type_name,
     f->fill = ' ';
     f->width = -1;
     f->precision = -1;
-    uint32_t small[64] = {0};
-    uint32_t *cp = len <= 64 ? small : malloc(len * sizeof(uint32_t));
+    uint32_t small[16] = {0};
+    uint32_t *cp = len <= 16 ? small : malloc(len * sizeof(uint32_t));
     if (!cp)
         return AdNum_NoMemory(err);
     size_t n = decode_utf8(spec, len, cp), pos = 0;
@@ -301,23 +303,57 @@ static int printf_into(AdNumBuf *o, const char *fmt, int prec, double x)
     return 0;
 }
 
+static const char digit_pairs[201] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* The decimal digits of w written so that they end just before end (no
+ * terminator); returns the count. */
+static int u64_digits_before(uint64_t w, char *end)
+{
+    char *p = end;
+    while (w >= 100) {
+        unsigned r = (unsigned)(w % 100);
+        w /= 100;
+        p -= 2;
+        p[0] = digit_pairs[2 * r];
+        p[1] = digit_pairs[2 * r + 1];
+    }
+    if (w >= 10) {
+        p -= 2;
+        p[0] = digit_pairs[2 * w];
+        p[1] = digit_pairs[2 * w + 1];
+    } else
+        *--p = (char)('0' + w);
+    return (int)(end - p);
+}
+
 /* "%.*f" of a finite x >= 0 without printf when x * 10**prec fits in 128
  * bits (prec <= 17, x < 1e17: the common case). x is m * 2**e exactly, so
  * x * 10**prec is the integer m * 10**prec shifted by e, rounded half to
- * even as printf rounds the exact value. Returns 1 when done, 0 to leave
- * it to printf, -1 when memory runs out. */
-static int fixed_exact(AdNumBuf *o, int prec, double x)
+ * even as printf rounds the exact value. Writes the text into out (at
+ * least 48 bytes) and returns its length, or 0 to leave it to printf. */
+static int fixed_text(char *out, int prec, double x)
 {
-    if (prec < 0 || prec > 17 || !(x < 1e17))
+    if (prec < 0 || prec > 17 || !(x < 1e17) || !(x >= 0))
         return 0;
-    int e2;
-    double fr = frexp(x, &e2);                  /* x = fr * 2**e2, 0.5 <= fr < 1 */
-    uint64_t m = (uint64_t)ldexp(fr, 53);
-    int e = m ? e2 - 53 : 0;
-    unsigned __int128 p10 = 1;
-    for (int i = 0; i < prec; i++)
-        p10 *= 10;
-    unsigned __int128 v = (unsigned __int128)m * p10;   /* < 2**110 */
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    int be = (int)(bits >> 52);                 /* sign clear: x >= 0 */
+    uint64_t m = bits & (((uint64_t)1 << 52) - 1);
+    int e;
+    if (be) {
+        m |= (uint64_t)1 << 52;
+        e = be - 1075;                          /* x = m * 2**e */
+    } else
+        e = m ? -1074 : 0;
+    static const uint64_t pow10[18] = {
+        1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull, 10000000ull,
+        100000000ull, 1000000000ull, 10000000000ull, 100000000000ull, 1000000000000ull,
+        10000000000000ull, 100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+        100000000000000000ull};
+    unsigned __int128 v = (unsigned __int128)m * pow10[prec];   /* < 2**111 */
     if (e >= 0)
         v <<= e;                                /* e <= 4 here */
     else if (-e > 126)
@@ -329,21 +365,34 @@ static int fixed_exact(AdNumBuf *o, int prec, double x)
             q++;
         v = q;
     }
-    char rev[48], out[48];
-    int n = 0, k = 0;
-    do {
-        rev[n++] = (char)('0' + (int)(v % 10));
-        v /= 10;
-    } while (v);
-    while (n < prec + 1)
-        rev[n++] = '0';
-    for (int i = n - 1; i >= prec; i--)
-        out[k++] = rev[i];
+    /* v = ip * 10**prec + fp, ip < 1e17 */
+    uint64_t ip, fp;
+    if (v >> 64) {
+        ip = (uint64_t)(v / pow10[prec]);
+        fp = (uint64_t)(v - (unsigned __int128)ip * pow10[prec]);
+    } else {
+        ip = (uint64_t)v / pow10[prec];
+        fp = (uint64_t)v - ip * pow10[prec];
+    }
+    char ibuf[24];
+    int ni = u64_digits_before(ip, ibuf + sizeof ibuf);
+    memcpy(out, ibuf + sizeof ibuf - ni, (size_t)ni);
+    int k = ni;
     if (prec > 0) {
         out[k++] = '.';
-        for (int i = prec - 1; i >= 0; i--)
-            out[k++] = rev[i];
+        int nf = u64_digits_before(fp, out + k + prec);
+        memset(out + k, '0', (size_t)(prec - nf));
+        k += prec;
     }
+    return k;
+}
+
+static int fixed_exact(AdNumBuf *o, int prec, double x)
+{
+    char out[48];
+    int k = fixed_text(out, prec, x);
+    if (!k)
+        return 0;
     return AdNumBuf_Append(o, out, (size_t)k) < 0 ? -1 : 1;
 }
 
@@ -611,4 +660,154 @@ int AdFormat_IntSpec(const AdBigInt *a, const char *spec, size_t len, int64_t ma
     if (AdFormat_ParseSpec(spec, len, "int", &f, err) < 0)
         return -1;
     return AdFormat_Int(a, &f, "int", max_str_digits, out, err);
+}
+
+/* ---- fast paths ------------------------------------------------------------ */
+
+/* Lays out [sign][prefix][body][rest] padded to the width into out (ASCII
+ * fill only). Returns the length, or -1 when it does not fit in cap. */
+static int fast_layout(const AdFormatSpec *f, char signc, const char *prefix, int np,
+                       const char *body, int nb, const char *rest, int nrest, char *out, size_t cap)
+{
+    int total = (signc ? 1 : 0) + np + nb + nrest;
+    int64_t pad = f->width > total ? f->width - total : 0;
+    if ((size_t)(total + pad) > cap)
+        return -1;
+    int64_t left = 0, right = 0, mid = 0;
+    switch (f->align ? f->align : '>') {
+    case '<': right = pad; break;
+    case '^': left = pad / 2; right = pad - left; break;
+    case '=': mid = pad; break;
+    default: left = pad; break;
+    }
+    char fill = (char)f->fill, *o = out;
+    for (int64_t i = 0; i < left; i++)
+        *o++ = fill;
+    if (signc)
+        *o++ = signc;
+    for (int i = 0; i < np; i++)
+        *o++ = prefix[i];
+    for (int64_t i = 0; i < mid; i++)
+        *o++ = fill;
+    for (int i = 0; i < nb; i++)
+        *o++ = body[i];
+    for (int i = 0; i < nrest; i++)
+        *o++ = rest[i];
+    for (int64_t i = 0; i < right; i++)
+        *o++ = fill;
+    return (int)(o - out);
+}
+
+/* Can the layout be done by fast_layout (ASCII fill, a width that fits,
+ * no zero padding through the grouping separators)? */
+static int fast_layout_ok(const AdFormatSpec *f, char sep, size_t cap)
+{
+    if (f->fill >= 0x80 || f->width > (int64_t)cap / 2)
+        return 0;
+    return !(sep && f->fill == '0' && f->align == '=');
+}
+
+int AdFormat_FastInt64(int64_t v, const AdFormatSpec *f, char *out, size_t cap)
+{
+    int base, group = 4;
+    const char *digits = "0123456789abcdef";
+    switch (f->type) {
+    case 0: case 'd': base = 10; group = 3; break;
+    case 'x': base = 16; break;
+    case 'X': base = 16; digits = "0123456789ABCDEF"; break;
+    case 'o': base = 8; break;
+    case 'b': base = 2; break;
+    default: return -1;
+    }
+    char sep = f->thousands;
+    if (f->precision != -1 || f->no_neg_zero || !fast_layout_ok(f, sep, cap))
+        return -1;
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char body[128], *end = body + sizeof body;
+    int n;
+    if (base == 10 && !sep)
+        n = u64_digits_before(mag, end);
+    else {
+        char *p = end;
+        int k = 0;
+        unsigned shift = base == 16 ? 4 : base == 8 ? 3 : 1, mask = (unsigned)base - 1;
+        do {
+            if (sep && k && k % group == 0)
+                *--p = sep;
+            if (base == 10) {
+                *--p = (char)('0' + mag % 10);
+                mag /= 10;
+            } else {
+                *--p = digits[mag & mask];
+                mag >>= shift;
+            }
+            k++;
+        } while (mag);
+        n = (int)(end - p);
+    }
+    const char *prefix = "";
+    int np = 0;
+    if (f->alternate && base != 10) {
+        prefix = base == 2 ? "0b" : base == 8 ? "0o" : f->type == 'X' ? "0X" : "0x";
+        np = 2;
+    }
+    char signc = v < 0 ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
+    return fast_layout(f, signc, prefix, np, end - n, n, "", 0, out, cap);
+}
+
+int AdFormat_FastDouble(double x, const AdFormatSpec *f, char *out, size_t cap)
+{
+    if ((f->type != 'f' && f->type != 'F') || f->alternate || f->frac_thousands || !isfinite(x))
+        return -1;
+    char sep = f->thousands;
+    if (!fast_layout_ok(f, sep, cap))
+        return -1;
+    int64_t prec = f->precision < 0 ? 6 : f->precision;
+    int negative = signbit(x) != 0;
+    char text[48];
+    int n = fixed_text(text, (int)(prec > 17 ? -1 : prec), fabs(x));
+    if (!n)
+        return -1;
+    if (negative && f->no_neg_zero) {
+        int all_zero = 1;
+        for (int i = 0; i < n && all_zero; i++)
+            if (text[i] >= '1' && text[i] <= '9')
+                all_zero = 0;
+        if (all_zero)
+            negative = 0;
+    }
+    int nd = 0;
+    while (nd < n && text[nd] != '.')
+        nd++;
+    char body[64];
+    int nb = 0;
+    if (sep) {
+        for (int i = 0; i < nd; i++) {
+            if (i && (nd - i) % 3 == 0)
+                body[nb++] = sep;
+            body[nb++] = text[i];
+        }
+    } else {
+        memcpy(body, text, (size_t)nd);
+        nb = nd;
+    }
+    char signc = negative ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
+    return fast_layout(f, signc, "", 0, body, nb, text + nd, n - nd, out, cap);
+}
+
+int AdFormat_FixedText(double ax, int prec, char *out)
+{
+    return fixed_text(out, prec, ax);
+}
+
+int AdFormat_Int64Text(int64_t v, char *out)
+{
+    char buf[24];
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    int n = u64_digits_before(mag, buf + sizeof buf);
+    int k = 0;
+    if (v < 0)
+        out[k++] = '-';
+    memcpy(out + k, buf + sizeof buf - n, (size_t)n);
+    return k + n;
 }

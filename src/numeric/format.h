@@ -49,4 +49,21 @@ int AdFormat_DoubleSpec(double x, const char *spec, size_t len, AdNumBuf *out,
 int AdFormat_IntSpec(const AdBigInt *a, const char *spec, size_t len,
                      int64_t max_str_digits, AdNumBuf *out, AdNumError *err);
 
+/* Fast paths for format() of the common cases, writing ASCII into out (cap
+ * bytes, no NUL): an int64 with the types d x X o b and none, a finite
+ * float with f/F (precision <= 17, below 1e17), ASCII fill, width below
+ * cap / 2, no zero padding through grouping separators. Return the length,
+ * or -1 when the case is not covered (nothing reported: use the general
+ * functions above, which also raise the errors). The spec must come from
+ * AdFormat_ParseSpec. */
+int AdFormat_FastInt64(int64_t v, const AdFormatSpec *f, char *out, size_t cap);
+int AdFormat_FastDouble(double x, const AdFormatSpec *f, char *out, size_t cap);
+/* "%.*f" of a finite ax >= 0 below 1e17 with prec <= 17, correctly
+ * rounded like glibc's printf, into out (48 bytes): the length, or 0 for
+ * other arguments. */
+int AdFormat_FixedText(double ax, int prec, char *out);
+/* The decimal text of v (with '-' when negative) into out (21 bytes):
+ * the length. */
+int AdFormat_Int64Text(int64_t v, char *out);
+
 #endif

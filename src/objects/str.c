@@ -110,8 +110,22 @@ void str_copy(int dkind, void *dst, Ad_ssize_t dstart,
         memcpy((char *)dst + dstart * dkind, (const char *)src + sstart * skind, (size_t)n * (size_t)dkind);
         return;
     }
-    for (Ad_ssize_t i = 0; i < n; i++)
-        str_write(dkind, dst, dstart + i, AdStr_READ(skind, src, sstart + i));
+#define STR_COPY_LOOP(DT, ST)                                               \
+    do {                                                                    \
+        DT *d_ = (DT *)dst + dstart;                                        \
+        const ST *s_ = (const ST *)src + sstart;                            \
+        for (Ad_ssize_t i = 0; i < n; i++)                                  \
+            d_[i] = (DT)s_[i];                                              \
+    } while (0)
+    switch (dkind * 8 + skind) {
+    case 1 * 8 + 2: STR_COPY_LOOP(uint8_t, uint16_t); break;
+    case 1 * 8 + 4: STR_COPY_LOOP(uint8_t, uint32_t); break;
+    case 2 * 8 + 1: STR_COPY_LOOP(uint16_t, uint8_t); break;
+    case 2 * 8 + 4: STR_COPY_LOOP(uint16_t, uint32_t); break;
+    case 4 * 8 + 1: STR_COPY_LOOP(uint32_t, uint8_t); break;
+    default: STR_COPY_LOOP(uint32_t, uint16_t); break;
+    }
+#undef STR_COPY_LOOP
 }
 
 AdObject *AdStr_FromKindAndData(int kind, const void *data, Ad_ssize_t n)
@@ -551,44 +565,63 @@ AdObject *AdStr_Join(AdObject *sep, AdObject *iterable)
     }
     Ad_ssize_t n = AD_SIZE(seq);
     AdObject **items = AdList_CheckExact(seq) ? ((AdListObject *)seq)->items : AdTuple_ITEMS(seq);
-    if (n == 0) {
-        Ad_DECREF(seq);
+    AdObject *r = AdStr_JoinArray(sep, items, n);
+    Ad_DECREF(seq);
+    return r;
+}
+
+AdObject *AdStr_JoinArray(AdObject *sep, AdObject *const *items, Ad_ssize_t n)
+{
+    if (n == 0)
         return str_empty();
-    }
-    if (n == 1 && AdStr_CheckExact(items[0])) {
-        AdObject *r = Ad_NewRef(items[0]);
-        Ad_DECREF(seq);
-        return r;
-    }
+    if (n == 1 && AdStr_CheckExact(items[0]))
+        return Ad_NewRef(items[0]);
     Ad_ssize_t seplen = sep ? AdStr_LENGTH(sep) : 0;
-    uint32_t maxc = sep ? str_maxchar_of(sep) : 0;
+    uint32_t maxc = sep && n > 1 ? str_maxchar_of(sep) : 0;
     Ad_ssize_t total = 0;
     for (Ad_ssize_t i = 0; i < n; i++) {
         AdObject *it = items[i];
-        if (!AdStr_Check(it)) {
-            AdErr_Format(AdExc_TypeError, "sequence item %zd: expected str instance, %.80s found",
-                         i, str_tname(it));
-            Ad_DECREF(seq);
-            return NULL;
-        }
-        uint32_t m = str_maxchar_of(it);
+        if (!AdStr_Check(it))
+            return AdErr_Format(AdExc_TypeError, "sequence item %zd: expected str instance, %.80s found",
+                                i, str_tname(it));
+        AdStrObject *o = (AdStrObject *)it;
+        uint32_t m = o->ascii ? 0x7F : str_maxchar_of(it);
         if (m > maxc)
             maxc = m;
-        total += AdStr_LENGTH(it) + (i ? seplen : 0);
+        total += o->length + (i ? seplen : 0);
         if (total < 0 || total > (Ad_ssize_t)(SIZE_MAX >> 3)) {
             AdErr_SetString(AdExc_OverflowError, "join() result is too long for a Python string");
-            Ad_DECREF(seq);
             return NULL;
         }
     }
+    if (total == 0)
+        return str_empty();
     AdObject *r = str_alloc(total, maxc);
-    if (!r) {
-        Ad_DECREF(seq);
+    if (!r)
         return NULL;
-    }
     int rk = AdStr_KIND(r);
-    void *rd = AdStr_DATA(r);
+    char *rd = AdStr_DATA(r);
     Ad_ssize_t pos = 0;
+    if (rk == 1) {
+        /* one byte per character everywhere: plain copies */
+        const char *sd = sep ? AdStr_DATA(sep) : NULL;
+        for (Ad_ssize_t i = 0; i < n; i++) {
+            if (i && seplen) {
+                if (seplen == 1)
+                    rd[pos] = sd[0];
+                else
+                    memcpy(rd + pos, sd, (size_t)seplen);
+                pos += seplen;
+            }
+            AdObject *it = items[i];
+            Ad_ssize_t l = AdStr_LENGTH(it);
+            memcpy(rd + pos, AdStr_DATA(it), (size_t)l);
+            pos += l;
+        }
+        if (total == 1)
+            AD_SETREF(r, AdStr_FromOrdinal((unsigned char)rd[0]));
+        return r;
+    }
     for (Ad_ssize_t i = 0; i < n; i++) {
         if (i && seplen) {
             str_copy(rk, rd, pos, AdStr_KIND(sep), AdStr_DATA(sep), 0, seplen);
@@ -598,7 +631,6 @@ AdObject *AdStr_Join(AdObject *sep, AdObject *iterable)
         str_copy(rk, rd, pos, AdStr_KIND(it), AdStr_DATA(it), 0, AdStr_LENGTH(it));
         pos += AdStr_LENGTH(it);
     }
-    Ad_DECREF(seq);
     return r;
 }
 
@@ -718,14 +750,19 @@ int AdStrWriter_WriteASCII(AdStrWriter *w, const char *s, Ad_ssize_t n)
 {
     if (n < 0)
         n = (Ad_ssize_t)strlen(s);
-    if (str_writer_reserve(w, n) < 0)
+    if (n > w->cap - w->len && str_writer_reserve(w, n) < 0)
         return -1;
+    uint32_t *dst = w->buf + w->len;
+    unsigned acc = 0;
     for (Ad_ssize_t i = 0; i < n; i++) {
-        uint32_t c = (unsigned char)s[i];
-        w->buf[w->len++] = c;
-        if (c > w->maxchar)
-            w->maxchar = c;
+        dst[i] = (unsigned char)s[i];
+        acc |= (unsigned char)s[i];
     }
+    w->len += n;
+    if (acc >= 0x80)        /* not ASCII after all: the true maximum */
+        acc = str_max_char(4, dst, n);
+    if (acc > w->maxchar)
+        w->maxchar = acc;
     return 0;
 }
 
@@ -746,16 +783,25 @@ int str_writer_substr(AdStrWriter *w, AdObject *s, Ad_ssize_t start, Ad_ssize_t 
     if (end <= start)
         return 0;
     Ad_ssize_t n = end - start;
-    if (str_writer_reserve(w, n) < 0)
+    if (n > w->cap - w->len && str_writer_reserve(w, n) < 0)
         return -1;
-    int kind = AdStr_KIND(s);
-    const void *d = AdStr_DATA(s);
-    str_copy(4, w->buf, w->len, kind, d, start, n);
+    AdStrObject *o = (AdStrObject *)s;
+    uint32_t *dst = w->buf + w->len, m;
     w->len += n;
-    uint32_t m = (start == 0 && end == AdStr_LENGTH(s)) ? str_maxchar_of(s)
-               : str_max_char(kind, (const char *)d + start * kind, n);
-    if (kind == 1 && m == 0xFF)
-        m = str_max_char(4, w->buf + w->len - n, n);
+    if (o->kind == 1) {
+        /* only the kind and the ASCII flag of the result depend on the
+         * maximum, so 0xFF stands for any non-ASCII Latin-1 character */
+        const uint8_t *src = (const uint8_t *)AdStr_DATA(s) + start;
+        unsigned acc = 0;
+        for (Ad_ssize_t i = 0; i < n; i++) {
+            dst[i] = src[i];
+            acc |= src[i];
+        }
+        m = acc >= 0x80 ? 0xFF : acc;
+    } else {
+        str_copy(4, dst, 0, o->kind, AdStr_DATA(s), start, n);
+        m = str_max_char(4, dst, n);
+    }
     if (m > w->maxchar)
         w->maxchar = m;
     return 0;
@@ -770,7 +816,7 @@ int str_writer_fill(AdStrWriter *w, uint32_t ch, Ad_ssize_t n)
 {
     if (n <= 0)
         return 0;
-    if (str_writer_reserve(w, n) < 0)
+    if (n > w->cap - w->len && str_writer_reserve(w, n) < 0)
         return -1;
     for (Ad_ssize_t i = 0; i < n; i++)
         w->buf[w->len++] = ch;

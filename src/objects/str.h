@@ -90,6 +90,10 @@ Ad_hash_t AdStr_Hash(AdObject *s);
 AdObject *AdStr_Concat(AdObject *a, AdObject *b);
 AdObject *AdStr_Substring(AdObject *s, Ad_ssize_t start, Ad_ssize_t end);
 AdObject *AdStr_Join(AdObject *sep, AdObject *iterable);
+/* sep.join() of an array of n objects (sep NULL: plain concatenation, as
+ * BUILD_STRING needs). TypeError "sequence item N: expected str instance,
+ * T found" for a non-str item. New ref. */
+AdObject *AdStr_JoinArray(AdObject *sep, AdObject *const *items, Ad_ssize_t n);
 /* repr(s) with Python's quote choice and escapes. */
 AdObject *AdStr_Repr(AdObject *s);
 /* Index of the first code point >= start, < end equal to ch, or -1. */

@@ -87,6 +87,38 @@ DEFINE_SEARCH(s1, uint8_t)
 DEFINE_SEARCH(s2, uint16_t)
 DEFINE_SEARCH(s4, uint32_t)
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+/* One byte per character, m >= 2: 16 windows at a time, the candidates are
+ * where both the needle's first and last bytes match (then the middle is
+ * compared); the tail goes to the Horspool search. */
+static Ad_ssize_t s1_fwd_wide(const uint8_t *h, Ad_ssize_t hlen, const uint8_t *n, Ad_ssize_t m)
+{
+    __m128i first = _mm_set1_epi8((char)n[0]), last = _mm_set1_epi8((char)n[m - 1]);
+    Ad_ssize_t i = 0;
+    for (; i + m + 15 <= hlen; i += 16) {
+        __m128i a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+        __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(h + i + m - 1));
+        unsigned mask = (unsigned)_mm_movemask_epi8(
+            _mm_and_si128(_mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+        while (mask) {
+            int bit = __builtin_ctz(mask);
+            const uint8_t *c = h + i + bit;
+            Ad_ssize_t j = 1;
+            while (j < m - 1 && c[j] == n[j])
+                j++;
+            if (j >= m - 1)
+                return i + bit;
+            mask &= mask - 1;
+        }
+    }
+    Ad_ssize_t r = s1_fwd(h + i, hlen - i, n, m);
+    return r < 0 ? -1 : r + i;
+}
+#else
+#define s1_fwd_wide s1_fwd
+#endif
+
 /* Search in same-kind buffers: h holds hlen code points of kind. */
 static Ad_ssize_t search_same(int kind, const void *h, Ad_ssize_t hlen, const void *n,
                               Ad_ssize_t m, int dir)
@@ -102,7 +134,7 @@ static Ad_ssize_t search_same(int kind, const void *h, Ad_ssize_t hlen, const vo
             const uint8_t *p = memrchr(h, ((const uint8_t *)n)[0], (size_t)hlen);
             return p ? p - (const uint8_t *)h : -1;
         }
-        return dir > 0 ? s1_fwd(h, hlen, n, m) : s1_rev(h, hlen, n, m);
+        return dir > 0 ? s1_fwd_wide(h, hlen, n, m) : s1_rev(h, hlen, n, m);
     }
     if (kind == 2)
         return dir > 0 ? s2_fwd(h, hlen, n, m) : s2_rev(h, hlen, n, m);
@@ -167,7 +199,14 @@ Ad_ssize_t str_count_in(int hkind, const void *h, Ad_ssize_t start, Ad_ssize_t e
     if (!nn)
         return oom ? -2 : 0;
     Ad_ssize_t count = 0, pos = start;
-    if (nlen == 1) {
+    if (nlen == 1 && hkind == 1) {
+        const uint8_t *p = (const uint8_t *)h + start, *e = (const uint8_t *)h + end;
+        uint8_t c = *(const uint8_t *)nn;
+        while (count < maxcount && (p = memchr(p, c, (size_t)(e - p))) != NULL) {
+            count++;
+            p++;
+        }
+    } else if (nlen == 1) {
         uint32_t c = AdStr_READ(hkind, nn, 0);
         for (Ad_ssize_t i = start; i < end && count < maxcount; i++)
             if (AdStr_READ(hkind, h, i) == c)

@@ -10,6 +10,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/typeobject.h"
+#include "memory/alloc.h"
 
 #define ARGS AdObject *self, AdObject *const *args, Ad_ssize_t nargs
 #define ARGSKW ARGS, AdObject *kwnames
@@ -21,6 +22,21 @@ static int exactly_one(const char *qualname, Ad_ssize_t nargs)
         return -1;
     }
     return 0;
+}
+
+/* AdArg_Parse with a shortcut for the usual call, positional arguments
+ * only and as many as allowed: the general parser runs for keywords or a
+ * wrong count (its checks and messages). */
+static int parse_args_fast(const char *name, AdObject *const *args, Ad_ssize_t nargs,
+                           AdObject *kwnames, const char *const *names, int npos_only,
+                           int nrequired, int nparams, AdObject **out)
+{
+    if (!kwnames && nargs >= nrequired && nargs <= nparams) {
+        for (int i = 0; i < nparams; i++)
+            out[i] = i < nargs ? args[i] : NULL;
+        return 0;
+    }
+    return str_parse_args(name, args, nargs, kwnames, names, npos_only, nrequired, out);
 }
 
 /* ---- case mapping ----------------------------------------------------------- */
@@ -65,13 +81,26 @@ static AdObject *case_map(AdObject *self, int how)
             return NULL;
         const uint8_t *s = d;
         uint8_t *o = AdStr_DATA(r);
-        for (Ad_ssize_t i = 0; i < n; i++) {
+        /* ASCII letters differ from their other case by bit 5; eight
+         * bytes at a time, each < 0x80 so the byte sums cannot carry:
+         * bit 7 of c + (0x80 - lo) is c >= lo, of c + (0x7F - hi) is c > hi */
+        const uint64_t ones = 0x0101010101010101ull;
+        uint64_t up = how != CASE_UPPER, lo = how != CASE_LOWER && how != CASE_FOLD;
+        Ad_ssize_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t x, flip = 0;
+            memcpy(&x, s + i, 8);
+            if (up)     /* 'A'..'Z' to lower */
+                flip |= ((x + ones * (0x80 - 'A')) ^ (x + ones * (0x7F - 'Z'))) & ones * 0x80;
+            if (lo)     /* 'a'..'z' to upper */
+                flip |= ((x + ones * (0x80 - 'a')) ^ (x + ones * (0x7F - 'z'))) & ones * 0x80;
+            x ^= flip >> 2;
+            memcpy(o + i, &x, 8);
+        }
+        for (; i < n; i++) {
             uint8_t c = s[i];
-            int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
-            if ((how == CASE_LOWER || how == CASE_FOLD || how == CASE_SWAP) && up)
-                c += 32;
-            else if ((how == CASE_UPPER || how == CASE_SWAP) && lo)
-                c -= 32;
+            if ((up && (uint8_t)(c - 'A') < 26u) || (lo && (uint8_t)(c - 'a') < 26u))
+                c ^= 0x20;
             o[i] = c;
         }
         return r;
@@ -585,7 +614,7 @@ static AdObject *split_common(AdObject *self, const char *name, AdObject *const 
 {
     static const char *const names[] = {"sep", "maxsplit", NULL};
     AdObject *a[2];
-    if (str_parse_args(name, args, nargs, kwnames, names, 0, 0, a) < 0)
+    if (parse_args_fast(name, args, nargs, kwnames, names, 0, 0, 2, a) < 0)
         return NULL;
     AdObject *sep = a[0] ? a[0] : Ad_None;
     Ad_ssize_t maxsplit = -1;
@@ -656,6 +685,34 @@ static AdObject *split_common(AdObject *self, const char *name, AdObject *const 
         return list;
     }
     Ad_ssize_t sl = AdStr_LENGTH(sep);
+    if (n < sl || kind < AdStr_KIND(sep)) {
+        /* the separator cannot occur: CPython gives [self] as it is, even
+         * for a subclass instance */
+        if (AdList_Append(list, self) < 0)
+            goto fail;
+        return list;
+    }
+    if (dir > 0 && kind == 1 && AdStr_KIND(sep) == 1) {
+        /* one byte per character: memchr/memmem find the separators */
+        const char *h = d, *sd = AdStr_DATA(sep);
+        Ad_ssize_t i = 0;
+        while (maxsplit-- > 0) {
+            const char *p = sl == 1 ? memchr(h + i, sd[0], (size_t)(n - i))
+                                    : memmem(h + i, (size_t)(n - i), sd, (size_t)sl);
+            if (!p)
+                break;
+            Ad_ssize_t j = p - h;
+            if (append_sub(list, self, i, j) < 0)
+                goto fail;
+            i = j + sl;
+        }
+        if (i == 0 && AdStr_CheckExact(self)) {
+            if (AdList_Append(list, self) < 0)
+                goto fail;
+        } else if (append_sub(list, self, i, n) < 0)
+            goto fail;
+        return list;
+    }
     if (dir > 0) {
         Ad_ssize_t i = 0;
         while (maxsplit-- > 0) {
@@ -747,11 +804,86 @@ fail:
 
 /* ---- replace ------------------------------------------------------------------------ */
 
+/* self.replace(old, new, count) for a non-empty old: the occurrences are
+ * found first, then the result is built at its exact size in one go. */
+static AdObject *replace_found(AdObject *self, AdObject *old, AdObject *new, Ad_ssize_t count)
+{
+    Ad_ssize_t n = AdStr_LENGTH(self), ol = AdStr_LENGTH(old), nl = AdStr_LENGTH(new);
+    int sk = AdStr_KIND(self), nk = AdStr_KIND(new);
+    const void *sd = AdStr_DATA(self);
+    Ad_ssize_t small[32], *pos = small, cap = 32, k = 0, i = 0;
+    AdObject *r = NULL;
+    while (k < count) {
+        Ad_ssize_t j = str_search(sk, sd, i, n, AdStr_KIND(old), AdStr_DATA(old), ol, 1);
+        if (j == -2) {
+            AdErr_NoMemory();
+            goto done;
+        }
+        if (j < 0)
+            break;
+        if (k == cap) {
+            Ad_ssize_t *np = AdMem_Malloc((size_t)cap * 2 * sizeof *np);
+            if (!np) {
+                AdErr_NoMemory();
+                goto done;
+            }
+            memcpy(np, pos, (size_t)k * sizeof *np);
+            if (pos != small)
+                AdMem_Free(pos);
+            pos = np;
+            cap *= 2;
+        }
+        pos[k++] = j;
+        i = j + ol;
+    }
+    if (k == 0) {
+        r = str_exact(self);
+        goto done;
+    }
+    if (nl > ol && (nl - ol) > ((Ad_ssize_t)(SIZE_MAX >> 3) - n) / k) {
+        AdErr_SetString(AdExc_OverflowError, "replace string is too long");
+        goto done;
+    }
+    Ad_ssize_t rlen = n + k * (nl - ol);
+    if (rlen == 0) {
+        r = str_empty();
+        goto done;
+    }
+    uint32_t ms = str_maxchar_of(self), mn = nl ? str_maxchar_of(new) : 0;
+    r = AdStr_New(rlen, ms > mn ? ms : mn);
+    if (!r)
+        goto done;
+    int rk = AdStr_KIND(r);
+    void *rd = AdStr_DATA(r);
+    const void *nd = AdStr_DATA(new);
+    Ad_ssize_t at = 0, from = 0;
+    for (Ad_ssize_t q = 0; q < k; q++) {
+        str_copy(rk, rd, at, sk, sd, from, pos[q] - from);
+        at += pos[q] - from;
+        str_copy(rk, rd, at, nk, nd, 0, nl);
+        at += nl;
+        from = pos[q] + ol;
+    }
+    str_copy(rk, rd, at, sk, sd, from, n - from);
+    /* self's widest characters may all have been replaced */
+    if (ms > mn && ms >= 0x80) {
+        uint32_t m = str_max_char(rk, rd, rlen);
+        int want = m < 0x100 ? 1 : m < 0x10000 ? 2 : 4;
+        if (want != rk || (m < 0x80) != ((AdStrObject *)r)->ascii)
+            AD_SETREF(r, AdStr_FromKindAndData(rk, rd, rlen));
+    } else if (rlen == 1)
+        AD_SETREF(r, AdStr_FromOrdinal(AdStr_READ(rk, rd, 0)));
+done:
+    if (pos != small)
+        AdMem_Free(pos);
+    return r;
+}
+
 static AdObject *str_replace(ARGSKW)
 {
     static const char *const names[] = {"old", "new", "count", NULL};
     AdObject *a[3];
-    if (str_parse_args("replace", args, nargs, kwnames, names, 2, 2, a) < 0)
+    if (parse_args_fast("replace", args, nargs, kwnames, names, 2, 2, 3, a) < 0)
         return NULL;
     AdObject *old = a[0], *new = a[1];
     if (!AdStr_Check(old))
@@ -769,6 +901,8 @@ static AdObject *str_replace(ARGSKW)
     Ad_ssize_t n = AdStr_LENGTH(self), ol = AdStr_LENGTH(old);
     if (count == 0 || ol > n)
         return str_exact(self);
+    if (ol > 0)
+        return replace_found(self, old, new, count);
     AdStrWriter w;
     AdStrWriter_Init(&w);
     if (ol == 0) {

@@ -10,6 +10,7 @@
 #include "memory/alloc.h"
 #include "objects/tuple.h"
 #include "objects/int.h"
+#include "numeric/format.h"
 
 enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
 
@@ -77,6 +78,29 @@ static int format_int(AdStrWriter *w, AdObject *v, uint32_t conv, int flags, Ad_
     if (!num)
         return -1;
     int base = (conv == 'x' || conv == 'X') ? 16 : conv == 'o' ? 8 : 10;
+    int64_t small;
+    if (base == 10 && AdInt_AsInt64Exact(num, &small)) {
+        /* decimal of a machine-word int straight from the value */
+        Ad_DECREF(num);
+        char digits[24], pfx[2] = {0, 0};
+        int nd = AdFormat_Int64Text(small, digits), neg = small < 0;
+        if (neg) pfx[0] = '-';
+        else if (flags & F_SIGN) pfx[0] = '+';
+        else if (flags & F_BLANK) pfx[0] = ' ';
+        Ad_ssize_t dl = nd - neg, zeros = prec > dl ? prec - dl : 0;
+        Ad_ssize_t total = (pfx[0] ? 1 : 0) + zeros + dl, pad = width > total ? width - total : 0;
+        int zpad = !(flags & F_LJUST) && (flags & F_ZERO);
+        if (!(flags & F_LJUST) && !zpad && str_writer_fill(w, ' ', pad) < 0)
+            return -1;
+        if (pfx[0] && AdStrWriter_WriteChar(w, (uint32_t)pfx[0]) < 0)
+            return -1;
+        if (str_writer_fill(w, '0', zeros + (zpad ? pad : 0)) < 0 ||
+            AdStrWriter_WriteASCII(w, digits + neg, dl) < 0)
+            return -1;
+        if ((flags & F_LJUST) && str_writer_fill(w, ' ', pad) < 0)
+            return -1;
+        return 0;
+    }
     AdObject *text = str_int_to_text(num, base);
     int neg = AdInt_Sign(num) < 0;
     Ad_DECREF(num);
@@ -160,19 +184,26 @@ static int format_float(AdStrWriter *w, AdObject *v, uint32_t conv, int flags, A
             return -1;
         }
         int p = (int)prec;
-        int need = snprintf(NULL, 0, fmt, p, fabs(x));
-        char *buf = AdMem_Malloc((size_t)need + 1);
-        if (!buf) {
-            AdErr_NoMemory();
-            return -1;
+        char small[128];
+        int need = (conv == 'f' || conv == 'F') && !(flags & F_ALT) ? AdFormat_FixedText(fabs(x), p, small) : 0;
+        if (need) {
+            body = AdStr_FromStringAndSize(small, need);
+        } else if ((need = snprintf(small, sizeof small, fmt, p, fabs(x))) < (int)sizeof small) {
+            body = AdStr_FromStringAndSize(small, need);
+        } else {
+            char *buf = AdMem_Malloc((size_t)need + 1);
+            if (!buf) {
+                AdErr_NoMemory();
+                return -1;
+            }
+            snprintf(buf, (size_t)need + 1, fmt, p, fabs(x));
+            body = AdStr_FromStringAndSize(buf, need);
+            AdMem_Free(buf);
         }
-        snprintf(buf, (size_t)need + 1, fmt, p, fabs(x));
-        body = AdStr_FromStringAndSize(buf, need);
-        AdMem_Free(buf);
     }
     if (!body)
         return -1;
-    int r = emit_number(w, pfx, body, flags, width, finite);
+    int r = emit_number(w, pfx, body, flags, width, 1);     /* CPython zero-pads inf and nan too */
     Ad_DECREF(body);
     return r;
 }

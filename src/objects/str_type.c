@@ -12,6 +12,8 @@
 #include "objects/object_reduce.h"
 #include "objects/int.h"
 #include "objects/bytes.h"
+#include "objects/float.h"
+#include "numeric/format.h"
 
 extern AdMethodDef str_methods_table[];
 
@@ -432,6 +434,60 @@ static AdObject *str_iter(AdObject *s)
 
 /* ---- format() ----------------------------------------------------------------------- */
 
+/* format() of an exact int that fits in 64 bits or an exact float with an
+ * ASCII spec the fast formatters cover (numeric/format.h): their
+ * __format__ cannot be replaced, so the result is what it would return.
+ * Returns the new str, NULL on memory failure, or None (not a reference)
+ * for "not covered": the caller takes the general path, which also
+ * reports the spec's errors. */
+static AdObject *format_number_fast(AdObject *value, AdObject *spec)
+{
+    AdStrObject *sp = (AdStrObject *)spec;
+    if (!sp->ascii || sp->length > 32)
+        return Ad_None;
+    /* A few recently parsed specs, found by the str's address and checked
+     * by content (an address can be reused by another string). */
+    static struct {
+        AdObject *key;
+        Ad_ssize_t len;
+        char text[32];
+        AdFormatSpec fs;
+    } cache[8];
+    uintptr_t addr = (uintptr_t)spec;
+    unsigned slot = (unsigned)((addr >> 4) ^ (addr >> 7) ^ (addr >> 10)) & 7;
+    const char *text = AdStr_DATA(spec);
+    AdFormatSpec fs;
+    if (cache[slot].key == spec && cache[slot].len == sp->length &&
+        memcmp(cache[slot].text, text, (size_t)sp->length) == 0)
+        fs = cache[slot].fs;
+    else {
+        if (AdFormat_ParseSpec(text, (size_t)sp->length, "", &fs, NULL) < 0)
+            return Ad_None;
+        cache[slot].key = spec;
+        cache[slot].len = sp->length;
+        memcpy(cache[slot].text, text, (size_t)sp->length);
+        cache[slot].fs = fs;
+    }
+    char buf[256];
+    int n;
+    if (AdFloat_CheckExact(value))
+        n = AdFormat_FastDouble(AdFloat_AS_DOUBLE(value), &fs, buf, sizeof buf);
+    else {
+        int64_t v;
+        if (!AdInt_AsInt64Exact(value, &v))
+            return Ad_None;
+        n = AdFormat_FastInt64(v, &fs, buf, sizeof buf);
+    }
+    if (n < 0)
+        return Ad_None;
+    if (n <= 1)
+        return n ? AdStr_FromOrdinal((unsigned char)buf[0]) : str_empty();
+    AdObject *r = AdStr_New(n, 0x7F);
+    if (r)
+        memcpy(AdStr_DATA(r), buf, (size_t)n);
+    return r;
+}
+
 AdObject *AdObject_Format(AdObject *value, AdObject *spec)
 {
     static AdObject *format_name;
@@ -441,8 +497,12 @@ AdObject *AdObject_Format(AdObject *value, AdObject *spec)
     if (!spec || AdStr_LENGTH(spec) == 0) {
         if (AdStr_CheckExact(value))
             return Ad_NewRef(value);
-        if (AdInt_CheckExact(value))
-            return AdObject_Str(value);
+        if (AdInt_CheckExact(value) || AdFloat_CheckExact(value))
+            return AdObject_Str(value);     /* what their __format__ does with '' */
+    } else if (AdInt_CheckExact(value) || AdFloat_CheckExact(value)) {
+        AdObject *r = format_number_fast(value, spec);
+        if (r != Ad_None)
+            return r;
     }
     if (AdStr_CheckExact(value))      /* str.__format__ cannot be overridden on str itself */
         return str_dunder_format(value, spec);
