@@ -1472,19 +1472,10 @@ dispatch_switch:
     }
 
     TARGET(BUILD_STRING) {
-        AdStrWriter w;
-        AdStrWriter_Init(&w);
-        int err = 0;
-        for (int i = oparg; i > 0; i--)
-            if (!err && AdStrWriter_WriteStr(&w, PEEK(i)) < 0)
-                err = 1;
+        /* The pieces are strs (FORMAT_SIMPLE / FORMAT_WITH_SPEC / constants). */
+        AdObject *s = AdStr_JoinArray(NULL, sp - oparg, oparg);
         for (int i = 0; i < oparg; i++)
             Ad_DECREF(POP());
-        if (err) {
-            AdStrWriter_Dealloc(&w);
-            goto error;
-        }
-        AdObject *s = AdStrWriter_Finish(&w);
         if (!s)
             goto error;
         PUSH(s);
