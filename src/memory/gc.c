@@ -9,6 +9,7 @@
 #include "memory/alloc.h"
 #include "objects/errors.h"
 #include "objects/list.h"
+#include "objects/tuple.h"
 #include "objects/weakref.h"
 #include "runtime/interp.h"
 
@@ -349,6 +350,41 @@ static void move_unreachable(AdGCHead *young, AdGCHead *unreachable)
     }
 }
 
+/* A tuple holding nothing that can be part of a cycle (no container but
+ * untracked tuples) can never be in one: it leaves the collector's lists
+ * for good (tuples never change), which spares the next collections its
+ * traversal. Run over the survivors of a collection. */
+static int may_be_tracked(AdObject *o)
+{
+    if (!is_gc_object(o))
+        return 0;
+    if (AdTuple_CheckExact(o))
+        return AD_GC_HEAD(o)->next != NULL;
+    return 1;
+}
+
+static void untrack_tuples(AdGCHead *list)
+{
+    AdGCHead *g = list->next;
+    while (g != list) {
+        AdGCHead *next = g->next;
+        AdObject *o = AD_GC_OBJECT(g);
+        if (AdTuple_CheckExact(o)) {
+            Ad_ssize_t n = AdTuple_GET_SIZE(o), i;
+            for (i = 0; i < n; i++) {
+                AdObject *item = AdTuple_GET_ITEM(o, i);
+                if (!item || may_be_tracked(item))
+                    break;
+            }
+            if (i == n) {
+                clear_flag(g, FLAG_COLLECTING | FLAG_UNREACHABLE);
+                list_remove(g);
+            }
+        }
+        g = next;
+    }
+}
+
 /* A weak reference's callback is called only when the reference itself
  * survives the collection. */
 static int ref_is_reachable(AdObject *ref, void *arg)
@@ -402,6 +438,7 @@ Ad_ssize_t AdGC_Collect(int generation)
 
     subtract_internal_refs(young);
     move_unreachable(young, &unreachable);
+    untrack_tuples(young);
 
     /* Finalizers (__del__) run once per object; they may resurrect. */
     Ad_ssize_t found = 0;
