@@ -365,23 +365,39 @@ static int may_be_tracked(AdObject *o)
 
 static void untrack_tuples(AdGCHead *list)
 {
-    AdGCHead *g = list->next;
-    while (g != list) {
-        AdGCHead *next = g->next;
-        AdObject *o = AD_GC_OBJECT(g);
-        if (AdTuple_CheckExact(o)) {
-            Ad_ssize_t n = AdTuple_GET_SIZE(o), i;
-            for (i = 0; i < n; i++) {
-                AdObject *item = AdTuple_GET_ITEM(o, i);
-                if (!item || may_be_tracked(item))
-                    break;
+    /* A tuple kept only by a tuple item that comes later in the list is
+     * looked at again in another pass (nested tuples: a few passes). */
+    for (int pass = 0; pass < 8; pass++) {
+        int untracked = 0, retry = 0;
+        AdGCHead *g = list->next;
+        while (g != list) {
+            AdGCHead *next = g->next;
+            AdObject *o = AD_GC_OBJECT(g);
+            if (AdTuple_CheckExact(o)) {
+                Ad_ssize_t n = AdTuple_GET_SIZE(o), i;
+                int by_tuple = 0;
+                for (i = 0; i < n; i++) {
+                    AdObject *item = AdTuple_GET_ITEM(o, i);
+                    if (!item)
+                        break;
+                    if (may_be_tracked(item)) {
+                        if (!AdTuple_CheckExact(item))
+                            break;
+                        by_tuple = 1;
+                    }
+                }
+                if (i == n && !by_tuple) {
+                    clear_flag(g, FLAG_COLLECTING | FLAG_UNREACHABLE);
+                    list_remove(g);
+                    untracked = 1;
+                } else if (i == n) {
+                    retry = 1;
+                }
             }
-            if (i == n) {
-                clear_flag(g, FLAG_COLLECTING | FLAG_UNREACHABLE);
-                list_remove(g);
-            }
+            g = next;
         }
-        g = next;
+        if (!untracked || !retry)
+            break;
     }
 }
 
