@@ -615,6 +615,52 @@ Ad_ssize_t AdDict_SplitIndex(AdObject *d, AdObject *name)
     return ix >= 0 ? ix : -1;
 }
 
+Ad_ssize_t AdDict_StrEntryIndex(AdObject *d, AdObject *key)
+{
+    if (AdDict_IsSplit(d))
+        return AdDict_SplitIndex(d, key);
+    Ad_ssize_t ix = AdDict_StrKeyIndex(d, key);
+    return ix >= 0 ? ix : -1;
+}
+
+/* The entry hint of d when it holds key itself, else NULL. */
+static DictEntry *entry_by_hint(AdDictObject *mp, AdObject *key, Ad_ssize_t hint)
+{
+    AdDictKeys *dk = mp->keys;
+    if (hint < 0 || hint >= dk->nentries || (is_split(mp) && hint >= mp->used))
+        return NULL;
+    DictEntry *ep = &dk_entries(dk)[hint];
+    return ep->key == key ? ep : NULL;
+}
+
+AdObject *AdDict_GetByHint(AdObject *d, AdObject *key, Ad_ssize_t hint)
+{
+    AdDictObject *mp = (AdDictObject *)d;
+    DictEntry *ep = entry_by_hint(mp, key, hint);
+    if (!ep)
+        return NULL;
+    return is_split(mp) ? mp->values[hint] : ep->value;
+}
+
+int AdDict_ReplaceByHint(AdObject *d, AdObject *key, Ad_ssize_t hint, AdObject *value)
+{
+    AdDictObject *mp = (AdDictObject *)d;
+    DictEntry *ep = entry_by_hint(mp, key, hint);
+    if (!ep)
+        return 0;
+    AdObject **slot = is_split(mp) ? &mp->values[hint] : &ep->value;
+    AdObject *old = *slot;
+    if (!old)
+        return 0;
+    *slot = value;
+    if (is_split(mp))
+        bump_version(mp);
+    else
+        bump_value_version(mp);
+    Ad_DECREF(old);             /* last: its __del__ may run */
+    return 1;
+}
+
 uint64_t AdDict_Version(AdObject *d)
 {
     return ((AdDictObject *)d)->version;

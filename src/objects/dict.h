@@ -93,6 +93,17 @@ AdObject *AdDict_NewSplit(AdDictKeys *keys);
 int AdDict_IsSplit(AdObject *d);
 /* For attribute caches: the index of name in d's shared keys, or -1. */
 Ad_ssize_t AdDict_SplitIndex(AdObject *d, AdObject *name);
+/* Attribute caches: the entry index of key (an exact str) in d, split or
+ * combined, for a later hint; -1 when absent or not known without running
+ * code. Never raises. */
+Ad_ssize_t AdDict_StrEntryIndex(AdObject *d, AdObject *key);
+/* The value of key when entry hint holds key itself (borrowed), else NULL:
+ * the caller looks key up the usual way. Never raises. */
+AdObject *AdDict_GetByHint(AdObject *d, AdObject *key, Ad_ssize_t hint);
+/* Replaces the value of key when entry hint holds key itself and has a
+ * value: 1 (value's reference taken, the old one released), else 0
+ * (nothing done). */
+int AdDict_ReplaceByHint(AdObject *d, AdObject *key, Ad_ssize_t hint, AdObject *value);
 
 /* The view and iterator types. */
 extern AdTypeObject AdDictKeys_Type, AdDictValues_Type, AdDictItems_Type;

@@ -135,10 +135,17 @@ static AdObject *missing_accessor(PropertyObject *p, AdObject *obj, const char *
     AdObject *qn = qualname_of(AD_TYPE(obj));
     if (!qn)
         return NULL;
-    if (p->name)
-        AdErr_Format(AdExc_AttributeError, "property %R of %R object has no %s", p->name, qn, what);
+    /* The name as __name__ gives it: set, or the getter's __name__. */
+    AdObject *name = Ad_XNewRef(p->name);
+    if (!name && p->fget && AdObject_GetOptionalAttr(p->fget, istr("__name__"), &name) < 0) {
+        Ad_DECREF(qn);
+        return NULL;
+    }
+    if (name)
+        AdErr_Format(AdExc_AttributeError, "property %R of %R object has no %s", name, qn, what);
     else
         AdErr_Format(AdExc_AttributeError, "property of %R object has no %s", qn, what);
+    Ad_XDECREF(name);
     Ad_DECREF(qn);
     return NULL;
 }

@@ -1234,7 +1234,16 @@ dispatch_switch:
             }
             case VMS_ATTR_INSTANCE: {
                 AdObject **dp = AdObject_GetDictPtr(owner);
-                AdObject *v = dp && *dp ? AdDict_GetItemWithError(*dp, name) : NULL;
+                AdObject *v = NULL;
+                if (dp && *dp) {
+                    v = AdDict_GetByHint(*dp, name, cache[4]);
+                    if (!v) {
+                        v = AdDict_GetItemWithError(*dp, name);
+                        Ad_ssize_t ix = v ? AdDict_StrEntryIndex(*dp, name) : -1;
+                        if (ix >= 0 && ix < VMS_NO_HINT)
+                            cache[4] = (AdCodeUnit)ix;
+                    }
+                }
                 if (!v) {
                     if (AdErr_Occurred())
                         goto error;
@@ -1283,15 +1292,28 @@ dispatch_switch:
         SKIP_CACHES(STORE_ATTR);
         AdObject *owner = PEEK(1), *v = PEEK(2);
         uint32_t cver = vms_read_u32(cache + 1);
+        AdObject **hinted = NULL;       /* the instance dict whose hint missed */
         if (cver && cver == AD_TYPE(owner)->tp_version_tag) {
-            /* A __slots__ member (vm/specialize.h): the reference moves in. */
-            AdObject **slot = (AdObject **)((char *)owner + cache[3]);
-            AdObject *old = *slot;
-            *slot = v;
-            Ad_XDECREF(old);
-            sp -= 2;
-            Ad_DECREF(owner);
-            DISPATCH();
+            /* Specialized (vm/specialize.h): the reference moves in. */
+            unsigned int c3 = cache[3];
+            if (!(c3 & VMS_STORE_INSTANCE)) {
+                AdObject **slot = (AdObject **)((char *)owner + c3);
+                AdObject *old = *slot;
+                *slot = v;
+                Ad_XDECREF(old);
+                sp -= 2;
+                Ad_DECREF(owner);
+                DISPATCH();
+            }
+            AdObject **dp = AdObject_GetDictPtr(owner);
+            if (dp && *dp && AdDict_CheckExact(*dp)) {
+                if (AdDict_ReplaceByHint(*dp, GETITEM(names, oparg), c3 & VMS_NO_HINT, v)) {
+                    sp -= 2;
+                    Ad_DECREF(owner);
+                    DISPATCH();
+                }
+                hinted = dp;
+            }
         } else if (cache[0]) {
             cache[0]--;
         } else {
@@ -1299,6 +1321,11 @@ dispatch_switch:
         }
         if (AdObject_SetAttr(owner, GETITEM(names, oparg), v) < 0)
             goto error;
+        if (hinted && *hinted && AdDict_CheckExact(*hinted)) {
+            Ad_ssize_t ix = AdDict_StrEntryIndex(*hinted, GETITEM(names, oparg));
+            if (ix >= 0 && ix < VMS_NO_HINT)
+                cache[3] = (AdCodeUnit)(VMS_STORE_INSTANCE | ix);
+        }
         sp -= 2;
         Ad_DECREF(owner);
         Ad_DECREF(v);

@@ -61,6 +61,7 @@ void vm_specialize_load_attr(AdObject *owner, AdObject *name, int is_method, AdC
         vms_write_ptr(cache + 5, descr);
     } else if (!descr && tp->tp_dictoffset != 0) {
         kind = VMS_ATTR_INSTANCE;
+        cache[4] = VMS_NO_HINT;
     }
     if (kind == VMS_ATTR_NONE) {
         fail(cache);
@@ -68,6 +69,7 @@ void vm_specialize_load_attr(AdObject *owner, AdObject *name, int is_method, AdC
     }
     cache[3] = (AdCodeUnit)kind;
     vms_write_u32(cache + 1, ver);
+    cache[0] = VMS_MISSES;
 }
 
 void vm_specialize_store_attr(AdObject *owner, AdObject *name, AdCodeUnit *cache)
@@ -79,13 +81,20 @@ void vm_specialize_store_attr(AdObject *owner, AdObject *name, AdCodeUnit *cache
         return;
     }
     unsigned int ver = versioned_lookup(tp, name, &descr);
-    if (!ver || !is_slot_member(descr) ||
+    if (ver && !descr && tp->tp_dictoffset != 0) {
+        cache[3] = VMS_STORE_INSTANCE | VMS_NO_HINT;
+        vms_write_u32(cache + 1, ver);
+        cache[0] = VMS_MISSES;
+        return;
+    }
+    if (!ver || !is_slot_member(descr) || ((AdMemberDescrObject *)descr)->d_member->offset >= VMS_STORE_INSTANCE ||
         (((AdMemberDescrObject *)descr)->d_member->flags & AD_READONLY)) {
         fail(cache);
         return;
     }
     cache[3] = (AdCodeUnit)((AdMemberDescrObject *)descr)->d_member->offset;
     vms_write_u32(cache + 1, ver);
+    cache[0] = VMS_MISSES;
 }
 
 void vm_specialize_load_global(AdObject *globals, AdObject *builtins, AdObject *name,

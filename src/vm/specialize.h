@@ -4,7 +4,7 @@
  * CPython 3.14's layout: unit 0 is the backoff counter, units 1-2 the type
  * version the entry is valid for, then the entry's data (LOAD_ATTR: unit
  * 3 the kind, unit 4 a slot offset, units 5-8 a borrowed descriptor
- * pointer; STORE_ATTR: unit 3 the kind and slot offset). The opcodes
+ * pointer; STORE_ATTR: unit 3 the slot offset or the instance-dict mark). The opcodes
  * themselves are never rewritten, so co_code (which zeroes the caches)
  * is unaffected. A type version changes whenever the class or a base is
  * modified (AdType_Modified), which invalidates every entry for it. */
@@ -21,6 +21,16 @@ enum {
     VMS_ATTR_INSTANCE = 3,      /* the instance __dict__ only (no class attribute) */
 };
 #define VMS_BACKOFF 61
+/* Guard misses (another type at the same site) taken on the general path
+ * before the entry is made again for the type then seen. */
+#define VMS_MISSES 16
+/* VMS_ATTR_INSTANCE keeps in unit 4 the entry index where the instance
+ * dicts were last seen to hold the name (a hint, checked before use; see
+ * AdDict_GetByHint); STORE_ATTR's unit 3 is either a slot offset or
+ * VMS_STORE_INSTANCE | such a hint (an instance dict store, no class
+ * attribute of that name). */
+#define VMS_NO_HINT 0x7fff
+#define VMS_STORE_INSTANCE 0x8000
 
 static inline uint32_t vms_read_u32(const AdCodeUnit *p)
 {
