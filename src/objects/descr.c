@@ -6,6 +6,7 @@
 #include "objects/iterators.h"
 #include "objects/weakref.h"
 #include "objects/descr.h"
+#include "objects/module.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -743,7 +744,7 @@ static AdObject *cfunction_vectorcall(AdObject *callable, AdObject *const *args,
 {
     AdCFunctionObject *f = (AdCFunctionObject *)callable;
     AdTypeObject *owner = NULL;
-    if (f->m_self && strcmp(AD_TYPE(f->m_self)->tp_name, "module") != 0)
+    if (f->m_self && !AdModule_CheckExact(f->m_self))
         owner = AdType_Check(f->m_self) ? (AdTypeObject *)f->m_self : AD_TYPE(f->m_self);
     return call_methoddef_owned(f->m_ml, owner, f->m_module, f->m_self, args, nargsf, kwnames);
 }

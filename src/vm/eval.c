@@ -1924,9 +1924,48 @@ dispatch_switch:
             goto start_frame;
         }
         frame->stackpointer = sp;
-        AdObject *res = call_profiled(vm, frame, callable, args,
-                                      (size_t)npos | AD_VECTORCALL_ARGUMENTS_OFFSET,
-                                      nkw ? kwnames : NULL);
+        AdObject *res;
+        AdMethodDef *cdef = NULL;
+        AdObject *cself = NULL;
+        AdObject *const *cargs = args;
+        Ad_ssize_t cn = total;
+        if (!kwnames && !vm->profile_func && vm->thread) {
+            /* A method descriptor on an instance of its class, or a builtin
+             * function: its C function directly, for the calling
+             * conventions that need no argument conversion (anything else,
+             * and every error, takes the general path). */
+            if (Ad_IS_TYPE(callable, &AdMethodDescr_Type)) {
+                if (total >= 1 && AdObject_TypeCheck(args[0], ((AdDescrObject *)callable)->d_type)) {
+                    cdef = ((AdMethodDescrObject *)callable)->d_method;
+                    cself = args[0];
+                    cargs = args + 1;
+                    cn = total - 1;
+                }
+            } else if (AdCFunction_Check(callable)) {
+                cdef = ((AdCFunctionObject *)callable)->m_ml;
+                cself = ((AdCFunctionObject *)callable)->m_self;
+            }
+        }
+        int cflags = cdef ? cdef->ml_flags & ~(AD_METH_CLASS | AD_METH_STATIC | AD_METH_COEXIST) : 0;
+        AdThread *ct = vm->thread;
+        if (cdef && ct->recursion_depth < ct->recursion_limit &&
+            ((cflags == AD_METH_O && cn == 1) || (cflags == AD_METH_NOARGS && cn == 0) ||
+             cflags == AD_METH_FASTCALL || cflags == (AD_METH_FASTCALL | AD_METH_KEYWORDS))) {
+            ct->recursion_depth++;
+            void (*fn)(void) = (void (*)(void))cdef->ml_meth;
+            if (cflags == AD_METH_O)
+                res = ((AdCFunction)fn)(cself, cargs[0]);
+            else if (cflags == AD_METH_NOARGS)
+                res = ((AdCFunction)fn)(cself, NULL);
+            else if (cflags == AD_METH_FASTCALL)
+                res = ((AdCFunctionFast)fn)(cself, cargs, cn);
+            else
+                res = ((AdCFunctionFastKw)fn)(cself, cargs, cn, NULL);
+            ct->recursion_depth--;
+        } else {
+            res = call_profiled(vm, frame, callable, args, (size_t)npos | AD_VECTORCALL_ARGUMENTS_OFFSET,
+                                nkw ? kwnames : NULL);
+        }
         Ad_XDECREF(kwnames);
         AdObject **base = sp - nargs_total - 2;
         while (sp > base) {
