@@ -399,7 +399,7 @@ START_TEST(property_basics)
     AdObject *v = AD_TYPE(p)->tp_descr_get(p, s, (AdObject *)&AdStr_Type);
     ck_assert_int_eq(AdInt_AsInt64(v), 3);
     Ad_DECREF(v);
-    CHECK_EXC(AD_TYPE(p)->tp_descr_set(p, s, s) == 0 ? NULL : NULL, "AttributeError: property of 'str' object has no setter");
+    CHECK_EXC(AD_TYPE(p)->tp_descr_set(p, s, s) == 0 ? NULL : NULL, "AttributeError: property 'len' of 'str' object has no setter");
     AdObject *args[2] = {(AdObject *)&AdStr_Type, AdStr_FromString("size")};
     AdObject *r = AdObject_CallMethod(p, AdStr_FromString("__set_name__"), args, 2);
     Ad_XDECREF(r);
