@@ -10,6 +10,7 @@
 
 #include "objects/list.h"
 #include "objects/list_deps.h"
+#include "objects/float.h"
 
 #define GALLOP_START 7          /* initial threshold for entering gallop mode */
 #define MAX_PENDING 85          /* more than enough for 2**64 items */
@@ -27,7 +28,11 @@ typedef struct {
     int power;                  /* power of the boundary with the run above */
 } Run;
 
-typedef struct {
+typedef struct Sorter Sorter;
+/* "a < b" for the keys being sorted: 1, 0, or -1 with an exception. */
+typedef int (*LessFn)(const Sorter *s, AdObject *a, AdObject *b);
+
+struct Sorter {
     Ad_ssize_t min_gallop;
     Slice tmp;                  /* scratch for the smaller run of a merge */
     Ad_ssize_t tmp_alloc;
@@ -35,11 +40,159 @@ typedef struct {
     Run pending[MAX_PENDING];
     Ad_ssize_t total;           /* number of items sorted */
     Slice origin;               /* the array's start (for run powers) */
-} Sorter;
+    LessFn less;                /* chosen from the keys' types before sorting */
+    richcmpfunc key_richcompare;    /* less_same_type: the keys' type's slot */
+    richcmpfunc first_richcompare;  /* less_tuple: the slot of the type all the
+                                     * tuples' first items share, or NULL */
+};
 
-static int less_than(AdObject *a, AdObject *b)
+#define LESS(s, a, b) ((s)->less((s), (a), (b)))
+
+/* The general comparison: the full rich comparison protocol. */
+static int less_generic(const Sorter *s, AdObject *a, AdObject *b)
 {
+    (void)s;
     return AdObject_RichCompareBool(a, b, AD_LT);
+}
+
+/* The keys are all of one type whose comparison slot is known: call the
+ * slot directly (a reflected operand of the same type gets the same slot,
+ * so only NotImplemented needs the full protocol). An object whose type
+ * changed since the scan (__class__ assignment) takes the general path. */
+static int slot_less(richcmpfunc slot, AdObject *a, AdObject *b)
+{
+    if (AD_TYPE(a)->tp_richcompare != slot || AD_TYPE(b)->tp_richcompare != slot)
+        return AdObject_RichCompareBool(a, b, AD_LT);
+    AdObject *r = slot(a, b, AD_LT);
+    if (r == NULL)
+        return -1;
+    if (r == Ad_NotImplemented) {
+        Ad_DECREF(r);
+        return AdObject_RichCompareBool(a, b, AD_LT);
+    }
+    int ok = r == Ad_True ? 1 : r == Ad_False ? 0 : AdObject_IsTrue(r);
+    Ad_DECREF(r);
+    return ok;
+}
+
+static int less_same_type(const Sorter *s, AdObject *a, AdObject *b)
+{
+    return slot_less(s->key_richcompare, a, b);
+}
+
+/* Three-way comparison of two exact ints (no side effects, no errors). */
+static inline int int_cmp3(AdObject *a, AdObject *b)
+{
+    int64_t x, y;
+    if (AdInt_SmallValue(a, &x) && AdInt_SmallValue(b, &y))
+        return (x > y) - (x < y);
+    return AdBigInt_Compare(AdInt_BIG(a), AdInt_BIG(b));
+}
+
+/* Keys all exact ints, all exact strs, all exact floats: the values are
+ * compared without the protocol (these types' comparisons cannot be
+ * overridden and have no side effects). */
+static int less_int(const Sorter *s, AdObject *a, AdObject *b)
+{
+    (void)s;
+    return int_cmp3(a, b) < 0;
+}
+
+static int less_str(const Sorter *s, AdObject *a, AdObject *b)
+{
+    (void)s;
+    return AdStr_Compare(a, b) < 0;
+}
+
+static int less_float(const Sorter *s, AdObject *a, AdObject *b)
+{
+    (void)s;
+    return AdFloat_AS_DOUBLE(a) < AdFloat_AS_DOUBLE(b);
+}
+
+/* Two items of tuples at the same index: 1 when they are equal, 0 when
+ * not (*lt then tells whether x < y), -1 on error. The same calls as
+ * tuple comparison (== on each pair, then < on the first unequal pair),
+ * with the values of exact ints, strs and floats compared directly. */
+static inline int tuple_items_equal(richcmpfunc slot, AdObject *x, AdObject *y, int *lt)
+{
+    AdTypeObject *t = AD_TYPE(x);
+    if (t == AD_TYPE(y)) {
+        if (t == &AdInt_Type) {
+            int c = int_cmp3(x, y);
+            *lt = c < 0;
+            return c == 0;
+        }
+        if (t == &AdStr_Type) {
+            int c = AdStr_Compare(x, y);
+            *lt = c < 0;
+            return c == 0;
+        }
+        if (t == &AdFloat_Type) {
+            /* The same object is equal to itself even when it is a NaN. */
+            double dx = AdFloat_AS_DOUBLE(x), dy = AdFloat_AS_DOUBLE(y);
+            *lt = dx < dy;
+            return x == y || dx == dy;
+        }
+    }
+    int k = AdObject_RichCompareBool(x, y, AD_EQ);
+    if (k != 0)
+        return k;
+    k = slot ? slot_less(slot, x, y) : AdObject_RichCompareBool(x, y, AD_LT);
+    if (k < 0)
+        return -1;
+    *lt = k;
+    return 0;
+}
+
+/* Keys all exact tuples. */
+static int less_tuple(const Sorter *s, AdObject *a, AdObject *b)
+{
+    Ad_ssize_t na = AD_SIZE(a), nb = AD_SIZE(b);
+    richcmpfunc slot = s->first_richcompare;
+    for (Ad_ssize_t i = 0; i < na && i < nb; i++, slot = NULL) {
+        int lt;
+        int k = tuple_items_equal(slot, AdTuple_GET_ITEM(a, i), AdTuple_GET_ITEM(b, i), &lt);
+        if (k < 0)
+            return -1;
+        if (!k)
+            return lt;
+    }
+    return na < nb;
+}
+
+/* Picks the comparison for keys[0..n) (n >= 2). */
+static void choose_less(Sorter *s, AdObject **keys, Ad_ssize_t n)
+{
+    AdTypeObject *t = AD_TYPE(keys[0]);
+    s->less = less_generic;
+    for (Ad_ssize_t i = 1; i < n; i++) {
+        if (AD_TYPE(keys[i]) != t)
+            return;
+    }
+    if (t == &AdInt_Type)
+        s->less = less_int;
+    else if (t == &AdStr_Type)
+        s->less = less_str;
+    else if (t == &AdFloat_Type)
+        s->less = less_float;
+    else if (t == &AdTuple_Type) {
+        s->less = less_tuple;
+        /* When every first item has one type, its slot decides between
+         * unequal first items (ints, strs and floats are compared by value
+         * anyway). */
+        AdTypeObject *ft = AD_SIZE(keys[0]) > 0 ? AD_TYPE(AdTuple_GET_ITEM(keys[0], 0)) : NULL;
+        for (Ad_ssize_t i = 1; i < n && ft != NULL; i++) {
+            if (AD_SIZE(keys[i]) == 0 || AD_TYPE(AdTuple_GET_ITEM(keys[i], 0)) != ft)
+                ft = NULL;
+        }
+        if (ft != NULL && ft != &AdInt_Type && ft != &AdStr_Type && ft != &AdFloat_Type)
+            s->first_richcompare = ft->tp_richcompare;
+    }
+    else if (t->tp_richcompare != NULL) {
+        s->less = less_same_type;
+        s->key_richcompare = t->tp_richcompare;
+    }
 }
 
 static void slice_move(Slice dst, Ad_ssize_t di, Slice src, Ad_ssize_t si, Ad_ssize_t n)
@@ -78,7 +231,7 @@ static void slice_reverse(Slice s, Ad_ssize_t n)
 
 /* Sorts s[0..n) by binary insertion, given that s[0..start) is sorted.
  * Each new item goes after the equal ones already placed (stability). */
-static int binary_insertion(Slice s, Ad_ssize_t n, Ad_ssize_t start)
+static int binary_insertion(const Sorter *st, Slice s, Ad_ssize_t n, Ad_ssize_t start)
 {
     if (start == 0)
         start = 1;
@@ -88,7 +241,7 @@ static int binary_insertion(Slice s, Ad_ssize_t n, Ad_ssize_t start)
         Ad_ssize_t lo = 0, hi = start;
         while (lo < hi) {
             Ad_ssize_t mid = lo + ((hi - lo) >> 1);
-            int k = less_than(pivot, s.keys[mid]);
+            int k = LESS(st, pivot, s.keys[mid]);
             if (k < 0)
                 return -1;
             if (k)
@@ -106,17 +259,17 @@ static int binary_insertion(Slice s, Ad_ssize_t n, Ad_ssize_t start)
 
 /* Length of the run starting at s[0] (at most n). A strictly descending
  * run is reversed in place so that every run is ascending. -1 on error. */
-static Ad_ssize_t find_run(Slice s, Ad_ssize_t n)
+static Ad_ssize_t find_run(const Sorter *st, Slice s, Ad_ssize_t n)
 {
     if (n <= 1)
         return n;
-    int k = less_than(s.keys[1], s.keys[0]);
+    int k = LESS(st, s.keys[1], s.keys[0]);
     if (k < 0)
         return -1;
     Ad_ssize_t i = 2;
     if (k) {
         for (; i < n; i++) {
-            k = less_than(s.keys[i], s.keys[i - 1]);
+            k = LESS(st, s.keys[i], s.keys[i - 1]);
             if (k < 0)
                 return -1;
             if (!k)
@@ -125,7 +278,7 @@ static Ad_ssize_t find_run(Slice s, Ad_ssize_t n)
         slice_reverse(s, i);
     } else {
         for (; i < n; i++) {
-            k = less_than(s.keys[i], s.keys[i - 1]);
+            k = LESS(st, s.keys[i], s.keys[i - 1]);
             if (k < 0)
                 return -1;
             if (k)
@@ -151,17 +304,17 @@ static Ad_ssize_t min_run_length(Ad_ssize_t n)
 /* Where key belongs in the sorted a[0..n), before any equal items:
  * returns k with a[k-1] < key <= a[k]. The search starts at a[hint] and
  * widens exponentially before the binary search. -1 on error. */
-static Ad_ssize_t gallop_left(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint)
+static Ad_ssize_t gallop_left(const Sorter *st, AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint)
 {
     Ad_ssize_t lastofs = 0, ofs = 1;
-    int k = less_than(a[hint], key);
+    int k = LESS(st, a[hint], key);
     if (k < 0)
         return -1;
     if (k) {
         /* a[hint] < key: look to the right. */
         Ad_ssize_t maxofs = n - hint;
         while (ofs < maxofs) {
-            k = less_than(a[hint + ofs], key);
+            k = LESS(st, a[hint + ofs], key);
             if (k < 0)
                 return -1;
             if (!k)
@@ -179,7 +332,7 @@ static Ad_ssize_t gallop_left(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssiz
         /* key <= a[hint]: look to the left. */
         Ad_ssize_t maxofs = hint + 1;
         while (ofs < maxofs) {
-            k = less_than(a[hint - ofs], key);
+            k = LESS(st, a[hint - ofs], key);
             if (k < 0)
                 return -1;
             if (k)
@@ -199,7 +352,7 @@ static Ad_ssize_t gallop_left(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssiz
     lastofs++;
     while (lastofs < ofs) {
         Ad_ssize_t m = lastofs + ((ofs - lastofs) >> 1);
-        k = less_than(a[m], key);
+        k = LESS(st, a[m], key);
         if (k < 0)
             return -1;
         if (k)
@@ -211,17 +364,17 @@ static Ad_ssize_t gallop_left(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssiz
 }
 
 /* Like gallop_left but after any equal items: a[k-1] <= key < a[k]. */
-static Ad_ssize_t gallop_right(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint)
+static Ad_ssize_t gallop_right(const Sorter *st, AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssize_t hint)
 {
     Ad_ssize_t lastofs = 0, ofs = 1;
-    int k = less_than(key, a[hint]);
+    int k = LESS(st, key, a[hint]);
     if (k < 0)
         return -1;
     if (k) {
         /* key < a[hint]: look to the left. */
         Ad_ssize_t maxofs = hint + 1;
         while (ofs < maxofs) {
-            k = less_than(key, a[hint - ofs]);
+            k = LESS(st, key, a[hint - ofs]);
             if (k < 0)
                 return -1;
             if (!k)
@@ -240,7 +393,7 @@ static Ad_ssize_t gallop_right(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssi
         /* a[hint] <= key: look to the right. */
         Ad_ssize_t maxofs = n - hint;
         while (ofs < maxofs) {
-            k = less_than(key, a[hint + ofs]);
+            k = LESS(st, key, a[hint + ofs]);
             if (k < 0)
                 return -1;
             if (k)
@@ -258,7 +411,7 @@ static Ad_ssize_t gallop_right(AdObject *key, AdObject **a, Ad_ssize_t n, Ad_ssi
     lastofs++;
     while (lastofs < ofs) {
         Ad_ssize_t m = lastofs + ((ofs - lastofs) >> 1);
-        k = less_than(key, a[m]);
+        k = LESS(st, key, a[m]);
         if (k < 0)
             return -1;
         if (k)
@@ -318,7 +471,7 @@ static int merge_low(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
         Ad_ssize_t acount = 0, bcount = 0;
         /* One item at a time until one side wins min_gallop times running. */
         for (;;) {
-            int lt = less_than(b.keys[0], a.keys[0]);
+            int lt = LESS(s, b.keys[0], a.keys[0]);
             if (lt < 0)
                 goto fail;
             if (lt) {
@@ -348,7 +501,7 @@ static int merge_low(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
         do {
             if (min_gallop > 1)
                 min_gallop--;
-            k = gallop_right(b.keys[0], a.keys, na, 0);
+            k = gallop_right(s, b.keys[0], a.keys, na, 0);
             if (k < 0)
                 goto fail;
             acount = k;
@@ -368,7 +521,7 @@ static int merge_low(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
             if (--nb == 0)
                 goto done;
 
-            k = gallop_left(a.keys[0], b.keys, nb, 0);
+            k = gallop_left(s, a.keys[0], b.keys, nb, 0);
             if (k < 0)
                 goto fail;
             bcount = k;
@@ -428,7 +581,7 @@ static int merge_high(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
     for (;;) {
         Ad_ssize_t acount = 0, bcount = 0;
         for (;;) {
-            int lt = less_than(base_b.keys[pb], base_a.keys[pa]);
+            int lt = LESS(s, base_b.keys[pb], base_a.keys[pa]);
             if (lt < 0)
                 goto fail;
             if (lt) {
@@ -453,7 +606,7 @@ static int merge_high(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
         do {
             if (min_gallop > 1)
                 min_gallop--;
-            k = gallop_right(base_b.keys[pb], base_a.keys, na, na - 1);
+            k = gallop_right(s, base_b.keys[pb], base_a.keys, na, na - 1);
             if (k < 0)
                 goto fail;
             k = na - k;
@@ -470,7 +623,7 @@ static int merge_high(Sorter *s, Slice a, Ad_ssize_t na, Slice b, Ad_ssize_t nb)
             if (--nb == 1)
                 goto copy_a;
 
-            k = gallop_left(base_a.keys[pa], base_b.keys, nb, nb - 1);
+            k = gallop_left(s, base_a.keys[pa], base_b.keys, nb, nb - 1);
             if (k < 0)
                 goto fail;
             k = nb - k;
@@ -520,7 +673,7 @@ static int merge_at(Sorter *s, int i)
     s->npending--;
 
     /* Items of a that are <= b[0] are already in place. */
-    Ad_ssize_t k = gallop_right(b.keys[0], a.keys, na, 0);
+    Ad_ssize_t k = gallop_right(s, b.keys[0], a.keys, na, 0);
     if (k < 0)
         return -1;
     a = slice_at(a, k);
@@ -528,7 +681,7 @@ static int merge_at(Sorter *s, int i)
     if (na == 0)
         return 0;
     /* Items of b that are >= a's last are already in place. */
-    nb = gallop_left(a.keys[na - 1], b.keys, nb, nb - 1);
+    nb = gallop_left(s, a.keys[na - 1], b.keys, nb, nb - 1);
     if (nb <= 0)
         return (int)nb;
     if (na <= nb)
@@ -591,17 +744,18 @@ static int sort_slice(Slice all, Ad_ssize_t n)
     s.min_gallop = GALLOP_START;
     s.total = n;
     s.origin = all;
+    choose_less(&s, all.keys, n);
     int result = -1;
     Ad_ssize_t minrun = min_run_length(n);
     Slice lo = all;
     Ad_ssize_t remaining = n;
     while (remaining > 0) {
-        Ad_ssize_t run = find_run(lo, remaining);
+        Ad_ssize_t run = find_run(&s, lo, remaining);
         if (run < 0)
             goto out;
         if (run < minrun) {
             Ad_ssize_t force = remaining < minrun ? remaining : minrun;
-            if (binary_insertion(lo, force, run) < 0)
+            if (binary_insertion(&s, lo, force, run) < 0)
                 goto out;
             run = force;
         }
