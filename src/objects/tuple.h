@@ -30,4 +30,6 @@ AdObject *AdTuple_FromArraySteal(AdObject *const *items, Ad_ssize_t n);
 AdObject *AdTuple_GetSlice(AdObject *t, Ad_ssize_t lo, Ad_ssize_t hi);
 /* tuple(iterable). */
 AdObject *AdSequence_Tuple(AdObject *iterable);
+/* Finalization: frees the blocks kept for reuse by dead tuples. */
+void ad_tuple_clear_freelist(void);
 #endif
