@@ -814,6 +814,7 @@ typedef struct {
     AdObject_HEAD;
     AdObject *it;
     AdObject *old;
+    AdObject *result;           /* the last pair, reused while only pairwise holds it */
 } PairwiseObject;
 
 static AdObject *pairwise_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
@@ -824,12 +825,19 @@ static AdObject *pairwise_new(AdTypeObject *type, AdObject *args, AdObject *kwds
     AdObject *it = AdObject_GetIter(AdTuple_GET_ITEM(args, 0));
     if (!it)
         return NULL;
-    PairwiseObject *p = (PairwiseObject *)type->tp_alloc(type, 0);
-    if (!p) {
+    AdObject *result = AdTuple_Pack(2, Ad_None, Ad_None);
+    if (!result) {
         Ad_DECREF(it);
         return NULL;
     }
+    PairwiseObject *p = (PairwiseObject *)type->tp_alloc(type, 0);
+    if (!p) {
+        Ad_DECREF(it);
+        Ad_DECREF(result);
+        return NULL;
+    }
     p->it = it;
+    p->result = result;
     return (AdObject *)p;
 }
 
@@ -838,6 +846,7 @@ static int pairwise_traverse(AdObject *o, visitproc visit, void *arg)
     PairwiseObject *p = (PairwiseObject *)o;
     ITERTOOLS_VISIT(p->it);
     ITERTOOLS_VISIT(p->old);
+    ITERTOOLS_VISIT(p->result);
     return 0;
 }
 
@@ -846,6 +855,7 @@ static int pairwise_clear(AdObject *o)
     PairwiseObject *p = (PairwiseObject *)o;
     AD_CLEAR(p->it);
     AD_CLEAR(p->old);
+    AD_CLEAR(p->result);
     return 0;
 }
 
@@ -871,6 +881,18 @@ static AdObject *pairwise_next(AdObject *o)
     if (!old) {                 /* cleared by a re-entrant call */
         Ad_DECREF(item);
         return NULL;
+    }
+    AdObject *res = p->result;
+    if (res != NULL && AdTuple_IsReusable(res)) {
+        Ad_INCREF(res);
+        AdObject *prev0 = AdTuple_GET_ITEM(res, 0), *prev1 = AdTuple_GET_ITEM(res, 1);
+        AdTuple_SET_ITEM(res, 0, old);      /* takes over p->old's reference */
+        AdTuple_SET_ITEM(res, 1, Ad_NewRef(item));
+        p->old = item;
+        Ad_DECREF(prev0);
+        Ad_DECREF(prev1);
+        AdTuple_Recycle(res);
+        return res;
     }
     AdObject *t = AdTuple_New(2);
     if (!t) {

@@ -31,6 +31,13 @@ static struct {
 static AdTupleObject *tuple_free[TUPLE_FREE_SIZES];
 static int tuple_nfree[TUPLE_FREE_SIZES];
 
+void AdTuple_Recycle(AdObject *t)
+{
+    ((AdTupleObject *)t)->hash = -1;
+    if (!AdObject_GC_IsTracked(t))
+        AdObject_GC_Track(t);
+}
+
 void ad_tuple_clear_freelist(void)
 {
     for (int i = 0; i < TUPLE_FREE_SIZES; i++) {
