@@ -865,44 +865,49 @@ static AdObject *pairwise_next(AdObject *o)
     if (!p->it)
         return NULL;
     if (!p->old) {
-        p->old = itertools_next(p->it);
-        if (!p->old) {
+        AdObject *first = itertools_next(p->it);
+        AD_XSETREF(p->old, first);
+        if (!first) {
             AD_CLEAR(p->it);
             return NULL;
         }
+        if (!p->it) {           /* cleared by a re-entrant call */
+            AD_CLEAR(p->old);
+            return NULL;
+        }
     }
+    /* The pair is made of the item held before the call (a re-entrant
+     * call may move p->old on meanwhile) and the new item. */
+    AdObject *old = Ad_NewRef(p->old);
     AdObject *item = itertools_next(p->it);
     if (!item) {
         AD_CLEAR(p->it);
         AD_CLEAR(p->old);
-        return NULL;
-    }
-    AdObject *old = p->old;
-    if (!old) {                 /* cleared by a re-entrant call */
-        Ad_DECREF(item);
+        Ad_DECREF(old);
         return NULL;
     }
     AdObject *res = p->result;
     if (res != NULL && AdTuple_IsReusable(res)) {
         Ad_INCREF(res);
         AdObject *prev0 = AdTuple_GET_ITEM(res, 0), *prev1 = AdTuple_GET_ITEM(res, 1);
-        AdTuple_SET_ITEM(res, 0, old);      /* takes over p->old's reference */
+        AdTuple_SET_ITEM(res, 0, Ad_NewRef(old));
         AdTuple_SET_ITEM(res, 1, Ad_NewRef(item));
-        p->old = item;
         Ad_DECREF(prev0);
         Ad_DECREF(prev1);
         AdTuple_Recycle(res);
-        return res;
+    } else {
+        res = AdTuple_New(2);
+        if (!res) {
+            Ad_DECREF(old);
+            Ad_DECREF(item);
+            return NULL;
+        }
+        AdTuple_SET_ITEM(res, 0, Ad_NewRef(old));
+        AdTuple_SET_ITEM(res, 1, Ad_NewRef(item));
     }
-    AdObject *t = AdTuple_New(2);
-    if (!t) {
-        Ad_DECREF(item);
-        return NULL;
-    }
-    AdTuple_SET_ITEM(t, 0, old);            /* takes over p->old's reference */
-    AdTuple_SET_ITEM(t, 1, Ad_NewRef(item));
-    p->old = item;
-    return t;
+    AD_XSETREF(p->old, item);
+    Ad_DECREF(old);
+    return res;
 }
 
 ITERTOOLS_TYPE(itertools_pairwise_type, "pairwise", PairwiseObject,
