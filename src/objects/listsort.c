@@ -80,12 +80,21 @@ static int less_same_type(const Sorter *s, AdObject *a, AdObject *b)
     return slot_less(s->key_richcompare, a, b);
 }
 
-/* Three-way comparison of two exact ints (no side effects, no errors). */
+/* Three-way comparison of two exact ints (no side effects, no errors).
+ * ob_size is the signed limb count of a normalized magnitude, so unequal
+ * sizes order the values (a sign or a length decides). */
 static inline int int_cmp3(AdObject *a, AdObject *b)
 {
-    int64_t x, y;
-    if (AdInt_SmallValue(a, &x) && AdInt_SmallValue(b, &y))
-        return (x > y) - (x < y);
+    Ad_ssize_t sa = AD_SIZE(a), sb = AD_SIZE(b);
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    if (sa == 0)
+        return 0;
+    if (sa == 1 || sa == -1) {
+        uint64_t x = ((AdIntObject *)a)->limbs[0], y = ((AdIntObject *)b)->limbs[0];
+        int c = (x > y) - (x < y);
+        return sa < 0 ? -c : c;
+    }
     return AdBigInt_Compare(AdInt_BIG(a), AdInt_BIG(b));
 }
 
@@ -98,10 +107,26 @@ static int less_int(const Sorter *s, AdObject *a, AdObject *b)
     return int_cmp3(a, b) < 0;
 }
 
+/* Three-way comparison of two exact strs: short 1-byte strings inline. */
+static inline int str_cmp3(AdObject *a, AdObject *b)
+{
+    Ad_ssize_t la = AdStr_LENGTH(a), lb = AdStr_LENGTH(b);
+    Ad_ssize_t n = la < lb ? la : lb;
+    if (n <= 16 && AdStr_KIND(a) == 1 && AdStr_KIND(b) == 1) {
+        const unsigned char *pa = AdStr_DATA(a), *pb = AdStr_DATA(b);
+        for (Ad_ssize_t i = 0; i < n; i++) {
+            if (pa[i] != pb[i])
+                return pa[i] < pb[i] ? -1 : 1;
+        }
+        return (la > lb) - (la < lb);
+    }
+    return AdStr_Compare(a, b);
+}
+
 static int less_str(const Sorter *s, AdObject *a, AdObject *b)
 {
     (void)s;
-    return AdStr_Compare(a, b) < 0;
+    return str_cmp3(a, b) < 0;
 }
 
 static int less_float(const Sorter *s, AdObject *a, AdObject *b)
@@ -124,7 +149,7 @@ static inline int tuple_items_equal(richcmpfunc slot, AdObject *x, AdObject *y, 
             return c == 0;
         }
         if (t == &AdStr_Type) {
-            int c = AdStr_Compare(x, y);
+            int c = str_cmp3(x, y);
             *lt = c < 0;
             return c == 0;
         }
