@@ -814,6 +814,7 @@ typedef struct {
     AdObject_HEAD;
     AdObject *it;
     AdObject *old;
+    AdObject *result;           /* the last pair, reused while only pairwise holds it */
 } PairwiseObject;
 
 static AdObject *pairwise_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
@@ -824,12 +825,19 @@ static AdObject *pairwise_new(AdTypeObject *type, AdObject *args, AdObject *kwds
     AdObject *it = AdObject_GetIter(AdTuple_GET_ITEM(args, 0));
     if (!it)
         return NULL;
-    PairwiseObject *p = (PairwiseObject *)type->tp_alloc(type, 0);
-    if (!p) {
+    AdObject *result = AdTuple_Pack(2, Ad_None, Ad_None);
+    if (!result) {
         Ad_DECREF(it);
         return NULL;
     }
+    PairwiseObject *p = (PairwiseObject *)type->tp_alloc(type, 0);
+    if (!p) {
+        Ad_DECREF(it);
+        Ad_DECREF(result);
+        return NULL;
+    }
     p->it = it;
+    p->result = result;
     return (AdObject *)p;
 }
 
@@ -838,6 +846,7 @@ static int pairwise_traverse(AdObject *o, visitproc visit, void *arg)
     PairwiseObject *p = (PairwiseObject *)o;
     ITERTOOLS_VISIT(p->it);
     ITERTOOLS_VISIT(p->old);
+    ITERTOOLS_VISIT(p->result);
     return 0;
 }
 
@@ -846,6 +855,7 @@ static int pairwise_clear(AdObject *o)
     PairwiseObject *p = (PairwiseObject *)o;
     AD_CLEAR(p->it);
     AD_CLEAR(p->old);
+    AD_CLEAR(p->result);
     return 0;
 }
 
@@ -855,32 +865,49 @@ static AdObject *pairwise_next(AdObject *o)
     if (!p->it)
         return NULL;
     if (!p->old) {
-        p->old = itertools_next(p->it);
-        if (!p->old) {
+        AdObject *first = itertools_next(p->it);
+        AD_XSETREF(p->old, first);
+        if (!first) {
             AD_CLEAR(p->it);
             return NULL;
         }
+        if (!p->it) {           /* cleared by a re-entrant call */
+            AD_CLEAR(p->old);
+            return NULL;
+        }
     }
+    /* The pair is made of the item held before the call (a re-entrant
+     * call may move p->old on meanwhile) and the new item. */
+    AdObject *old = Ad_NewRef(p->old);
     AdObject *item = itertools_next(p->it);
     if (!item) {
         AD_CLEAR(p->it);
         AD_CLEAR(p->old);
+        Ad_DECREF(old);
         return NULL;
     }
-    AdObject *old = p->old;
-    if (!old) {                 /* cleared by a re-entrant call */
-        Ad_DECREF(item);
-        return NULL;
+    AdObject *res = p->result;
+    if (res != NULL && AdTuple_IsReusable(res)) {
+        Ad_INCREF(res);
+        AdObject *prev0 = AdTuple_GET_ITEM(res, 0), *prev1 = AdTuple_GET_ITEM(res, 1);
+        AdTuple_SET_ITEM(res, 0, Ad_NewRef(old));
+        AdTuple_SET_ITEM(res, 1, Ad_NewRef(item));
+        Ad_DECREF(prev0);
+        Ad_DECREF(prev1);
+        AdTuple_Recycle(res);
+    } else {
+        res = AdTuple_New(2);
+        if (!res) {
+            Ad_DECREF(old);
+            Ad_DECREF(item);
+            return NULL;
+        }
+        AdTuple_SET_ITEM(res, 0, Ad_NewRef(old));
+        AdTuple_SET_ITEM(res, 1, Ad_NewRef(item));
     }
-    AdObject *t = AdTuple_New(2);
-    if (!t) {
-        Ad_DECREF(item);
-        return NULL;
-    }
-    AdTuple_SET_ITEM(t, 0, old);            /* takes over p->old's reference */
-    AdTuple_SET_ITEM(t, 1, Ad_NewRef(item));
-    p->old = item;
-    return t;
+    AD_XSETREF(p->old, item);
+    Ad_DECREF(old);
+    return res;
 }
 
 ITERTOOLS_TYPE(itertools_pairwise_type, "pairwise", PairwiseObject,

@@ -522,6 +522,7 @@ typedef struct {
     AdObject *its;              /* tuple of iterators; exhausted ones become None */
     Ad_ssize_t numactive;
     AdObject *fillvalue;
+    AdObject *result;           /* the last result, reused while only zip_longest holds it */
 } ZipLongestObject;
 
 static AdObject *zip_longest_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
@@ -544,12 +545,21 @@ static AdObject *zip_longest_new(AdTypeObject *type, AdObject *args, AdObject *k
         }
         AdTuple_SET_ITEM(its, i, it);
     }
-    ZipLongestObject *z = (ZipLongestObject *)type->tp_alloc(type, 0);
-    if (!z) {
+    AdObject *result = AdTuple_New(n);
+    if (!result) {
         Ad_DECREF(its);
         return NULL;
     }
+    for (Ad_ssize_t i = 0; i < n; i++)
+        AdTuple_SET_ITEM(result, i, Ad_NewRef(Ad_None));
+    ZipLongestObject *z = (ZipLongestObject *)type->tp_alloc(type, 0);
+    if (!z) {
+        Ad_DECREF(its);
+        Ad_DECREF(result);
+        return NULL;
+    }
     z->its = its;
+    z->result = result;
     z->numactive = n;
     z->fillvalue = Ad_NewRef(fill);
     return (AdObject *)z;
@@ -560,6 +570,7 @@ static int zip_longest_traverse(AdObject *o, visitproc visit, void *arg)
     ZipLongestObject *z = (ZipLongestObject *)o;
     ITERTOOLS_VISIT(z->its);
     ITERTOOLS_VISIT(z->fillvalue);
+    ITERTOOLS_VISIT(z->result);
     return 0;
 }
 
@@ -568,6 +579,7 @@ static int zip_longest_clear(AdObject *o)
     ZipLongestObject *z = (ZipLongestObject *)o;
     AD_CLEAR(z->its);
     AD_CLEAR(z->fillvalue);
+    AD_CLEAR(z->result);
     return 0;
 }
 
@@ -577,8 +589,11 @@ static AdObject *zip_longest_next(AdObject *o)
     if (!z->its || z->numactive == 0)
         return NULL;
     Ad_ssize_t n = AdTuple_GET_SIZE(z->its);
-    AdObject *t = AdTuple_New(n);
-    if (!t)
+    AdObject *t = z->result;
+    int reused = t != NULL && AdTuple_IsReusable(t);
+    if (reused)
+        Ad_INCREF(t);
+    else if ((t = AdTuple_New(n)) == NULL)
         return NULL;
     for (Ad_ssize_t i = 0; i < n; i++) {
         AdObject *it = AdTuple_GET_ITEM(z->its, i);
@@ -603,8 +618,15 @@ static AdObject *zip_longest_next(AdObject *o)
                 item = Ad_NewRef(z->fillvalue);
             }
         }
-        AdTuple_SET_ITEM(t, i, item);
+        if (reused) {
+            AdObject *prev = AdTuple_GET_ITEM(t, i);
+            AdTuple_SET_ITEM(t, i, item);
+            Ad_DECREF(prev);
+        } else
+            AdTuple_SET_ITEM(t, i, item);
     }
+    if (reused)
+        AdTuple_Recycle(t);
     return t;
 }
 

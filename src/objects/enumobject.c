@@ -22,6 +22,7 @@ typedef struct {
     Ad_ssize_t index;           /* the next count while it fits */
     AdObject *longindex;        /* the next count once it does not, or NULL */
     AdObject *iter;
+    AdObject *result;           /* the last pair, reused while only enumerate holds it */
 } EnumObject;
 
 static AdObject *enum_make(AdTypeObject *type, AdObject *iterable, AdObject *start)
@@ -29,12 +30,19 @@ static AdObject *enum_make(AdTypeObject *type, AdObject *iterable, AdObject *sta
     AdObject *it = AdObject_GetIter(iterable);
     if (!it)
         return NULL;
-    EnumObject *en = (EnumObject *)type->tp_alloc(type, 0);
-    if (!en) {
+    AdObject *result = AdTuple_Pack(2, Ad_None, Ad_None);
+    if (!result) {
         Ad_DECREF(it);
         return NULL;
     }
+    EnumObject *en = (EnumObject *)type->tp_alloc(type, 0);
+    if (!en) {
+        Ad_DECREF(it);
+        Ad_DECREF(result);
+        return NULL;
+    }
     en->iter = it;
+    en->result = result;
     en->index = 0;
     en->longindex = NULL;
     if (start) {
@@ -116,14 +124,18 @@ static void enum_dealloc(AdObject *o)
     AdObject_GC_UnTrack(o);
     Ad_XDECREF(en->iter);
     Ad_XDECREF(en->longindex);
+    Ad_XDECREF(en->result);
     AD_TYPE(o)->tp_free(o);
 }
 
 static int enum_traverse(AdObject *o, visitproc visit, void *arg)
 {
     EnumObject *en = (EnumObject *)o;
-    if (en->iter && visit(en->iter, arg))
-        return 1;
+    int rc;
+    if (en->iter && (rc = visit(en->iter, arg)) != 0)
+        return rc;
+    if (en->result && (rc = visit(en->result, arg)) != 0)
+        return rc;
     return en->longindex ? visit(en->longindex, arg) : 0;
 }
 
@@ -132,6 +144,7 @@ static int enum_clear(AdObject *o)
     EnumObject *en = (EnumObject *)o;
     AD_CLEAR(en->iter);
     AD_CLEAR(en->longindex);
+    AD_CLEAR(en->result);
     return 0;
 }
 
@@ -169,6 +182,17 @@ static AdObject *enum_next(AdObject *o)
             return NULL;
         }
         en->index++;
+    }
+    AdObject *res = en->result;
+    if (res != NULL && AdTuple_IsReusable(res)) {
+        Ad_INCREF(res);
+        AdObject *old_count = AdTuple_GET_ITEM(res, 0), *old_item = AdTuple_GET_ITEM(res, 1);
+        AdTuple_SET_ITEM(res, 0, count);
+        AdTuple_SET_ITEM(res, 1, item);
+        Ad_DECREF(old_count);
+        Ad_DECREF(old_item);
+        AdTuple_Recycle(res);
+        return res;
     }
     AdObject *t = AdTuple_New(2);
     if (!t) {

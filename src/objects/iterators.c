@@ -106,6 +106,7 @@ static int parse_strict(const char *fname, AdObject *const *kwvals, AdObject *kw
 typedef struct {
     AdObject_HEAD;
     AdObject *its;              /* tuple of iterators */
+    AdObject *result;           /* the last result, reused while only zip holds it */
     int strict;
 } ZipObject;
 
@@ -114,12 +115,21 @@ static AdObject *zip_make(AdTypeObject *type, AdObject *const *iterables, Ad_ssi
     AdObject *its = iter_all(iterables, n);
     if (!its)
         return NULL;
-    ZipObject *z = (ZipObject *)type->tp_alloc(type, 0);
-    if (!z) {
+    AdObject *result = AdTuple_New(n);
+    if (!result) {
         Ad_DECREF(its);
         return NULL;
     }
+    for (Ad_ssize_t i = 0; i < n; i++)
+        AdTuple_SET_ITEM(result, i, Ad_NewRef(Ad_None));
+    ZipObject *z = (ZipObject *)type->tp_alloc(type, 0);
+    if (!z) {
+        Ad_DECREF(its);
+        Ad_DECREF(result);
+        return NULL;
+    }
     z->its = its;
+    z->result = result;
     z->strict = strict;
     return (AdObject *)z;
 }
@@ -150,18 +160,25 @@ static void zip_dealloc(AdObject *o)
 {
     AdObject_GC_UnTrack(o);
     Ad_XDECREF(((ZipObject *)o)->its);
+    Ad_XDECREF(((ZipObject *)o)->result);
     AD_TYPE(o)->tp_free(o);
 }
 
 static int zip_traverse(AdObject *o, visitproc visit, void *arg)
 {
-    AdObject *t = ((ZipObject *)o)->its;
-    return t ? visit(t, arg) : 0;
+    ZipObject *z = (ZipObject *)o;
+    if (z->its) {
+        int rc = visit(z->its, arg);
+        if (rc)
+            return rc;
+    }
+    return z->result ? visit(z->result, arg) : 0;
 }
 
 static int zip_clear(AdObject *o)
 {
     AD_CLEAR(((ZipObject *)o)->its);
+    AD_CLEAR(((ZipObject *)o)->result);
     return 0;
 }
 
@@ -171,6 +188,22 @@ static AdObject *zip_next(AdObject *o)
     Ad_ssize_t n = AdTuple_GET_SIZE(z->its);
     if (n == 0)
         return NULL;
+    AdObject *res = z->result;
+    if (res != NULL && AdTuple_IsReusable(res)) {
+        Ad_INCREF(res);
+        for (Ad_ssize_t i = 0; i < n; i++) {
+            AdObject *item = next_of(AdTuple_GET_ITEM(z->its, i));
+            if (!item) {
+                Ad_DECREF(res);
+                return z->strict ? strict_mismatch("zip", z->its, i) : NULL;
+            }
+            AdObject *old = AdTuple_GET_ITEM(res, i);
+            AdTuple_SET_ITEM(res, i, item);
+            Ad_DECREF(old);
+        }
+        AdTuple_Recycle(res);
+        return res;
+    }
     AdObject *t = AdTuple_New(n);
     if (!t)
         return NULL;

@@ -122,6 +122,28 @@ static int cmp_same_type(AdObject *a, AdObject *b, const SortCmp *c)
     return ok;
 }
 
+/* Tuples whose first items all have one other type with its own
+ * comparison: the first position where the items are not == decides, by
+ * that type's slot at position 0 (as above) and by rich comparison after;
+ * then the lengths. (The order of calls is CPython's: a __lt__ returning
+ * NotImplemented runs again in the full protocol.) */
+static int cmp_tuple_same_first(AdObject *a, AdObject *b, const SortCmp *c)
+{
+    Ad_ssize_t na = AD_SIZE(a), nb = AD_SIZE(b), i;
+    for (i = 0; i < na && i < nb; i++) {
+        int k = AdObject_RichCompareBool(AdTuple_GET_ITEM(a, i), AdTuple_GET_ITEM(b, i), AD_EQ);
+        if (k < 0)
+            return -1;
+        if (!k)
+            break;
+    }
+    if (i >= na || i >= nb)
+        return na < nb;
+    if (i == 0)
+        return cmp_same_type(AdTuple_GET_ITEM(a, 0), AdTuple_GET_ITEM(b, 0), c);
+    return AdObject_RichCompareBool(AdTuple_GET_ITEM(a, i), AdTuple_GET_ITEM(b, i), AD_LT);
+}
+
 static int first_cmp_float(AdObject *a, AdObject *b)
 {
     double x = AdFloat_AS_DOUBLE(a), y = AdFloat_AS_DOUBLE(b);
@@ -252,7 +274,16 @@ static void choose_comparison(AdObject **keys, Ad_ssize_t n, SortCmp *c)
         case 1: c->lt = cmp_tuple_int; return;
         case 2: c->first_cmp = first_cmp_float; break;
         case 3: case 4: c->first_cmp = first_cmp_str; break;
-        default: goto same_type;
+        default: {
+            AdTypeObject *ft = AD_TYPE(AdTuple_GET_ITEM(keys[0], 0));
+            for (Ad_ssize_t i = 1; i < n; i++)
+                if (AD_TYPE(AdTuple_GET_ITEM(keys[i], 0)) != ft)
+                    goto same_type;
+            if (ft->tp_richcompare == NULL)
+                goto same_type;
+            c->lt = cmp_tuple_same_first;
+            return;
+        }
         }
         c->lt = cmp_tuple;
         return;

@@ -85,6 +85,7 @@ void ad_objects_fini(void)
     readied.count = readied.cap = 0;
     ad_errors_fini();
     ad_float_clear_freelist();
+    ad_tuple_clear_freelist();
     ad_int_fini();
     ad_bytes_fini();
     ad_str_fini();

@@ -14,6 +14,7 @@
 #include "objects/fastcmp.h"
 #include "objects/slice.h"
 #include "objects/object_reduce.h"
+#include "memory/alloc.h"
 #include "memory/gc.h"
 
 #include <stdarg.h>
@@ -21,6 +22,34 @@
 static struct {
     AdTupleObject t;
 } empty_tuple = {{AD_STATIC_VAR_INIT(&AdTuple_Type, 0), -1}};
+
+/* Free lists of exact tuples of 1..TUPLE_FREE_SIZES items: a dead tuple's
+ * block (with its GC header) is kept, linked through items[0], and handed
+ * out again by AdTuple_New without going through the allocator or the
+ * collector's allocation count. */
+#define TUPLE_FREE_SIZES 20
+#define TUPLE_FREE_MAX 2000
+static AdTupleObject *tuple_free[TUPLE_FREE_SIZES];
+static int tuple_nfree[TUPLE_FREE_SIZES];
+
+void AdTuple_Recycle(AdObject *t)
+{
+    ((AdTupleObject *)t)->hash = -1;
+    if (!AdObject_GC_IsTracked(t))
+        AdObject_GC_Track(t);
+}
+
+void ad_tuple_clear_freelist(void)
+{
+    for (int i = 0; i < TUPLE_FREE_SIZES; i++) {
+        while (tuple_free[i]) {
+            AdTupleObject *t = tuple_free[i];
+            tuple_free[i] = (AdTupleObject *)t->items[0];
+            AdMem_Free(AD_GC_HEAD(t));
+        }
+        tuple_nfree[i] = 0;
+    }
+}
 
 AdObject *AdTuple_New(Ad_ssize_t n)
 {
@@ -30,9 +59,21 @@ AdObject *AdTuple_New(Ad_ssize_t n)
         AdErr_BadInternalCall();
         return NULL;
     }
-    AdTupleObject *t = (AdTupleObject *)AdObject_GC_NewVar(&AdTuple_Type, n);
-    if (!t)
-        return NULL;
+    AdTupleObject *t;
+    if (n <= TUPLE_FREE_SIZES && tuple_free[n - 1] != NULL) {
+        t = tuple_free[n - 1];
+        tuple_free[n - 1] = (AdTupleObject *)t->items[0];
+        tuple_nfree[n - 1]--;
+        AdGCHead *g = AD_GC_HEAD(t);
+        g->next = NULL;
+        g->prev = NULL;
+        g->gc_refs = 0;
+        AD_REFCNT(t) = 1;
+    } else {
+        t = (AdTupleObject *)AdObject_GC_NewVar(&AdTuple_Type, n);
+        if (!t)
+            return NULL;
+    }
     t->hash = -1;
     for (Ad_ssize_t i = 0; i < n; i++)
         t->items[i] = NULL;
@@ -109,6 +150,15 @@ static void tuple_dealloc(AdObject *o)
     AdObject_GC_UnTrack(o);
     for (Ad_ssize_t i = 0; i < AD_SIZE(o); i++)
         Ad_XDECREF(AdTuple_GET_ITEM(o, i));
+    Ad_ssize_t n = AD_SIZE(o);
+    if (n > 0 && n <= TUPLE_FREE_SIZES && AD_TYPE(o) == &AdTuple_Type &&
+        tuple_nfree[n - 1] < TUPLE_FREE_MAX) {
+        AdTupleObject *t = (AdTupleObject *)o;
+        t->items[0] = (AdObject *)tuple_free[n - 1];
+        tuple_free[n - 1] = t;
+        tuple_nfree[n - 1]++;
+        return;
+    }
     AD_TYPE(o)->tp_free(o);
 }
 

@@ -30,4 +30,13 @@ AdObject *AdTuple_FromArraySteal(AdObject *const *items, Ad_ssize_t n);
 AdObject *AdTuple_GetSlice(AdObject *t, Ad_ssize_t lo, Ad_ssize_t hi);
 /* tuple(iterable). */
 AdObject *AdSequence_Tuple(AdObject *iterable);
+/* Result tuple reuse (zip, enumerate, pairwise, the combinatoric
+ * iterators): a tuple an iterator keeps and hands out again while nobody
+ * else holds it (refcount 1). AdTuple_Recycle prepares such a tuple whose
+ * items the caller is replacing: its cached hash is forgotten and it is
+ * tracked by the collector again. */
+#define AdTuple_IsReusable(t) (AD_REFCNT(t) == 1)
+void AdTuple_Recycle(AdObject *t);
+/* Finalization: frees the blocks kept for reuse by dead tuples. */
+void ad_tuple_clear_freelist(void);
 #endif
