@@ -55,6 +55,21 @@ ifneq ($(filter /%,$(GMP_ARCHIVE)),)
 CONFIG_LIBS := $(patsubst -lgmp,$(GMP_ARCHIVE),$(CONFIG_LIBS))
 endif
 endif
+# Start-up locality: every function and variable in its own section, and
+# the ones start-up touches (tools/startup-order.txt, written by
+# tools/startup-order) placed side by side at the head of their output
+# sections by a generated linker script. The kernel maps up to 64 KiB of
+# the executable around each page it faults in, so scattered start-up code
+# and data made most of the file resident: with them grouped, `adder -S -c
+# pass` has about 1.5 MiB less resident. The link also writes a map, which
+# tools/startup-order reads to regenerate the list. (Objects compiled
+# without these flags keep the old layout: the first build needs a clean.)
+ifeq ($(SANITIZE)$(DEBUG),nono)
+ORDER_CFLAGS := -ffunction-sections -fdata-sections
+ORDER_LD := $(BUILDDIR)/gen/startup-order.ld
+ORDER_LDFLAGS := -Wl,-T,$(ORDER_LD) -Wl,-Map,$(BUILDDIR)/adder.map
+endif
+CFLAGS_ALL += $(ORDER_CFLAGS)
 LDFLAGS_ALL := $(CONFIG_LDFLAGS) $(SAN_LDFLAGS) $(PIE_LDFLAGS) $(LDFLAGS)
 LIBS_ALL := $(CONFIG_LIBS) -ldl -lpthread
 
@@ -100,8 +115,12 @@ $(LIB): $(OBJS)
 	ar rcs $@ $^
 
 # The executable = main + the frozen modules (import.mk) + the library.
-$(PROG): $(BUILDDIR)/obj/cmd/adder/main.o $(FROZEN_OBJS) $(LIB)
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
+$(PROG): $(BUILDDIR)/obj/cmd/adder/main.o $(FROZEN_OBJS) $(LIB) $(ORDER_LD)
+	$(CC) $(LDFLAGS_ALL) $(ORDER_LDFLAGS) -o $@ $(filter-out %.ld,$^) $(LIBS_ALL)
+
+$(BUILDDIR)/gen/startup-order.ld: tools/startup-order.txt tools/startup-order-ld.awk
+	@mkdir -p $(dir $@)
+	awk -f tools/startup-order-ld.awk tools/startup-order.txt >$@
 
 $(BUILDDIR)/obj/tests/unit/%.o: tests/unit/%.c config.h | $(GEN_HDRS)
 	@mkdir -p $(dir $@)

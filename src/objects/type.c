@@ -52,6 +52,14 @@ static unsigned int next_version_tag = 1;
 /* Off while the runtime starts: readying the types looks names up once
  * each, and filling the cache then would touch all of its 96 KiB. */
 static int mcache_enabled;
+/* The part of the cache in use starts at 1/8 (12 KiB) and doubles each
+ * time it has been filled as many times as it has entries: a short run
+ * (start-up, finalization, `-c pass`) then touches 3 of its 24 pages, a
+ * longer one soon has all of it. Every entry carries its whole key, so
+ * entries placed under a smaller mask stay correct after a resize. */
+#define MCACHE_INITIAL_MASK (MCACHE_SIZE / 8 - 1)
+static unsigned int mcache_mask = MCACHE_INITIAL_MASK;
+static unsigned int mcache_fills;
 
 void AdType_EnableMethodCache(int on)
 {
@@ -61,7 +69,18 @@ void AdType_EnableMethodCache(int on)
 static unsigned int mcache_index(unsigned int version, AdObject *name)
 {
     uintptr_t h = ((uintptr_t)name >> 3) ^ (uintptr_t)version * 2654435761u;
-    return (unsigned int)(h ^ (h >> MCACHE_SIZE_EXP)) & (MCACHE_SIZE - 1);
+    return (unsigned int)(h ^ (h >> MCACHE_SIZE_EXP)) & mcache_mask;
+}
+
+static void mcache_store(unsigned int idx, unsigned int version, AdObject *name, AdObject *value)
+{
+    method_cache[idx].version = version;
+    method_cache[idx].name = name;
+    method_cache[idx].value = value;
+    if (++mcache_fills > mcache_mask && mcache_mask < MCACHE_SIZE - 1) {
+        mcache_mask = mcache_mask * 2 + 1;
+        mcache_fills = 0;
+    }
 }
 
 static int assign_version_tag(AdTypeObject *type)
@@ -138,11 +157,8 @@ AdObject *AdType_Lookup(AdTypeObject *type, AdObject *name)
     if (!v && AdErr_Occurred())
         AdErr_Clear();      /* lookup errors are swallowed, as CPython's */
     AdErr_SetRaisedException(exc);
-    if (cacheable) {
-        method_cache[idx].version = type->tp_version_tag;
-        method_cache[idx].name = name;
-        method_cache[idx].value = v;
-    }
+    if (cacheable)
+        mcache_store(idx, type->tp_version_tag, name, v);
     return v;
 }
 
