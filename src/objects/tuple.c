@@ -18,10 +18,15 @@
 #include "memory/gc.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 
+/* The empty tuple: static and immortal, with a GC header of its own that
+ * says untracked (the collector's queries read the header of any tuple). */
 static struct {
+    AdGCHead gc;
     AdTupleObject t;
-} empty_tuple = {{AD_STATIC_VAR_INIT(&AdTuple_Type, 0), -1}};
+} empty_tuple = {{NULL, NULL, 0}, {AD_STATIC_VAR_INIT(&AdTuple_Type, 0), -1}};
+_Static_assert(offsetof(__typeof__(empty_tuple), t) == sizeof(AdGCHead), "the header precedes the tuple");
 
 /* Free lists of exact tuples of 1..TUPLE_FREE_SIZES items: a dead tuple's
  * block (with its GC header) is kept, linked through items[0], and handed
