@@ -104,7 +104,10 @@ $(BUILDDIR)/obj/%.o: %.c config.h | $(GEN_HDRS)
 # The evaluation loop dispatches with computed gotos: without global CSE,
 # GCC keeps loop-invariant addresses (the dispatch table, the thread's
 # state) as immediates instead of hoisting them into spilled registers.
+CC_IS_CLANG := $(findstring clang,$(shell $(CC) --version 2>/dev/null | head -n 1))
+ifeq ($(CC_IS_CLANG),)
 CFLAGS_eval := -fno-gcse -fno-tree-loop-distribute-patterns
+endif
 
 $(BUILDDIR)/obj/gen/%.o: $(BUILDDIR)/gen/%.c config.h
 	@mkdir -p $(dir $@)

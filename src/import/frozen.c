@@ -1,14 +1,12 @@
-/* frozen.c: lookup of the frozen-module table (frozen.h) and the empty
- * default table that builds without generated frozen modules use. The
- * executable links build/gen/frozen/frozen_modules.c, whose strong
- * definition of ad_frozen_modules replaces the weak one here. */
+/* frozen.c: lookup of the frozen-module table (frozen.h). The table is
+ * build/gen/frozen/frozen_modules.c in the executable, or the empty weak
+ * default of frozen_default.c (kept in a file of its own so that no
+ * compiler sees its contents where the table is read). */
 #include "import/frozen.h"
 #include "compiler/marshal.h"
 #include "runtime/interp.h"
 
 #include <string.h>
-
-__attribute__((weak)) const AdFrozenModule ad_frozen_modules[] = {{NULL, NULL, 0, 0, NULL, 0}};
 
 int AdFrozen_Enabled(void)
 {
