@@ -182,27 +182,24 @@ static inline void vm_pop_frame_inline(AdVMState *vm, AdFrame *f)
         vm_pop_frame(vm, f);
         return;
     }
+    /* Nothing can reach this frame any more (no frame object, off the
+     * thread's chain), so its slots need not be cleared one by one; it
+     * stays below vm->top until the end, so code that a release runs
+     * pushes its frames above it. */
     f->cleared = 1;
-    AdCodeObject *co = (AdCodeObject *)f->f_code;
-    AdObject **base = f->localsplus + co->co_nlocalsplus;
-    for (AdObject **p = f->stackpointer; p > base;) {
+    for (AdObject **p = f->stackpointer; p > f->localsplus;) {
         p--;
-        AdObject *o = *p;
-        *p = NULL;
-        Ad_XDECREF(o);
+        Ad_XDECREF(*p);
     }
-    f->stackpointer = base;
-    for (int i = 0; i < co->co_nlocalsplus; i++) {
-        AdObject *o = f->localsplus[i];
-        if (o) {
-            f->localsplus[i] = NULL;
-            Ad_DECREF(o);
-        }
+    Ad_XDECREF(f->f_locals);
+    if (f->f_func) {
+        Ad_DECREF(f->f_func);
+    } else {
+        Ad_XDECREF(f->f_globals);
+        Ad_XDECREF(f->f_builtins);
     }
-    AD_CLEAR(f->f_locals);
-    vm_frame_clear_env(f);
-    f->f_code = NULL;
-    Ad_DECREF((AdObject *)co);
+    Ad_DECREF(f->f_code);
+    f->f_code = f->f_func = f->f_globals = f->f_builtins = f->f_locals = NULL;
     vm->top = (AdObject **)f;
     if (vm->top == vm->chunk->data)
         vm_pop_frame(vm, f);        /* the chunk's first frame: the chunk may go */
