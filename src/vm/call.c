@@ -328,6 +328,7 @@ AdFrame *vm_frame_for_call(AdVMState *vm, AdObject *func, AdObject *const *args,
         AdFrame *f = vm_push_call_frame(vm, co, func, fn->func_globals, fn->func_builtins,
                                         (int)nargs);
         if (f) {
+            Ad_INCREF(func);        /* the frame's; the caller keeps its own */
             for (Ad_ssize_t i = 0; i < nargs; i++)
                 f->localsplus[i] = Ad_NewRef(args[i]);
             return f;

@@ -1869,23 +1869,30 @@ dispatch_switch:
                 if (vm->thread && vm->py_depth >= vm->thread->recursion_limit &&
                     vm_enter_check(vm) < 0)
                     goto error;
+                /* The frame takes the stack's reference to the callable
+                 * (an __init__ call's callable slot holds the instance,
+                 * which stays: the frame gets a reference of its own). */
+                if (init_call)
+                    Ad_INCREF(callable);
                 AdFrame *nf = vm_push_call_frame(vm, fco, callable, fn->func_globals,
                                                  fn->func_builtins, total);
                 if (!nf) {
                     nf = vm_push_frame(vm, (AdObject *)fco, callable, fn->func_globals,
                                        fn->func_builtins, NULL);
-                    if (!nf)
-                        goto error;
+                    if (!nf) {
+                        if (init_call)
+                            Ad_DECREF(callable);
+                        goto error;     /* the stack still holds the rest */
+                    }
+                    Ad_DECREF(callable);        /* vm_push_frame took its own */
                 }
                 for (int i = 0; i < total; i++)
                     nf->localsplus[i] = args[i];
-                /* Left below the arguments: the callable (the instance
-                 * of an __init__ call, which stays), and the NULL self
-                 * slot when no self was moved in. */
+                /* Left below the arguments: the callable slot (the
+                 * instance of an __init__ call stays there), and the NULL
+                 * self slot when no self was moved in. */
                 AdObject **base = sp - nargs_total - 2;
                 sp = base + init_call;
-                if (!init_call)
-                    Ad_DECREF(base[0]);
                 nf->is_init = (int8_t)init_call;
                 frame->stackpointer = sp;
                 nf->previous = frame;

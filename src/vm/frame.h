@@ -117,7 +117,8 @@ AdFrame *vm_push_frame(AdVMState *vm, AdObject *code, AdObject *func, AdObject *
                        AdObject *builtins, AdObject *locals);
 /* vm_push_frame for a Python function call (no locals mapping) when the
  * current chunk has room, leaving locals [0, nfilled) for the caller to
- * fill; NULL (no error set) when there is no room: use vm_push_frame. */
+ * fill; NULL (no error set) when there is no room: use vm_push_frame.
+ * Takes over the caller's reference to func when it succeeds. */
 static inline AdFrame *vm_push_call_frame(AdVMState *vm, AdCodeObject *co, AdObject *func,
                                           AdObject *globals, AdObject *builtins, int nfilled)
 {
@@ -127,7 +128,7 @@ static inline AdFrame *vm_push_call_frame(AdVMState *vm, AdCodeObject *co, AdObj
     AdFrame *f = (AdFrame *)vm->top;
     vm->top += words;
     f->f_code = Ad_NewRef((AdObject *)co);
-    f->f_func = Ad_NewRef(func);
+    f->f_func = func;               /* the caller's reference */
     f->f_globals = globals;         /* borrowed from func */
     f->f_builtins = builtins;
     f->f_locals = NULL;
