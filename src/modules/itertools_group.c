@@ -545,13 +545,11 @@ static AdObject *zip_longest_new(AdTypeObject *type, AdObject *args, AdObject *k
         }
         AdTuple_SET_ITEM(its, i, it);
     }
-    AdObject *result = AdTuple_New(n);
+    AdObject *result = AdTuple_NewNones(n);
     if (!result) {
         Ad_DECREF(its);
         return NULL;
     }
-    for (Ad_ssize_t i = 0; i < n; i++)
-        AdTuple_SET_ITEM(result, i, Ad_NewRef(Ad_None));
     ZipLongestObject *z = (ZipLongestObject *)type->tp_alloc(type, 0);
     if (!z) {
         Ad_DECREF(its);

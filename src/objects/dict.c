@@ -745,7 +745,9 @@ AdObject *AdDict_GetItemWithError(AdObject *d, AdObject *key)
     return value;
 }
 
-int AdDict_GetItemRef(AdObject *d, AdObject *key, AdObject **result)
+/* The hash of key for a call on dict d that reports through *result:
+ * -1 with *result NULL when d is not a dict or key is unhashable. */
+static Ad_hash_t hash_for_result(AdObject *d, AdObject *key, AdObject **result)
 {
     if (!AdDict_Check(d)) {
         *result = NULL;
@@ -753,10 +755,16 @@ int AdDict_GetItemRef(AdObject *d, AdObject *key, AdObject **result)
         return -1;
     }
     Ad_hash_t hash = hash_key(key);
-    if (hash == -1) {
+    if (hash == -1)
         *result = NULL;
+    return hash;
+}
+
+int AdDict_GetItemRef(AdObject *d, AdObject *key, AdObject **result)
+{
+    Ad_hash_t hash = hash_for_result(d, key, result);
+    if (hash == -1)
         return -1;
-    }
     AdObject *value;
     Ad_ssize_t ix = dict_lookup((AdDictObject *)d, key, hash, &value);
     if (value == NULL) {
@@ -876,15 +884,9 @@ int AdDict_DelItemString(AdObject *d, const char *key)
 
 int AdDict_Pop(AdObject *d, AdObject *key, AdObject **result)
 {
-    if (!AdDict_Check(d)) {
-        AdErr_BadInternalCall();
+    Ad_hash_t hash = hash_for_result(d, key, result);
+    if (hash == -1)
         return -1;
-    }
-    Ad_hash_t hash = hash_key(key);
-    if (hash == -1) {
-        *result = NULL;
-        return -1;
-    }
     return dict_pop_known((AdDictObject *)d, key, hash, result);
 }
 

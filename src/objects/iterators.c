@@ -115,13 +115,11 @@ static AdObject *zip_make(AdTypeObject *type, AdObject *const *iterables, Ad_ssi
     AdObject *its = iter_all(iterables, n);
     if (!its)
         return NULL;
-    AdObject *result = AdTuple_New(n);
+    AdObject *result = AdTuple_NewNones(n);
     if (!result) {
         Ad_DECREF(its);
         return NULL;
     }
-    for (Ad_ssize_t i = 0; i < n; i++)
-        AdTuple_SET_ITEM(result, i, Ad_NewRef(Ad_None));
     ZipObject *z = (ZipObject *)type->tp_alloc(type, 0);
     if (!z) {
         Ad_DECREF(its);

@@ -609,6 +609,15 @@ static int append_sub(AdObject *list, AdObject *self, Ad_ssize_t i, Ad_ssize_t j
     return r;
 }
 
+/* The last piece of a forward split, from i to the end: self itself when
+ * no separator was found in an exact str (split returns [self]). */
+static int append_tail(AdObject *list, AdObject *self, Ad_ssize_t i, Ad_ssize_t n)
+{
+    if (i == 0 && AdStr_CheckExact(self))
+        return AdList_Append(list, self);
+    return append_sub(list, self, i, n);
+}
+
 static AdObject *split_common(AdObject *self, const char *name, AdObject *const *args,
                               Ad_ssize_t nargs, AdObject *kwnames, int dir)
 {
@@ -706,10 +715,7 @@ static AdObject *split_common(AdObject *self, const char *name, AdObject *const 
                 goto fail;
             i = j + sl;
         }
-        if (i == 0 && AdStr_CheckExact(self)) {
-            if (AdList_Append(list, self) < 0)
-                goto fail;
-        } else if (append_sub(list, self, i, n) < 0)
+        if (append_tail(list, self, i, n) < 0)
             goto fail;
         return list;
     }
@@ -725,10 +731,7 @@ static AdObject *split_common(AdObject *self, const char *name, AdObject *const 
                 goto fail;
             i = j + sl;
         }
-        if (i == 0 && AdStr_CheckExact(self)) {
-            if (AdList_Append(list, self) < 0)
-                goto fail;
-        } else if (append_sub(list, self, i, n) < 0)
+        if (append_tail(list, self, i, n) < 0)
             goto fail;
     } else {
         Ad_ssize_t j = n;

@@ -86,6 +86,15 @@ AdObject *AdTuple_New(Ad_ssize_t n)
     return (AdObject *)t;
 }
 
+AdObject *AdTuple_NewNones(Ad_ssize_t n)
+{
+    AdObject *t = AdTuple_New(n);
+    if (t)
+        for (Ad_ssize_t i = 0; i < n; i++)
+            AdTuple_SET_ITEM(t, i, Ad_NewRef(Ad_None));
+    return t;
+}
+
 AdObject *AdTuple_FromArray(AdObject *const *items, Ad_ssize_t n)
 {
     AdObject *t = AdTuple_New(n);

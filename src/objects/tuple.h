@@ -24,6 +24,8 @@ extern AdTypeObject AdTupleIter_Type;     /* tuple_iterator */
 AdObject *AdTuple_New(Ad_ssize_t n);
 /* From n objects (new references are taken). */
 AdObject *AdTuple_Pack(Ad_ssize_t n, ...);
+/* A tuple of n Nones (the result tuples that iterators reuse start so). */
+AdObject *AdTuple_NewNones(Ad_ssize_t n);
 AdObject *AdTuple_FromArray(AdObject *const *items, Ad_ssize_t n);
 /* Steals the n references in items. */
 AdObject *AdTuple_FromArraySteal(AdObject *const *items, Ad_ssize_t n);
