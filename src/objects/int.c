@@ -2,7 +2,8 @@
  * bigint kernel build int objects directly, the small-int cache (-5..256,
  * immortal), conversions to and from C values, operator.index, the digit
  * limit of int<->str conversions, kernel errors as exceptions, and the
- * argument parser the numeric constructors and methods share. The type
+ * argument parser the numeric constructors and methods share; a free list
+ * of one-limb blocks serves the commonest allocations. The type
  * object and its slots are in int_ops.c and int_type.c. */
 #include "objects/int.h"
 #include "objects/errors.h"
@@ -27,11 +28,21 @@ _Static_assert(sizeof(Ad_ssize_t) == sizeof(int64_t), "ob_size is the limb count
 
 /* ---- allocation ------------------------------------------------------------ */
 
+AdIntObject *ad_int_freelist[AD_INT_FREELIST_MAX];
+int ad_int_nfree;
+
 static AdBigInt *int_big_alloc(int64_t nlimbs)
 {
+    AdIntObject *o;
+    if (nlimbs <= 1 && ad_int_nfree > 0) {
+        o = ad_int_freelist[--ad_int_nfree];
+        o->ob_base.ob_base.ob_refcnt = 1;
+        o->ob_base.ob_size = 0;
+        return AdInt_BIG((AdObject *)o);
+    }
     if (nlimbs < 1)
         nlimbs = 1;
-    AdIntObject *o = AdMem_Malloc(INT_HEADER + (size_t)nlimbs * sizeof(uint64_t));
+    o = AdMem_Malloc(INT_HEADER + (size_t)nlimbs * sizeof(uint64_t));
     if (!o)
         return NULL;
     o->ob_base.ob_base.ob_refcnt = 1;
@@ -50,25 +61,31 @@ static void int_big_free(AdBigInt *b)
     AdMem_Free(int_of_big(b));
 }
 
-/* tp_dealloc of int: exact ints came from int_big_alloc. */
+static int int_ready;
+
+/* tp_dealloc of int: exact ints came from int_big_alloc (one limb at least),
+ * so each can serve a one-limb int again. */
 void ad_int_dealloc(AdObject *o)
 {
-    if (Ad_IS_TYPE(o, &AdInt_Type))
-        AdMem_Free(o);
+    if (Ad_IS_TYPE(o, &AdInt_Type)) {
+        if (ad_int_nfree < AD_INT_FREELIST_MAX && int_ready)
+            ad_int_freelist[ad_int_nfree++] = (AdIntObject *)o;
+        else
+            AdMem_Free(o);
+    }
     else
         AD_TYPE(o)->tp_free(o);
 }
 
 /* ---- small ints ---------------------------------------------------------------- */
 
-#define SMALL_MIN (-5)
-#define SMALL_MAX 256
-static AdIntObject *small_ints[SMALL_MAX - SMALL_MIN + 1];
-static int int_ready;
+#define SMALL_MIN AD_INT_SMALL_MIN
+#define SMALL_MAX AD_INT_SMALL_MAX
+AdIntObject *ad_int_small[SMALL_MAX - SMALL_MIN + 1];
 
 static AdObject *small_int(int64_t v)
 {
-    return (AdObject *)small_ints[v - SMALL_MIN];
+    return (AdObject *)ad_int_small[v - SMALL_MIN];
 }
 
 static AdObject *int_alloc_value(uint64_t mag, int neg)
@@ -83,7 +100,8 @@ static AdObject *int_alloc_value(uint64_t mag, int neg)
     return (AdObject *)int_of_big(b);
 }
 
-AdObject *AdInt_FromInt64(int64_t v)
+/* AdInt_FromInt64 (inline in int.h) when v is not a cached small int. */
+AdObject *ad_int_from_int64_alloc(int64_t v)
 {
     if (v >= SMALL_MIN && v <= SMALL_MAX && int_ready)
         return small_int(v);
@@ -463,9 +481,11 @@ void ad_int_fini(void)
         return;
     int_ready = 0;
     for (int i = 0; i <= SMALL_MAX - SMALL_MIN; i++) {
-        AdMem_Free(small_ints[i]);
-        small_ints[i] = NULL;
+        AdMem_Free(ad_int_small[i]);
+        ad_int_small[i] = NULL;
     }
+    while (ad_int_nfree > 0)
+        AdMem_Free(ad_int_freelist[--ad_int_nfree]);
 }
 
 int ad_int_init(void)
@@ -477,7 +497,7 @@ int ad_int_init(void)
         if (!o)
             return -1;
         Ad_SetImmortal(o);
-        small_ints[v - SMALL_MIN] = (AdIntObject *)o;
+        ad_int_small[v - SMALL_MIN] = (AdIntObject *)o;
     }
     int_ready = 1;
     if (AdType_Ready(&AdInt_Type) < 0 || AdType_Ready(&AdBool_Type) < 0 ||
