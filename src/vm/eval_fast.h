@@ -44,15 +44,6 @@ VMF_INLINE void vmf_drop_int(AdObject *o)
         ad_int_release(o);
 }
 
-/* An operand of the numeric fast paths: an exact int or an exact float. */
-VMF_INLINE void vmf_drop_num(AdObject *o)
-{
-    if (AD_TYPE(o) == &AdFloat_Type)
-        vmf_drop_float(o);
-    else
-        vmf_drop_int(o);
-}
-
 /* Any object; exact ints and floats take their inline free path. */
 VMF_INLINE void vmf_decref(AdObject *o)
 {
@@ -68,28 +59,40 @@ VMF_INLINE void vmf_decref(AdObject *o)
 
 /* ---- results ------------------------------------------------------------------------ */
 
-/* The float v as the result of an operation on l and r (each an exact int or
- * float; the caller's references to both are consumed). An operand that
- * would die now (count 1: only the stack holds it) is reused in place.
- * NULL with MemoryError, nothing consumed. */
-VMF_INLINE AdObject *vmf_float_result(double v, AdObject *l, AdObject *r)
+/* Operand kinds of the float fast paths, constants at each call site so that
+ * the compiler drops the type tests. */
+enum { VMF_KFLOAT, VMF_KINT };
+
+VMF_INLINE void vmf_drop_kind(AdObject *o, int kind)
+{
+    if (kind == VMF_KFLOAT)
+        vmf_drop_float(o);
+    else
+        vmf_drop_int(o);
+}
+
+/* The float v as the result of an operation on l and r (of the kinds lk and
+ * rk; the caller's references to both are consumed). An operand that would
+ * die now (count 1: only the stack holds it) is reused in place. NULL with
+ * MemoryError, nothing consumed. */
+VMF_INLINE AdObject *vmf_float_result(double v, AdObject *l, AdObject *r, int lk, int rk)
 {
     AdObject *res;
-    if (l->ob_refcnt == 1 && AD_TYPE(l) == &AdFloat_Type) {
+    if (lk == VMF_KFLOAT && l->ob_refcnt == 1) {
         AdFloat_AS_DOUBLE(l) = v;
-        vmf_drop_num(r);
+        vmf_drop_kind(r, rk);
         return l;
     }
-    if (r->ob_refcnt == 1 && AD_TYPE(r) == &AdFloat_Type) {
+    if (rk == VMF_KFLOAT && r->ob_refcnt == 1) {
         AdFloat_AS_DOUBLE(r) = v;
-        vmf_drop_num(l);
+        vmf_drop_kind(l, lk);
         return r;
     }
     res = ad_float_from_freelist(v);
     if (!res && !(res = AdFloat_FromDouble(v)))
         return NULL;
-    vmf_drop_num(l);
-    vmf_drop_num(r);
+    vmf_drop_kind(l, lk);
+    vmf_drop_kind(r, rk);
     return res;
 }
 
@@ -137,7 +140,8 @@ VMF_INLINE int vmf_int_as_double(AdObject *i, double *d)
 
 /* op (plain or in-place: float and int are immutable) on the doubles a, b
  * that are the values of l and r. */
-VMF_INLINE int vmf_float_op(int op, double a, double b, AdObject *l, AdObject *r, AdObject **res)
+VMF_INLINE int vmf_float_op(int op, double a, double b, AdObject *l, AdObject *r, AdObject **res,
+                            int lk, int rk)
 {
     double v;
     AdNumError err;
@@ -165,15 +169,30 @@ VMF_INLINE int vmf_float_op(int op, double a, double b, AdObject *l, AdObject *r
     default:
         return 0;
     }
-    *res = vmf_float_result(v, l, r);
+    *res = vmf_float_result(v, l, r, lk, rk);
     return *res ? 1 : -1;
+}
+
+/* The values of the exact ints l and r when both have at most one limb
+ * below 2**63 (AdInt_SmallValue for the two at once). */
+VMF_INLINE int vmf_int_pair(AdObject *l, AdObject *r, int64_t *a, int64_t *b)
+{
+    Ad_ssize_t nl = AD_SIZE(l), nr = AD_SIZE(r);
+    if ((uint64_t)(nl + 1) > 2 || (uint64_t)(nr + 1) > 2)
+        return 0;
+    uint64_t ml = nl ? ((AdIntObject *)l)->limbs[0] : 0, mr = nr ? ((AdIntObject *)r)->limbs[0] : 0;
+    if ((ml | mr) > (uint64_t)INT64_MAX)
+        return 0;
+    *a = nl < 0 ? -(int64_t)ml : (int64_t)ml;
+    *b = nr < 0 ? -(int64_t)mr : (int64_t)mr;
+    return 1;
 }
 
 /* op on the exact ints l, r (machine-word values only). */
 VMF_INLINE int vmf_int_op(int op, AdObject *l, AdObject *r, AdObject **res)
 {
     int64_t a, b, v;
-    if (!AdInt_SmallValue(l, &a) || !AdInt_SmallValue(r, &b))
+    if (!vmf_int_pair(l, r, &a, &b))
         return 0;
     switch (op) {
     case VMF_ADD: case VMF_INPLACE + VMF_ADD:
@@ -220,7 +239,7 @@ VMF_INLINE int vmf_int_op(int op, AdObject *l, AdObject *r, AdObject **res)
         /* both exact as doubles: one correctly rounded division */
         if (b == 0 || a <= -(1LL << 53) || a >= (1LL << 53) || b <= -(1LL << 53) || b >= (1LL << 53))
             return 0;
-        *res = vmf_float_result((double)a / (double)b, l, r);
+        *res = vmf_float_result((double)a / (double)b, l, r, VMF_KINT, VMF_KINT);
         return *res ? 1 : -1;
     default:
         return 0;
@@ -254,16 +273,16 @@ VMF_INLINE int vmf_binary(int op, AdObject *l, AdObject *r, AdObject **res)
     if (tl == &AdFloat_Type) {
         a = AdFloat_AS_DOUBLE(l);
         if (tr == &AdFloat_Type)
-            b = AdFloat_AS_DOUBLE(r);
-        else if (tr != &AdInt_Type || !vmf_int_as_double(r, &b))
-            return 0;
-        return vmf_float_op(op, a, b, l, r, res);
+            return vmf_float_op(op, a, AdFloat_AS_DOUBLE(r), l, r, res, VMF_KFLOAT, VMF_KFLOAT);
+        if (tr == &AdInt_Type && vmf_int_as_double(r, &b))
+            return vmf_float_op(op, a, b, l, r, res, VMF_KFLOAT, VMF_KINT);
+        return 0;
     }
     if (tl == &AdInt_Type) {
         if (tr == &AdInt_Type)
             return vmf_int_op(op, l, r, res);
         if (tr == &AdFloat_Type && vmf_int_as_double(l, &a))
-            return vmf_float_op(op, a, AdFloat_AS_DOUBLE(r), l, r, res);
+            return vmf_float_op(op, a, AdFloat_AS_DOUBLE(r), l, r, res, VMF_KINT, VMF_KFLOAT);
         return 0;
     }
     if (op == VMF_SUBSCR) {
