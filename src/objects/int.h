@@ -136,6 +136,19 @@ __attribute__((always_inline)) static inline AdObject *ad_int_from_freelist(int6
     o->limbs[0] = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     return (AdObject *)o;
 }
+/* AdInt_FromInt64 with the free list inline too (for the hottest callers:
+ * the evaluation loop's fast paths and the range iterator). */
+__attribute__((always_inline)) static inline AdObject *ad_int_from_int64_inline(int64_t v)
+{
+    AdObject *o;
+    if ((uint64_t)v - (uint64_t)AD_INT_SMALL_MIN <= (uint64_t)(AD_INT_SMALL_MAX - AD_INT_SMALL_MIN)) {
+        if ((o = (AdObject *)ad_int_small[v - AD_INT_SMALL_MIN]) != NULL)
+            return o;
+    }
+    else if ((o = ad_int_from_freelist(v)) != NULL)
+        return o;
+    return ad_int_from_int64_alloc(v);
+}
 /* Frees an exact int whose count reached zero (ad_int_dealloc inline). */
 __attribute__((always_inline)) static inline void ad_int_release(AdObject *o)
 {

@@ -326,16 +326,23 @@ VMF_INLINE int vmf_binary(int op, AdObject *l, AdObject *r, AdObject **res)
 
 /* ---- COMPARE_OP ------------------------------------------------------------------------ */
 
+/* The truth of a comparison without a branch on op (AD_LT..AD_GE): for
+ * ints bit c+1 of vmf_cmp_int_masks[op] (c = -1, 0, 1); for doubles bit
+ * (a<b | a==b<<1 | a>b<<2) of vmf_cmp_dbl_masks[op], index 0 being the
+ * unordered case (a NaN: only != holds). */
+static const unsigned char vmf_cmp_int_masks[8] = { 0x1, 0x3, 0x2, 0x5, 0x4, 0x6, 0, 0 };
+static const unsigned char vmf_cmp_dbl_masks[8] = { 0x02, 0x06, 0x04, 0x13, 0x10, 0x14, 0, 0 };
+
+VMF_INLINE int vmf_cmp_int(int64_t a, int64_t b, int op)
+{
+    int c = (a > b) - (a < b);
+    return (vmf_cmp_int_masks[op & 7] >> (c + 1)) & 1;
+}
+
 VMF_INLINE int vmf_cmp_double(double a, double b, int op)
 {
-    switch (op) {
-    case AD_LT: return a < b;
-    case AD_LE: return a <= b;
-    case AD_EQ: return a == b;
-    case AD_NE: return a != b;
-    case AD_GT: return a > b;
-    default: return a >= b;
-    }
+    int idx = (a < b) | (a == b) << 1 | (a > b) << 2;
+    return (vmf_cmp_dbl_masks[op & 7] >> idx) & 1;
 }
 
 /* COMPARE_OP: 1 with *t the truth of the comparison (the operands are not
@@ -346,9 +353,9 @@ VMF_INLINE int vmf_compare(int op, AdObject *l, AdObject *r, int *t)
     double a, b;
     if (tl == &AdInt_Type && tr == &AdInt_Type) {
         int64_t x, y;
-        if (!AdInt_SmallValue(l, &x) || !AdInt_SmallValue(r, &y))
+        if (!vmf_int_pair(l, r, &x, &y))
             return 0;
-        *t = ad_cmp_result(x < y ? -1 : x > y, op);
+        *t = vmf_cmp_int(x, y, op);
         return 1;
     }
     if (tl == &AdFloat_Type) {
