@@ -248,18 +248,26 @@ VMF_INLINE int vmf_int_op(int op, AdObject *l, AdObject *r, AdObject **res)
     return *res ? 1 : -1;
 }
 
-/* A subscript of an exact list or tuple by an exact int: the index in
- * range (negative counted from the end), else 0. */
+/* A subscript of an exact list or tuple (n items) by the exact int sub:
+ * the index in range (negative counted from the end), else 0. */
 VMF_INLINE int vmf_index(AdObject *sub, Ad_ssize_t n, Ad_ssize_t *out)
 {
-    int64_t i;
-    if (!AdInt_SmallValue(sub, &i))
+    Ad_ssize_t size = AD_SIZE(sub);
+    uint64_t m;
+    if (size == 0) {
+        *out = 0;
+        return n > 0;
+    }
+    m = ((AdIntObject *)sub)->limbs[0];
+    if (size == 1) {
+        if (m >= (uint64_t)n)
+            return 0;
+        *out = (Ad_ssize_t)m;
+        return 1;
+    }
+    if (size != -1 || m > (uint64_t)n)
         return 0;
-    if (i < 0)
-        i += n;
-    if ((uint64_t)i >= (uint64_t)n)
-        return 0;
-    *out = (Ad_ssize_t)i;
+    *out = n - (Ad_ssize_t)m;           /* m >= 1: a negative index */
     return 1;
 }
 
