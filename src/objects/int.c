@@ -61,14 +61,13 @@ static void int_big_free(AdBigInt *b)
     AdMem_Free(int_of_big(b));
 }
 
-static int int_ready;
-
 /* tp_dealloc of int: exact ints came from int_big_alloc (one limb at least),
- * so each can serve a one-limb int again. */
+ * so each can serve a one-limb int again (while the small ints exist: not
+ * after ad_int_fini, which empties the free list). */
 void ad_int_dealloc(AdObject *o)
 {
     if (Ad_IS_TYPE(o, &AdInt_Type)) {
-        if (ad_int_nfree < AD_INT_FREELIST_MAX && int_ready)
+        if (ad_int_nfree < AD_INT_FREELIST_MAX && ad_small_ints[0])
             ad_int_freelist[ad_int_nfree++] = (AdIntObject *)o;
         else
             AdMem_Free(o);
@@ -79,13 +78,15 @@ void ad_int_dealloc(AdObject *o)
 
 /* ---- small ints ---------------------------------------------------------------- */
 
-#define SMALL_MIN AD_INT_SMALL_MIN
-#define SMALL_MAX AD_INT_SMALL_MAX
-AdIntObject *ad_int_small[SMALL_MAX - SMALL_MIN + 1];
+#define SMALL_MIN (-5)
+#define SMALL_MAX 256
+AdIntObject *ad_small_ints[SMALL_MAX - SMALL_MIN + 1];
+#define small_ints ad_small_ints
+static int int_ready;
 
 static AdObject *small_int(int64_t v)
 {
-    return (AdObject *)ad_int_small[v - SMALL_MIN];
+    return (AdObject *)small_ints[v - SMALL_MIN];
 }
 
 static AdObject *int_alloc_value(uint64_t mag, int neg)
@@ -99,6 +100,8 @@ static AdObject *int_alloc_value(uint64_t mag, int neg)
     }
     return (AdObject *)int_of_big(b);
 }
+
+_Static_assert(SMALL_MIN == AD_INT_SMALL_MIN && SMALL_MAX == AD_INT_SMALL_MAX, "int.h's small-int range");
 
 /* AdInt_FromInt64 (inline in int.h) when v is not a cached small int. */
 AdObject *ad_int_from_int64_alloc(int64_t v)
@@ -481,8 +484,8 @@ void ad_int_fini(void)
         return;
     int_ready = 0;
     for (int i = 0; i <= SMALL_MAX - SMALL_MIN; i++) {
-        AdMem_Free(ad_int_small[i]);
-        ad_int_small[i] = NULL;
+        AdMem_Free(small_ints[i]);
+        small_ints[i] = NULL;
     }
     while (ad_int_nfree > 0)
         AdMem_Free(ad_int_freelist[--ad_int_nfree]);
@@ -497,7 +500,7 @@ int ad_int_init(void)
         if (!o)
             return -1;
         Ad_SetImmortal(o);
-        ad_int_small[v - SMALL_MIN] = (AdIntObject *)o;
+        small_ints[v - SMALL_MIN] = (AdIntObject *)o;
     }
     int_ready = 1;
     if (AdType_Ready(&AdInt_Type) < 0 || AdType_Ready(&AdBool_Type) < 0 ||

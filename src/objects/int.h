@@ -105,8 +105,9 @@ __attribute__((always_inline)) static inline int AdInt_SmallValue(AdObject *o, i
  * evaluation loop and the iterators build ints without a call) ---- */
 #define AD_INT_SMALL_MIN (-5)
 #define AD_INT_SMALL_MAX 256
-/* The cached small ints, NULL before ad_int_init() and after ad_int_fini(). */
-extern AdIntObject *ad_int_small[AD_INT_SMALL_MAX - AD_INT_SMALL_MIN + 1];
+/* The cached small ints (-5..256: ad_small_ints[v + 5]), NULL before
+ * ad_int_init() and after ad_int_fini(). */
+extern AdIntObject *ad_small_ints[];
 /* Free list of exact-int blocks with room for one limb (any exact int has
  * at least one): ad_int_dealloc fills it, the one-limb allocations take
  * from it. Emptied by ad_int_fini(). */
@@ -118,7 +119,7 @@ AdObject *ad_int_from_int64_alloc(int64_t v);   /* not a small int: a new block 
 __attribute__((always_inline)) static inline AdObject *AdInt_FromInt64(int64_t v)
 {
     if ((uint64_t)v - (uint64_t)AD_INT_SMALL_MIN <= (uint64_t)(AD_INT_SMALL_MAX - AD_INT_SMALL_MIN)) {
-        AdIntObject *s = ad_int_small[v - AD_INT_SMALL_MIN];
+        AdIntObject *s = ad_small_ints[v - AD_INT_SMALL_MIN];
         if (s)
             return (AdObject *)s;
     }
@@ -142,7 +143,7 @@ __attribute__((always_inline)) static inline AdObject *ad_int_from_int64_inline(
 {
     AdObject *o;
     if ((uint64_t)v - (uint64_t)AD_INT_SMALL_MIN <= (uint64_t)(AD_INT_SMALL_MAX - AD_INT_SMALL_MIN)) {
-        if ((o = (AdObject *)ad_int_small[v - AD_INT_SMALL_MIN]) != NULL)
+        if ((o = (AdObject *)ad_small_ints[v - AD_INT_SMALL_MIN]) != NULL)
             return o;
     }
     else if ((o = ad_int_from_freelist(v)) != NULL)

@@ -103,7 +103,7 @@ VMF_INLINE AdObject *vmf_int_result(int64_t v, AdObject *l, AdObject *r)
 {
     AdObject *res;
     if ((uint64_t)v - (uint64_t)AD_INT_SMALL_MIN <= (uint64_t)(AD_INT_SMALL_MAX - AD_INT_SMALL_MIN) &&
-        (res = (AdObject *)ad_int_small[v - AD_INT_SMALL_MIN]) != NULL) {
+        (res = (AdObject *)ad_small_ints[v - AD_INT_SMALL_MIN]) != NULL) {
         vmf_drop_int(l);
         vmf_drop_int(r);
         return res;
