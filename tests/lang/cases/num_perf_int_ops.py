@@ -100,3 +100,10 @@ for v in (3, 300, 10**15):
 big = 2**62
 print(big + big, big * 2, -big - big, (-big - big) - 1)
 print(0 - m, m - 1, m // -1, m % -1, -m, abs(m))
+# range iteration builds its ints from the free list; small ones are cached
+print(list(range(250, 262, 3)), list(range(-3, -12, -4)), list(range(2**62, 2**62 + 3)))
+print(list(range(M - 2, M)), list(range(m, m + 2)), sum(range(1000, 100000, 7)))
+print(all(a is b for a, b in zip(range(-5, 257), range(-5, 257))))
+keep = [i for i in range(300, 305)]
+vals2 = [v * 2 for v in keep] + [v + 0 for v in keep]
+print(keep, vals2)
