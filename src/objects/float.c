@@ -24,15 +24,14 @@
 
 /* ---- allocation ---------------------------------------------------------------------- */
 
-#define FREELIST_MAX 100
-static AdFloatObject *freelist[FREELIST_MAX];
-static int nfree;
+AdFloatObject *ad_float_freelist[AD_FLOAT_FREELIST_MAX];
+int ad_float_nfree;
 
 AdObject *AdFloat_FromDouble(double v)
 {
     AdFloatObject *o;
-    if (nfree > 0)
-        o = freelist[--nfree];
+    if (ad_float_nfree > 0)
+        o = ad_float_freelist[--ad_float_nfree];
     else {
         o = AdMem_Malloc(sizeof(AdFloatObject));
         if (!o)
@@ -47,8 +46,8 @@ AdObject *AdFloat_FromDouble(double v)
 void ad_float_dealloc(AdObject *o)
 {
     if (Ad_IS_TYPE(o, &AdFloat_Type)) {
-        if (nfree < FREELIST_MAX)
-            freelist[nfree++] = (AdFloatObject *)o;
+        if (ad_float_nfree < AD_FLOAT_FREELIST_MAX)
+            ad_float_freelist[ad_float_nfree++] = (AdFloatObject *)o;
         else
             AdMem_Free(o);
     }
@@ -58,8 +57,8 @@ void ad_float_dealloc(AdObject *o)
 
 void ad_float_clear_freelist(void)
 {
-    while (nfree > 0)
-        AdMem_Free(freelist[--nfree]);
+    while (ad_float_nfree > 0)
+        AdMem_Free(ad_float_freelist[--ad_float_nfree]);
 }
 
 /* ---- conversions ------------------------------------------------------------------------- */

@@ -32,6 +32,30 @@ AdObject *AdFloat_FromString(AdObject *s);
 int ad_float_compare_int(double x, AdObject *i);
 /* Empties the free list (finalization). */
 void ad_float_clear_freelist(void);
+/* The free list itself (float.c), read by the inline helpers below so that
+ * the evaluation loop makes and frees floats without a call. */
+#define AD_FLOAT_FREELIST_MAX 100
+extern AdFloatObject *ad_float_freelist[AD_FLOAT_FREELIST_MAX];
+extern int ad_float_nfree;
+/* A new float from the free list, or NULL when it is empty (no error set:
+ * the caller falls back to AdFloat_FromDouble). */
+__attribute__((always_inline)) static inline AdObject *ad_float_from_freelist(double v)
+{
+    if (ad_float_nfree == 0)
+        return NULL;
+    AdFloatObject *o = ad_float_freelist[--ad_float_nfree];
+    o->ob_base.ob_refcnt = 1;
+    o->ob_fval = v;
+    return (AdObject *)o;
+}
+/* Frees an exact float whose count reached zero (ad_float_dealloc inline). */
+__attribute__((always_inline)) static inline void ad_float_release(AdObject *o)
+{
+    if (ad_float_nfree < AD_FLOAT_FREELIST_MAX)
+        ad_float_freelist[ad_float_nfree++] = (AdFloatObject *)o;
+    else
+        Ad_Dealloc(o);
+}
 /* Shared by float*.c and complex*.c (not a public API). */
 extern AdNumberMethods ad_float_as_number;
 void ad_float_dealloc(AdObject *o);

@@ -2,7 +2,8 @@
  * bigint kernel build int objects directly, the small-int cache (-5..256,
  * immortal), conversions to and from C values, operator.index, the digit
  * limit of int<->str conversions, kernel errors as exceptions, and the
- * argument parser the numeric constructors and methods share. The type
+ * argument parser the numeric constructors and methods share; a free list
+ * of one-limb blocks serves the commonest allocations. The type
  * object and its slots are in int_ops.c and int_type.c. */
 #include "objects/int.h"
 #include "objects/errors.h"
@@ -27,11 +28,21 @@ _Static_assert(sizeof(Ad_ssize_t) == sizeof(int64_t), "ob_size is the limb count
 
 /* ---- allocation ------------------------------------------------------------ */
 
+AdIntObject *ad_int_freelist[AD_INT_FREELIST_MAX];
+int ad_int_nfree;
+
 static AdBigInt *int_big_alloc(int64_t nlimbs)
 {
+    AdIntObject *o;
+    if (nlimbs <= 1 && ad_int_nfree > 0) {
+        o = ad_int_freelist[--ad_int_nfree];
+        o->ob_base.ob_base.ob_refcnt = 1;
+        o->ob_base.ob_size = 0;
+        return AdInt_BIG((AdObject *)o);
+    }
     if (nlimbs < 1)
         nlimbs = 1;
-    AdIntObject *o = AdMem_Malloc(INT_HEADER + (size_t)nlimbs * sizeof(uint64_t));
+    o = AdMem_Malloc(INT_HEADER + (size_t)nlimbs * sizeof(uint64_t));
     if (!o)
         return NULL;
     o->ob_base.ob_base.ob_refcnt = 1;
@@ -50,11 +61,17 @@ static void int_big_free(AdBigInt *b)
     AdMem_Free(int_of_big(b));
 }
 
-/* tp_dealloc of int: exact ints came from int_big_alloc. */
+/* tp_dealloc of int: exact ints came from int_big_alloc (one limb at least),
+ * so each can serve a one-limb int again (while the small ints exist: not
+ * after ad_int_fini, which empties the free list). */
 void ad_int_dealloc(AdObject *o)
 {
-    if (Ad_IS_TYPE(o, &AdInt_Type))
-        AdMem_Free(o);
+    if (Ad_IS_TYPE(o, &AdInt_Type)) {
+        if (ad_int_nfree < AD_INT_FREELIST_MAX && ad_small_ints[0])
+            ad_int_freelist[ad_int_nfree++] = (AdIntObject *)o;
+        else
+            AdMem_Free(o);
+    }
     else
         AD_TYPE(o)->tp_free(o);
 }
@@ -84,7 +101,10 @@ static AdObject *int_alloc_value(uint64_t mag, int neg)
     return (AdObject *)int_of_big(b);
 }
 
-AdObject *AdInt_FromInt64(int64_t v)
+_Static_assert(SMALL_MIN == AD_INT_SMALL_MIN && SMALL_MAX == AD_INT_SMALL_MAX, "int.h's small-int range");
+
+/* AdInt_FromInt64 (inline in int.h) when v is not a cached small int. */
+AdObject *ad_int_from_int64_alloc(int64_t v)
 {
     if (v >= SMALL_MIN && v <= SMALL_MAX && int_ready)
         return small_int(v);
@@ -467,6 +487,8 @@ void ad_int_fini(void)
         AdMem_Free(small_ints[i]);
         small_ints[i] = NULL;
     }
+    while (ad_int_nfree > 0)
+        AdMem_Free(ad_int_freelist[--ad_int_nfree]);
 }
 
 int ad_int_init(void)

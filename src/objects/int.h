@@ -27,7 +27,7 @@ extern AdIntObject _Ad_TrueStruct, _Ad_FalseStruct;
 #define Ad_RETURN_FALSE return Ad_False
 static inline AdObject *AdBool_FromLong(long v) { return v ? Ad_True : Ad_False; }
 
-AdObject *AdInt_FromInt64(int64_t v);
+/* AdInt_FromInt64(int64_t v): inline below (the small-int cache first). */
 AdObject *AdInt_FromUInt64(uint64_t v);
 AdObject *AdInt_FromSsize_t(Ad_ssize_t v);
 AdObject *AdInt_FromDouble(double v);           /* ValueError/OverflowError for nan/inf */
@@ -104,6 +104,64 @@ __attribute__((always_inline)) static inline int AdInt_SmallValue(AdObject *o, i
     *out = -(int64_t)m;
     return 1;
 }
+/* ---- inline constructors (internal state of int.c, read here so that the
+ * evaluation loop and the iterators build ints without a call) ---- */
+#define AD_INT_SMALL_MIN (-5)
+#define AD_INT_SMALL_MAX 256
+/* The cached small ints (-5..256: ad_small_ints[v + 5]), NULL before
+ * ad_int_init() and after ad_int_fini(). */
+extern AdIntObject *ad_small_ints[];
+/* Free list of exact-int blocks with room for one limb (any exact int has
+ * at least one): ad_int_dealloc fills it, the one-limb allocations take
+ * from it. Emptied by ad_int_fini(). */
+#define AD_INT_FREELIST_MAX 256
+extern AdIntObject *ad_int_freelist[AD_INT_FREELIST_MAX];
+extern int ad_int_nfree;
+AdObject *ad_int_from_int64_alloc(int64_t v);   /* not a small int: a new block */
+
+__attribute__((always_inline)) static inline AdObject *AdInt_FromInt64(int64_t v)
+{
+    if ((uint64_t)v - (uint64_t)AD_INT_SMALL_MIN <= (uint64_t)(AD_INT_SMALL_MAX - AD_INT_SMALL_MIN)) {
+        AdIntObject *s = ad_small_ints[v - AD_INT_SMALL_MIN];
+        if (s)
+            return (AdObject *)s;
+    }
+    return ad_int_from_int64_alloc(v);
+}
+/* A new exact int for v when v is not a cached small int and the free list
+ * has a block (NULL otherwise: nothing done, no error). v != 0. */
+__attribute__((always_inline)) static inline AdObject *ad_int_from_freelist(int64_t v)
+{
+    if (ad_int_nfree == 0)
+        return NULL;
+    AdIntObject *o = ad_int_freelist[--ad_int_nfree];
+    o->ob_base.ob_base.ob_refcnt = 1;
+    o->ob_base.ob_size = v < 0 ? -1 : 1;
+    o->limbs[0] = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    return (AdObject *)o;
+}
+/* AdInt_FromInt64 with the free list inline too (for the hottest callers:
+ * the evaluation loop's fast paths and the range iterator). */
+__attribute__((always_inline)) static inline AdObject *ad_int_from_int64_inline(int64_t v)
+{
+    AdObject *o;
+    if ((uint64_t)v - (uint64_t)AD_INT_SMALL_MIN <= (uint64_t)(AD_INT_SMALL_MAX - AD_INT_SMALL_MIN)) {
+        if ((o = (AdObject *)ad_small_ints[v - AD_INT_SMALL_MIN]) != NULL)
+            return o;
+    }
+    else if ((o = ad_int_from_freelist(v)) != NULL)
+        return o;
+    return ad_int_from_int64_alloc(v);
+}
+/* Frees an exact int whose count reached zero (ad_int_dealloc inline). */
+__attribute__((always_inline)) static inline void ad_int_release(AdObject *o)
+{
+    if (ad_int_nfree < AD_INT_FREELIST_MAX)
+        ad_int_freelist[ad_int_nfree++] = (AdIntObject *)o;
+    else
+        Ad_Dealloc(o);
+}
+
 /* Shared by the numeric types: 1 when the rich comparison op holds for c
  * (c < 0, == 0, > 0). */
 __attribute__((always_inline)) static inline int ad_cmp_result(int c, int op)

@@ -62,7 +62,7 @@ static AdObject *rangeiter_next(AdObject *o)
     /* the value after the last may not fit: wrap harmlessly */
     it->start = (int64_t)((uint64_t)it->start + (uint64_t)it->step);
     it->len--;
-    return AdInt_FromInt64(v);
+    return ad_int_from_int64_inline(v);
 }
 
 static AdObject *rangeiter_length_hint(AdObject *o, AdObject *unused)

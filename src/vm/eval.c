@@ -731,8 +731,8 @@ dispatch_switch:
         AdObject *v = TOP();
         if (v == Ad_True || v == Ad_False)
             DISPATCH();
-        int t = AdObject_IsTrue(v);
-        if (t < 0)
+        int t = vmf_truth(v);
+        if (t < 0 && (t = AdObject_IsTrue(v)) < 0)
             goto error;
         Ad_DECREF(v);
         TOP() = t ? Ad_True : Ad_False;
@@ -743,22 +743,16 @@ dispatch_switch:
         SKIP_CACHES(BINARY_OP);
         AdObject *r = PEEK(1), *l = PEEK(2);
         AdObject *res;
-        int64_t ia, ib, ir;
-        /* The commonest case inline: + and - (and their in-place forms)
-         * on machine-word ints; everything else through vmf_binary_op. */
-        if (AD_TYPE(l) == &AdInt_Type && AD_TYPE(r) == &AdInt_Type &&
-            (oparg == VMF_ADD || oparg == VMF_SUB || oparg == VMF_INPLACE + VMF_ADD ||
-             oparg == VMF_INPLACE + VMF_SUB) &&
-            AdInt_SmallValue(l, &ia) && AdInt_SmallValue(r, &ib) &&
-            !((oparg == VMF_ADD || oparg == VMF_INPLACE + VMF_ADD) ? __builtin_add_overflow(ia, ib, &ir)
-                                                                 : __builtin_sub_overflow(ia, ib, &ir)))
-            res = AdInt_FromInt64(ir);
-        else if (!vmf_binary_op(oparg, l, r, &res))
-            res = binary_op(oparg, l, r);
-        if (!res)
+        /* exact int/float/list/tuple/dict/str operands inline (consumed) */
+        int fast = vmf_binary(oparg, l, r, &res);
+        if (fast < 0)
             goto error;
-        Ad_DECREF(l);
-        Ad_DECREF(r);
+        if (!fast) {
+            if (!(res = binary_op(oparg, l, r)))
+                goto error;
+            Ad_DECREF(l);
+            Ad_DECREF(r);
+        }
         sp--;
         TOP() = res;
         DISPATCH();
@@ -798,6 +792,10 @@ dispatch_switch:
         SKIP_CACHES(STORE_SUBSCR);
         AdObject *sub = PEEK(1), *container = PEEK(2), *v = PEEK(3);
         int rc;
+        if (vmf_store_subscr(container, sub, v)) {
+            sp -= 3;
+            DISPATCH();
+        }
         if (AdDict_CheckExact(container))
             rc = AdDict_SetItem(container, sub, v);
         else
@@ -826,19 +824,9 @@ dispatch_switch:
         AdObject *r = PEEK(1), *l = PEEK(2);
         AdObject *res;
         int ft;
-        int64_t ca, cb;
-        if (AD_TYPE(l) == &AdInt_Type && AD_TYPE(r) == &AdInt_Type && AdInt_SmallValue(l, &ca) &&
-            AdInt_SmallValue(r, &cb)) {
-            ft = ad_cmp_result(ca < cb ? -1 : ca > cb, oparg >> 5);
-            Ad_DECREF(l);
-            Ad_DECREF(r);
-            sp--;
-            TOP() = ft ? Ad_True : Ad_False;
-            DISPATCH();
-        }
         if (vmf_compare(oparg >> 5, l, r, &ft)) {
-            Ad_DECREF(l);
-            Ad_DECREF(r);
+            vmf_decref(l);
+            vmf_decref(r);
             sp--;
             TOP() = ft ? Ad_True : Ad_False;
             DISPATCH();
