@@ -80,9 +80,11 @@ static int ensure_state(AdGCState *st)
     /* Each head 16-aligned like every object's: the low bits of prev
      * pointers carry flags (a 24-byte stride put two heads off by 8, and
      * merging a generation into them lost objects from the lists). */
-    st->sentinels = AdMem_Calloc(AD_GC_NGENERATIONS, SENTINEL_STRIDE);
+    st->sentinels = AdMem_Calloc(AD_GC_NGENERATIONS + 1, SENTINEL_STRIDE);
     if (!st->sentinels)
         return -1;
+    st->lasting = (AdGCHead *)((char *)st->sentinels + (size_t)AD_GC_NGENERATIONS * SENTINEL_STRIDE);
+    list_init(st->lasting);
     static const int thresholds[AD_GC_NGENERATIONS] = {2000, 10, 0};
     for (int i = 0; i < AD_GC_NGENERATIONS; i++) {
         st->gen[i].head = (AdGCHead *)((char *)st->sentinels + (size_t)i * SENTINEL_STRIDE);
@@ -210,6 +212,7 @@ void AdGC_RetireState(AdGCState *st)
     st->sentinels = NULL;
     for (int i = 0; i < AD_GC_NGENERATIONS; i++)
         st->gen[i].head = NULL;
+    st->lasting = NULL;
 }
 
 void AdGC_Shutdown(void)
@@ -223,6 +226,16 @@ void AdObject_GC_UnTrack(AdObject *o)
     AdGCHead *g = AD_GC_HEAD(o);
     if (g->next)
         list_remove(g);
+}
+
+void AdGC_MakeLasting(AdObject *o)
+{
+    AdGCHead *g = AD_GC_HEAD(o);
+    AdGCState *st = gcstate();
+    if (!g->next || !st || !st->lasting)
+        return;
+    list_remove(g);
+    list_append(g, st->lasting);
 }
 
 int AdObject_GC_IsTracked(AdObject *o)
@@ -568,13 +581,15 @@ int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void
     for (int i = 0; i < AD_GC_NGENERATIONS; i++) {
         if (generation >= 0 && i != generation)
             continue;
-        AdGCHead *head = st->gen[i].head;
-        if (!head)
-            continue;
-        for (AdGCHead *g = head->next; g != head; g = g->next) {
-            int rc = visit(AD_GC_OBJECT(g), arg);
-            if (rc)
-                return rc;
+        for (int k = 0; k < 1 + (i == AD_GC_NGENERATIONS - 1); k++) {
+            AdGCHead *head = k ? st->lasting : st->gen[i].head;
+            if (!head)
+                continue;
+            for (AdGCHead *g = head->next; g != head; g = g->next) {
+                int rc = visit(AD_GC_OBJECT(g), arg);
+                if (rc)
+                    return rc;
+            }
         }
     }
     return 0;

@@ -61,6 +61,11 @@ int AdGC_VisitTracked(int generation, int (*visit)(AdObject *o, void *arg), void
  * deleted (step 7); AdGC_Shutdown frees them at step 8, after the static
  * objects still linked to them are gone. */
 void AdGC_RetireState(AdGCState *st);
+/* Moves a tracked object to the list of objects that live as long as the
+ * process: still tracked (gc.is_tracked, gc.get_objects() with the oldest
+ * generation), never traversed by a collection (what it refers to counts
+ * as referenced from outside). */
+void AdGC_MakeLasting(AdObject *o);
 void AdGC_Shutdown(void);
 
 #endif

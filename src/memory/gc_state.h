@@ -15,7 +15,11 @@ typedef struct {
         int threshold;
         int count;              /* allocations (gen 0) or collections of the younger one */
     } gen[AD_GC_NGENERATIONS];
-    struct AdGCHead *sentinels; /* storage for the three list heads */
+    /* Objects that live as long as the process (a static type's dict and
+     * descriptors): tracked, shown with the oldest generation, never
+     * collected (AdGC_MakeLasting). */
+    struct AdGCHead *lasting;
+    struct AdGCHead *sentinels; /* storage for the list heads */
     int enabled;
     int collecting;
     long long collections[AD_GC_NGENERATIONS];

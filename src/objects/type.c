@@ -516,8 +516,23 @@ int AdType_Ready(AdTypeObject *type)
         goto error;
 
     type->tp_flags = (type->tp_flags & ~AD_TPFLAGS_READYING) | AD_TPFLAGS_READY;
-    if (!(type->tp_flags & AD_TPFLAGS_HEAPTYPE))
+    if (!(type->tp_flags & AD_TPFLAGS_HEAPTYPE)) {
         ad_objects_note_static_type(type);
+        /* A static type's dict lives as long as the process and takes no
+         * new attributes from Python code, so it is never garbage: the
+         * collector need not traverse it at every full collection. Its
+         * own descriptors, which refer only to it and to C data, likewise. */
+        AdGC_MakeLasting(type->tp_dict);
+        Ad_ssize_t pos = 0;
+        AdObject *k, *v;
+        while (AdDict_Next(type->tp_dict, &pos, &k, &v)) {
+            AdTypeObject *vt = AD_TYPE(v);
+            if ((vt == &AdMethodDescr_Type || vt == &AdClassMethodDescr_Type || vt == &AdMemberDescr_Type ||
+                 vt == &AdGetSetDescr_Type || vt == &AdWrapperDescr_Type) &&
+                ((AdDescrObject *)v)->d_type == type)
+                AdGC_MakeLasting(v);
+        }
+    }
     return 0;
 error:
     type->tp_flags &= ~AD_TPFLAGS_READYING;
