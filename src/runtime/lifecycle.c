@@ -452,9 +452,20 @@ int Ad_FinalizeEx(void)
     ad_signals_restore(&ad_runtime);
 
     run_hooks(AD_FINI_ALLOCATOR, NULL);
-    ad_objects_fini();
+#if !defined(ADDER_DEBUG) && !defined(__SANITIZE_ADDRESS__)
+    /* When the process ends right after (Ad_Main), a release build leaves
+     * the static objects and the arenas to the system instead of freeing
+     * them block by block; the builds that account for every block, and
+     * a runtime that may be initialized again, free everything. */
+    int keep_memory = ad_runtime.process_exiting;
+#else
+    int keep_memory = 0;
+#endif
+    if (!keep_memory)
+        ad_objects_fini();
     AdGC_Shutdown();
-    AdMem_Shutdown(1);
+    if (!keep_memory)
+        AdMem_Shutdown(1);
     int trace = ad_runtime.trace_lifecycle;
     int ki = ad_runtime.unhandled_keyboard_interrupt;
     ad_runtime_reset();

@@ -64,6 +64,7 @@ int Ad_Main(int argc, char **argv)
 
     int exitcode = Ad_RunMain(Ad_MainInterp());
 
+    ad_runtime.process_exiting = 1;
     if (Ad_FinalizeEx() < 0 && exitcode == 0)
         exitcode = 120;
     if (ad_runtime.unhandled_keyboard_interrupt)

@@ -62,6 +62,7 @@ typedef struct AdRuntime {
 
     int trace_lifecycle;            /* ADDER_TRACE_LIFECYCLE=1: stages to stderr */
     int unhandled_keyboard_interrupt; /* exit by re-raising SIGINT after finalizing */
+    int process_exiting;            /* Ad_Main finalizes just before exit: see step 8 */
     AdConfig config;                /* the configuration the runtime was started with */
 } AdRuntime;
 
