@@ -463,16 +463,7 @@ int AdType_Ready(AdTypeObject *type)
             goto error;
     }
     if (!type->tp_dict) {
-        /* Room for what goes in below without growing on the way: the
-         * methods, members and getsets, slot wrappers, __doc__ and such. */
-        Ad_ssize_t n = 8;
-        for (AdMethodDef *m = type->tp_methods; m && m->ml_name; m++)
-            n++;
-        for (AdMemberDef *m = type->tp_members; m && m->name; m++)
-            n++;
-        for (AdGetSetDef *g = type->tp_getset; g && g->name; g++)
-            n++;
-        type->tp_dict = AdDict_NewPresized(n + 16);
+        type->tp_dict = AdDict_New();
         if (!type->tp_dict)
             goto error;
     }
