@@ -95,6 +95,11 @@ static AdObject *call_methoddef_owned(AdMethodDef *def, AdTypeObject *owner, AdO
     if (Ad_EnterRecursiveCall(" while calling a Python object"))
         return NULL;
     AdObject *r;
+    if (!kwnames && ad_methoddef_call_direct(def, self, args, nargs, &r)) {
+        Ad_LeaveRecursiveCall();
+        return r;
+    }
+    /* What is left: the argument-count errors, keywords, VARARGS. */
     switch (flags) {
     case AD_METH_NOARGS:
         if (nargs != 0) {

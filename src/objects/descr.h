@@ -88,6 +88,38 @@ AdObject *AdDictProxy_New(AdObject *mapping);
 AdObject *ad_call_methoddef(AdMethodDef *def, AdObject *self, AdObject *const *args,
                             size_t nargsf, AdObject *kwnames);
 
+/* The calling conventions that take vectorcall arguments as they are: O
+ * with one argument, NOARGS with none, FASTCALL (with or without
+ * KEYWORDS, no keywords given). Calls def's C function and returns 1 with
+ * *res (NULL with an exception) when def and n fit one of them, else 0
+ * without calling: the caller takes the checked path (ad_call_methoddef).
+ * No recursion accounting: the caller does it. */
+static inline int ad_methoddef_call_direct(AdMethodDef *def, AdObject *self, AdObject *const *args,
+                                           Ad_ssize_t n, AdObject **res)
+{
+    void (*fn)(void) = (void (*)(void))def->ml_meth;
+    switch (def->ml_flags & ~(AD_METH_CLASS | AD_METH_STATIC | AD_METH_COEXIST)) {
+    case AD_METH_O:
+        if (n != 1)
+            return 0;
+        *res = ((AdCFunction)fn)(self, args[0]);
+        return 1;
+    case AD_METH_NOARGS:
+        if (n != 0)
+            return 0;
+        *res = ((AdCFunction)fn)(self, NULL);
+        return 1;
+    case AD_METH_FASTCALL:
+        *res = ((AdCFunctionFast)fn)(self, args, n);
+        return 1;
+    case AD_METH_FASTCALL | AD_METH_KEYWORDS:
+        *res = ((AdCFunctionFastKw)fn)(self, args, n, NULL);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* The function name for messages: "name" or "Type.name". */
 #endif
 

@@ -90,19 +90,11 @@ static AdGenSendResult gen_send_ex(AdGenObject *g, AdObject *arg, int exc, int c
         }
         return AD_GEN_ERROR;
     }
-    if (g->gi_frame_state != AD_FRAME_CREATED && !exc)
-        f->instr_ptr += 1;      /* past the YIELD_VALUE */
-    if (!exc)
-        *f->stackpointer++ = Ad_NewRef(arg ? arg : Ad_None);
     AdVMState *vm = vm_state();
-    g->gi_frame_state = AD_FRAME_EXECUTING;
-    g->gi_exc_state.previous = vm->exc_info;
-    vm->exc_info = &g->gi_exc_state;
-    f->is_entry = 1;
+    ad_gen_enter(vm, g, exc ? NULL : Ad_NewRef(arg ? arg : Ad_None), 1);
     Ad_INCREF(self);
     AdObject *r = vm_eval_frame(vm, f, exc);
-    vm->exc_info = g->gi_exc_state.previous;
-    g->gi_exc_state.previous = NULL;
+    ad_gen_leave(vm, g);
     if (g->gi_frame_state == AD_FRAME_EXECUTING) {
         /* The frame never ran (recursion check): it is finished. */
         g->gi_frame_state = AD_FRAME_COMPLETED;

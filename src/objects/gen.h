@@ -62,5 +62,32 @@ static inline AdGenObject *ad_gen_from_frame(AdFrame *f)
 {
     return (AdGenObject *)((char *)f - offsetof(AdGenObject, gi_iframe));
 }
+/* g's frame starts running on the calling thread: the suspended
+ * YIELD_VALUE gets arg (a new reference; NULL when an exception is thrown
+ * in instead), the generator's exception state joins the chain. is_entry:
+ * 1 when a C call runs the frame (returning from it returns from that
+ * call), 0 when the evaluation loop resumes it in place. */
+static inline void ad_gen_enter(AdVMState *vm, AdGenObject *g, AdObject *arg, int is_entry)
+{
+    AdFrame *f = &g->gi_iframe;
+    if (arg) {
+        if (g->gi_frame_state != AD_FRAME_CREATED)
+            f->instr_ptr += 1;      /* past the YIELD_VALUE */
+        *f->stackpointer++ = arg;
+    }
+    g->gi_frame_state = AD_FRAME_EXECUTING;
+    g->gi_exc_state.previous = vm->exc_info;
+    vm->exc_info = &g->gi_exc_state;
+    f->is_entry = (int8_t)is_entry;
+}
+/* g's frame stopped running (a yield, a return, an exception): its
+ * exception state leaves the chain, and is dropped once g is finished. */
+static inline void ad_gen_leave(AdVMState *vm, AdGenObject *g)
+{
+    vm->exc_info = g->gi_exc_state.previous;
+    g->gi_exc_state.previous = NULL;
+    if (g->gi_frame_state >= AD_FRAME_COMPLETED)
+        AD_CLEAR(g->gi_exc_state.exc_value);
+}
 int ad_gen_init(void);
 #endif

@@ -89,27 +89,27 @@ static inline int gen_can_resume_inline(AdVMState *vm, AdGenObject *g, AdObject 
 static inline AdFrame *gen_resume_inline(AdVMState *vm, AdGenObject *g, AdFrame *caller, AdObject *arg)
 {
     AdFrame *f = &g->gi_iframe;
-    if (g->gi_frame_state != AD_FRAME_CREATED)
-        f->instr_ptr += 1;      /* past the YIELD_VALUE */
-    *f->stackpointer++ = arg;
-    g->gi_frame_state = AD_FRAME_EXECUTING;
-    g->gi_exc_state.previous = vm->exc_info;
-    vm->exc_info = &g->gi_exc_state;
-    f->is_entry = 0;
+    ad_gen_enter(vm, g, arg, 0);
     f->previous = caller;
     vm->current_frame = f;
     vm->py_depth++;
     return f;
 }
 
-/* The generator of an inline-resumed frame that stops running: its
- * exception state leaves the chain (and is dropped when it finished). */
-static inline void gen_leave_inline(AdVMState *vm, AdGenObject *g)
+/* A generator's frame that finished (returned or raised, already off the
+ * thread's chain): the generator is completed and the frame cleared.
+ * NULL when a C call ran it (the loop returns), else the caller's frame,
+ * where the loop goes on. */
+static inline AdFrame *gen_finish(AdVMState *vm, AdFrame *frame)
 {
-    vm->exc_info = g->gi_exc_state.previous;
-    g->gi_exc_state.previous = NULL;
-    if (g->gi_frame_state >= AD_FRAME_COMPLETED)
-        AD_CLEAR(g->gi_exc_state.exc_value);
+    AdGenObject *gen = ad_gen_from_frame(frame);
+    AdFrame *prev = frame->is_entry ? NULL : frame->previous;
+    gen->gi_frame_state = AD_FRAME_COMPLETED;
+    frame->previous = NULL;
+    if (prev)
+        ad_gen_leave(vm, gen);
+    vm_frame_clear(frame);
+    return prev;
 }
 
 int vm_enter_check(AdVMState *vm)
@@ -1225,12 +1225,8 @@ dispatch_switch:
                 AdObject *v = NULL;
                 if (dp && *dp) {
                     v = AdDict_GetByHint(*dp, name, cache[4]);
-                    if (!v) {
-                        v = AdDict_GetItemWithError(*dp, name);
-                        Ad_ssize_t ix = v ? AdDict_StrEntryIndex(*dp, name) : -1;
-                        if (ix >= 0 && ix < VMS_NO_HINT)
-                            cache[4] = (AdCodeUnit)ix;
-                    }
+                    if (!v && (v = AdDict_GetItemWithError(*dp, name)) != NULL)
+                        cache[4] = (AdCodeUnit)vms_dict_hint(*dp, name);
                 }
                 if (!v) {
                     if (AdErr_Occurred())
@@ -1309,11 +1305,8 @@ dispatch_switch:
         }
         if (AdObject_SetAttr(owner, GETITEM(names, oparg), v) < 0)
             goto error;
-        if (hinted && *hinted && AdDict_CheckExact(*hinted)) {
-            Ad_ssize_t ix = AdDict_StrEntryIndex(*hinted, GETITEM(names, oparg));
-            if (ix >= 0 && ix < VMS_NO_HINT)
-                cache[3] = (AdCodeUnit)(VMS_STORE_INSTANCE | ix);
-        }
+        if (hinted && *hinted && AdDict_CheckExact(*hinted))
+            cache[3] = (AdCodeUnit)(VMS_STORE_INSTANCE | vms_dict_hint(*hinted, GETITEM(names, oparg)));
         sp -= 2;
         Ad_DECREF(owner);
         Ad_DECREF(v);
@@ -1941,26 +1934,16 @@ dispatch_switch:
                 cself = ((AdCFunctionObject *)callable)->m_self;
             }
         }
-        int cflags = cdef ? cdef->ml_flags & ~(AD_METH_CLASS | AD_METH_STATIC | AD_METH_COEXIST) : 0;
         AdThread *ct = vm->thread;
-        if (cdef && ct->recursion_depth < ct->recursion_limit &&
-            ((cflags == AD_METH_O && cn == 1) || (cflags == AD_METH_NOARGS && cn == 0) ||
-             cflags == AD_METH_FASTCALL || cflags == (AD_METH_FASTCALL | AD_METH_KEYWORDS))) {
+        int direct = 0;
+        if (cdef && ct->recursion_depth < ct->recursion_limit) {
             ct->recursion_depth++;
-            void (*fn)(void) = (void (*)(void))cdef->ml_meth;
-            if (cflags == AD_METH_O)
-                res = ((AdCFunction)fn)(cself, cargs[0]);
-            else if (cflags == AD_METH_NOARGS)
-                res = ((AdCFunction)fn)(cself, NULL);
-            else if (cflags == AD_METH_FASTCALL)
-                res = ((AdCFunctionFast)fn)(cself, cargs, cn);
-            else
-                res = ((AdCFunctionFastKw)fn)(cself, cargs, cn, NULL);
+            direct = ad_methoddef_call_direct(cdef, cself, cargs, cn, &res);
             ct->recursion_depth--;
-        } else {
+        }
+        if (!direct)
             res = call_profiled(vm, frame, callable, args, (size_t)npos | AD_VECTORCALL_ARGUMENTS_OFFSET,
                                 nkw ? kwnames : NULL);
-        }
         Ad_XDECREF(kwnames);
         AdObject **base = sp - nargs_total - 2;
         while (sp > base) {
@@ -2042,16 +2025,9 @@ dispatch_switch:
         vm->py_depth--;
         vm->current_frame = frame->previous;
         if (frame->owner == AD_FRAME_OWNED_BY_GENERATOR) {
-            AdGenObject *gen = ad_gen_from_frame(frame);
-            AdFrame *prev = frame->previous;
-            gen->gi_frame_state = AD_FRAME_COMPLETED;
-            frame->previous = NULL;
-            if (frame->is_entry) {
-                vm_frame_clear(frame);
+            AdFrame *prev = gen_finish(vm, frame);
+            if (!prev)
                 return retval;
-            }
-            gen_leave_inline(vm, gen);
-            vm_frame_clear(frame);
             frame = prev;
             LOAD_FRAME_STATE();
             next_instr = vm_next_after(frame->instr_ptr) + instr_oparg(frame->instr_ptr);
@@ -2123,7 +2099,7 @@ dispatch_switch:
         if (!frame->is_entry) {
             AdFrame *prev = frame->previous;
             frame->previous = NULL;
-            gen_leave_inline(vm, gen);
+            ad_gen_leave(vm, gen);
             frame = prev;
             LOAD_FRAME_STATE();
             next_instr = vm_next_after(frame->instr_ptr);
@@ -2455,16 +2431,9 @@ exit_unwind:
     vm->py_depth--;
     vm->current_frame = frame->previous;
     if (frame->owner == AD_FRAME_OWNED_BY_GENERATOR) {
-        AdGenObject *gen = ad_gen_from_frame(frame);
-        AdFrame *prev = frame->previous;
-        gen->gi_frame_state = AD_FRAME_COMPLETED;
-        frame->previous = NULL;
-        if (frame->is_entry) {
-            vm_frame_clear(frame);
+        AdFrame *prev = gen_finish(vm, frame);
+        if (!prev)
             return NULL;
-        }
-        gen_leave_inline(vm, gen);
-        vm_frame_clear(frame);
         frame = prev;
         LOAD_FRAME_STATE();
         goto error;

@@ -192,15 +192,9 @@ static inline void vm_pop_frame_inline(AdVMState *vm, AdFrame *f)
         p--;
         Ad_XDECREF(*p);
     }
-    Ad_XDECREF(f->f_locals);
-    if (f->f_func) {
-        Ad_DECREF(f->f_func);
-    } else {
-        Ad_XDECREF(f->f_globals);
-        Ad_XDECREF(f->f_builtins);
-    }
-    Ad_DECREF(f->f_code);
-    f->f_code = f->f_func = f->f_globals = f->f_builtins = f->f_locals = NULL;
+    AD_CLEAR(f->f_locals);
+    vm_frame_clear_env(f);
+    AD_CLEAR(f->f_code);
     vm->top = (AdObject **)f;
     if (vm->top == vm->chunk->data)
         vm_pop_frame(vm, f);        /* the chunk's first frame: the chunk may go */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include "objects/object.h"
 #include "objects/code.h"
+#include "objects/dict.h"
 
 enum {
     VMS_ATTR_NONE = 0,
@@ -31,6 +32,14 @@ enum {
  * attribute of that name). */
 #define VMS_NO_HINT 0x7fff
 #define VMS_STORE_INSTANCE 0x8000
+
+/* The hint for name in the instance dict d (after a general access):
+ * its entry index, or VMS_NO_HINT when it has none that fits. */
+static inline unsigned int vms_dict_hint(AdObject *d, AdObject *name)
+{
+    Ad_ssize_t ix = AdDict_StrEntryIndex(d, name);
+    return ix >= 0 && ix < VMS_NO_HINT ? (unsigned int)ix : VMS_NO_HINT;
+}
 
 static inline uint32_t vms_read_u32(const AdCodeUnit *p)
 {
