@@ -70,6 +70,36 @@ static int check_open(io_buffered *b, const char *msg)
 
 /* ---- the raw stream ---------------------------------------------------------- */
 
+/* raw.readinto(view) or raw.write(view) of a Python raw stream over
+ * [buf, buf + n): the count it returns (checked to be within 0..n), -2 for
+ * None (it would block), -1 on error. */
+static Ad_ssize_t raw_call_view(io_buffered *b, const char *method, char *buf, Ad_ssize_t n, int readonly)
+{
+    AdObject *mv = AdMemoryView_FromMemory(buf, n, readonly);
+    if (!mv)
+        return -1;
+    AdObject *res = io_call1(b->raw, method, mv);
+    AdObject *rel = io_call0(mv, "release");
+    Ad_XDECREF(rel);
+    Ad_DECREF(mv);
+    if (!res)
+        return -1;
+    if (res == Ad_None) {
+        Ad_DECREF(res);
+        return -2;
+    }
+    Ad_ssize_t got = AdNumber_AsSsize_t(res, AdExc_ValueError);
+    Ad_DECREF(res);
+    if (got == -1 && AdErr_Occurred())
+        return -1;
+    if (got < 0 || got > n) {
+        AdErr_Format(AdExc_OSError, "raw %s() returned invalid length %zd (should have been between 0 and %zd)",
+                     method, got, n);
+        return -1;
+    }
+    return got;
+}
+
 /* Reads at most n bytes into dst with one raw read: count, 0 at EOF, -2
  * when the raw stream would block (returned None), -1 on error. */
 static Ad_ssize_t raw_read(io_buffered *b, char *dst, Ad_ssize_t n)
@@ -88,29 +118,9 @@ static Ad_ssize_t raw_read(io_buffered *b, char *dst, Ad_ssize_t n)
             b->abs_pos += r;
         return r;
     }
-    AdObject *mv = AdMemoryView_FromMemory(dst, n, 0);
-    if (!mv)
-        return -1;
-    AdObject *res = io_call1(b->raw, "readinto", mv);
-    AdObject *rel = io_call0(mv, "release");
-    Ad_XDECREF(rel);
-    Ad_DECREF(mv);
-    if (!res)
-        return -1;
-    if (res == Ad_None) {
-        Ad_DECREF(res);
-        return -2;
-    }
-    Ad_ssize_t got = AdNumber_AsSsize_t(res, AdExc_ValueError);
-    Ad_DECREF(res);
-    if (got == -1 && AdErr_Occurred())
-        return -1;
-    if (got < 0 || got > n) {
-        AdErr_Format(AdExc_OSError, "raw readinto() returned invalid length %zd (should have been between 0 and %zd)",
-                     got, n);
-        return -1;
-    }
-    b->abs_pos = -1;
+    Ad_ssize_t got = raw_call_view(b, "readinto", dst, n, 0);
+    if (got >= 0)
+        b->abs_pos = -1;
     return got;
 }
 
@@ -127,29 +137,7 @@ static Ad_ssize_t raw_write(io_buffered *b, const char *src, Ad_ssize_t n)
         }
         return io_fd_write(RAWFD(b), src, n);
     }
-    AdObject *mv = AdMemoryView_FromMemory((char *)src, n, 1);
-    if (!mv)
-        return -1;
-    AdObject *res = io_call1(b->raw, "write", mv);
-    AdObject *rel = io_call0(mv, "release");
-    Ad_XDECREF(rel);
-    Ad_DECREF(mv);
-    if (!res)
-        return -1;
-    if (res == Ad_None) {
-        Ad_DECREF(res);
-        return -2;
-    }
-    Ad_ssize_t w = AdNumber_AsSsize_t(res, AdExc_ValueError);
-    Ad_DECREF(res);
-    if (w == -1 && AdErr_Occurred())
-        return -1;
-    if (w < 0 || w > n) {
-        AdErr_Format(AdExc_OSError, "raw write() returned invalid length %zd (should have been between 0 and %zd)",
-                     w, n);
-        return -1;
-    }
-    return w;
+    return raw_call_view(b, "write", (char *)src, n, 1);
 }
 
 static int64_t raw_seek(io_buffered *b, int64_t pos, int whence)

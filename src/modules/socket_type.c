@@ -206,6 +206,22 @@ static AdObject *sock_new(AdTypeObject *type, AdObject *args, AdObject *kwds)
     return (AdObject *)s;
 }
 
+/* *value when it is -1 (not given): the socket's own SOL_SOCKET option
+ * opt instead. 0, or -1 with OSError. */
+static int fill_from_socket(int fd, int opt, int *value)
+{
+    if (*value != -1)
+        return 0;
+    int v;
+    socklen_t len = sizeof v;
+    if (getsockopt(fd, SOL_SOCKET, opt, &v, &len) < 0) {
+        AdErr_SetFromErrno(AdExc_OSError);
+        return -1;
+    }
+    *value = v;
+    return 0;
+}
+
 static int sock_init(AdObject *self, AdObject *args, AdObject *kwds)
 {
     static const char *const names[] = {"family", "type", "proto", "fileno", NULL};
@@ -248,31 +264,9 @@ static int sock_init(AdObject *self, AdObject *args, AdObject *kwds)
             AdErr_SetString(AdExc_ValueError, "negative file descriptor");
             return -1;
         }
-        int v;
-        socklen_t len = sizeof v;
-        if (family == -1) {
-            if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &v, &len) < 0) {
-                AdErr_SetFromErrno(AdExc_OSError);
-                return -1;
-            }
-            family = v;
-        }
-        if (type == -1) {
-            len = sizeof v;
-            if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &v, &len) < 0) {
-                AdErr_SetFromErrno(AdExc_OSError);
-                return -1;
-            }
-            type = v;
-        }
-        if (proto == -1) {
-            len = sizeof v;
-            if (getsockopt(fd, SOL_SOCKET, SO_PROTOCOL, &v, &len) < 0) {
-                AdErr_SetFromErrno(AdExc_OSError);
-                return -1;
-            }
-            proto = v;
-        }
+        if (fill_from_socket(fd, SO_DOMAIN, &family) < 0 || fill_from_socket(fd, SO_TYPE, &type) < 0 ||
+            fill_from_socket(fd, SO_PROTOCOL, &proto) < 0)
+            return -1;
     } else {
         if (family == -1)
             family = AF_INET;
