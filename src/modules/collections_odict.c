@@ -760,27 +760,6 @@ static AdObject *odict_sizeof(AdObject *self, AdObject *unused)
     return AdInt_FromSsize_t(n + (Ad_ssize_t)(sizeof(odict) - sizeof(AdDictObject)));
 }
 
-static AdObject *odict_get_dict(AdObject *self, void *closure)
-{
-    (void)closure;
-    odict *od = (odict *)self;
-    if (!od->inst_dict && !(od->inst_dict = AdDict_New()))
-        return NULL;
-    return Ad_NewRef(od->inst_dict);
-}
-
-static int odict_set_dict(AdObject *self, AdObject *value, void *closure)
-{
-    (void)closure;
-    if (!value || !AdDict_Check(value)) {
-        AdErr_Format(AdExc_TypeError, value ? "__dict__ must be set to a dictionary, not a '%s'"
-                                            : "cannot delete __dict__", value ? AdType_Name(AD_TYPE(value)) : "");
-        return -1;
-    }
-    AD_XSETREF(((odict *)self)->inst_dict, Ad_NewRef(value));
-    return 0;
-}
-
 static void odict_dealloc(AdObject *self)
 {
     AD_CLEAR(((odict *)self)->inst_dict);
@@ -830,7 +809,7 @@ static AdMethodDef odict_methods[] = {
 };
 
 static AdGetSetDef odict_getset[] = {
-    {"__dict__", odict_get_dict, odict_set_dict, NULL, NULL},
+    {"__dict__", AdObject_GenericGetDict, AdObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

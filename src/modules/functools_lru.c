@@ -378,31 +378,6 @@ static int lru_tp_clear(AdObject *self)
     return 0;
 }
 
-static AdObject *lru_get_dict(AdObject *self, void *closure)
-{
-    (void)closure;
-    lruobject *lru = (lruobject *)self;
-    if (!lru->dict && !(lru->dict = AdDict_New()))
-        return NULL;
-    return Ad_NewRef(lru->dict);
-}
-
-static int lru_set_dict(AdObject *self, AdObject *value, void *closure)
-{
-    (void)closure;
-    if (!value) {
-        AdErr_SetString(AdExc_TypeError, "cannot delete __dict__");
-        return -1;
-    }
-    if (!AdDict_Check(value)) {
-        AdErr_Format(AdExc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                     AdType_Name(AD_TYPE(value)));
-        return -1;
-    }
-    AD_XSETREF(((lruobject *)self)->dict, Ad_NewRef(value));
-    return 0;
-}
-
 static AdMethodDef lru_methods[] = {
     {"cache_info", FN(lru_cache_info), AD_METH_NOARGS, "Report cache statistics"},
     {"cache_clear", FN(lru_cache_clear), AD_METH_NOARGS, "Clear the cache and cache statistics"},
@@ -413,7 +388,7 @@ static AdMethodDef lru_methods[] = {
 };
 
 static AdGetSetDef lru_getset[] = {
-    {"__dict__", lru_get_dict, lru_set_dict, NULL, NULL},
+    {"__dict__", AdObject_GenericGetDict, AdObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

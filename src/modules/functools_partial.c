@@ -381,31 +381,6 @@ static AdObject *partial_setstate(AdObject *self, AdObject *state)
     Ad_RETURN_NONE;
 }
 
-static AdObject *partial_get_dict(AdObject *self, void *closure)
-{
-    (void)closure;
-    partialobject *p = (partialobject *)self;
-    if (!p->dict && !(p->dict = AdDict_New()))
-        return NULL;
-    return Ad_NewRef(p->dict);
-}
-
-static int partial_set_dict(AdObject *self, AdObject *value, void *closure)
-{
-    (void)closure;
-    if (!value) {
-        AdErr_SetString(AdExc_TypeError, "cannot delete __dict__");
-        return -1;
-    }
-    if (!AdDict_Check(value)) {
-        AdErr_Format(AdExc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                     AdType_Name(AD_TYPE(value)));
-        return -1;
-    }
-    AD_XSETREF(((partialobject *)self)->dict, Ad_NewRef(value));
-    return 0;
-}
-
 static AdObject *class_getitem(AdObject *cls, AdObject *arg) { return Ad_GenericAlias(cls, arg); }
 
 static AdMethodDef partial_methods[] = {
@@ -423,7 +398,7 @@ static AdMemberDef partial_members[] = {
 };
 
 static AdGetSetDef partial_getset[] = {
-    {"__dict__", partial_get_dict, partial_set_dict, NULL, NULL},
+    {"__dict__", AdObject_GenericGetDict, AdObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -239,37 +239,8 @@ static int set_cause(AdObject *self, AdObject *value, void *c)
     return 0;
 }
 
-/* __dict__: the attribute dict, made on first use. */
-static AdObject *base_get_dict(AdObject *self, void *c)
-{
-    (void)c;
-    AdBaseExceptionObject *b = (AdBaseExceptionObject *)self;
-    if (!b->dict && !(b->dict = AdDict_New()))
-        return NULL;
-    return Ad_NewRef(b->dict);
-}
-
-static int base_set_dict(AdObject *self, AdObject *value, void *c)
-{
-    (void)c;
-    if (!value) {
-        AdErr_SetString(AdExc_TypeError, "cannot delete __dict__");
-        return -1;
-    }
-    if (!AdDict_Check(value)) {
-        AdErr_Format(AdExc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
-                     AdType_Name(AD_TYPE(value)));
-        return -1;
-    }
-    AdBaseExceptionObject *b = (AdBaseExceptionObject *)self;
-    AdObject *old = b->dict;
-    b->dict = Ad_NewRef(value);
-    Ad_XDECREF(old);
-    return 0;
-}
-
 static AdGetSetDef base_getset[] = {
-    {"__dict__", base_get_dict, base_set_dict, NULL, NULL},
+    {"__dict__", AdObject_GenericGetDict, AdObject_GenericSetDict, NULL, NULL},
     {"args", get_args, set_args, NULL, NULL},
     {"__traceback__", get_traceback, set_traceback, NULL, NULL},
     {"__context__", get_context, set_context, "exception context", NULL},

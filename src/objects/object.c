@@ -305,6 +305,38 @@ AdObject **AdObject_GetDictPtr(AdObject *o)
     return instance_dict_ptr(o);
 }
 
+AdObject *AdObject_GenericGetDict(AdObject *self, void *closure)
+{
+    (void)closure;
+    AdObject **dp = instance_dict_ptr(self);
+    if (!dp)
+        return AdErr_Format(AdExc_AttributeError, "This object has no __dict__");
+    if (!*dp && !(*dp = AdDict_New()))
+        return NULL;
+    return Ad_NewRef(*dp);
+}
+
+int AdObject_GenericSetDict(AdObject *self, AdObject *value, void *closure)
+{
+    (void)closure;
+    AdObject **dp = instance_dict_ptr(self);
+    if (!dp) {
+        AdErr_SetString(AdExc_AttributeError, "This object has no __dict__");
+        return -1;
+    }
+    if (!value) {
+        AdErr_SetString(AdExc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!AdDict_Check(value)) {
+        AdErr_Format(AdExc_TypeError, "__dict__ must be set to a dictionary, not a '%s'",
+                     AdType_Name(AD_TYPE(value)));
+        return -1;
+    }
+    AD_XSETREF(*dp, Ad_NewRef(value));
+    return 0;
+}
+
 /* Raises AttributeError with .name and .obj set, as CPython 3.14 does
  * (traceback printing adds "Did you mean ...?" from them). */
 static AdObject *attribute_error(AdObject *o, AdObject *name)

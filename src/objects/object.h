@@ -336,6 +336,12 @@ AdObject *AdObject_GenericGetAttr(AdObject *o, AdObject *name);
 int AdObject_GenericSetAttr(AdObject *o, AdObject *name, AdObject *value);
 /* The address of an instance's __dict__ slot (tp_dictoffset), or NULL. */
 AdObject **AdObject_GetDictPtr(AdObject *o);
+/* The __dict__ getset of a type with tp_dictoffset: get makes the dict on
+ * first use; set takes a dict (TypeError "__dict__ must be set to a
+ * dictionary, not a 'T'", and "cannot delete __dict__"). AttributeError
+ * "This object has no __dict__" without the slot. */
+AdObject *AdObject_GenericGetDict(AdObject *self, void *closure);
+int AdObject_GenericSetDict(AdObject *self, AdObject *value, void *closure);
 /* Var-sized instances of classes keep their __dict__ and __weakref__
  * slots after their items: a negative tp_dictoffset/tp_weaklistoffset
  * counts back from this offset (the end of the items as allocated,

@@ -1015,20 +1015,6 @@ int ad_type_update_slot(AdTypeObject *type, AdObject *name)
 
 /* ---- __dict__ and __weakref__ of instances ---------------------------------------------- */
 
-static AdObject *subtype_get_dict(AdObject *self, void *c)
-{
-    (void)c;
-    AdObject **dp = AdObject_GetDictPtr(self);
-    if (!dp)
-        return AdErr_Format(AdExc_AttributeError, "This object has no __dict__");
-    if (!*dp) {
-        *dp = AdDict_New();
-        if (!*dp)
-            return NULL;
-    }
-    return Ad_NewRef(*dp);
-}
-
 static int subtype_set_dict(AdObject *self, AdObject *value, void *c)
 {
     (void)c;
@@ -1055,12 +1041,12 @@ static AdObject *subtype_get_weakref(AdObject *self, void *c)
 }
 
 static AdGetSetDef subtype_getsets_full[] = {
-    {"__dict__", subtype_get_dict, subtype_set_dict, "dictionary for instance variables", NULL},
+    {"__dict__", AdObject_GenericGetDict, subtype_set_dict, "dictionary for instance variables", NULL},
     {"__weakref__", subtype_get_weakref, NULL, "list of weak references to the object", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 static AdGetSetDef subtype_getsets_dict_only[] = {
-    {"__dict__", subtype_get_dict, subtype_set_dict, "dictionary for instance variables", NULL},
+    {"__dict__", AdObject_GenericGetDict, subtype_set_dict, "dictionary for instance variables", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };
 static AdGetSetDef subtype_getsets_weakref_only[] = {
