@@ -420,6 +420,17 @@ static AdObject *fileio_read(AdObject *self, AdObject *const *args, Ad_ssize_t n
     return res;
 }
 
+/* What readinto() and write() return for io_fd_read/io_fd_write's r:
+ * the count, None when the call would block (-2), NULL on error (-1). */
+static AdObject *count_or_none(Ad_ssize_t r)
+{
+    if (r == -1)
+        return NULL;
+    if (r == -2)
+        Ad_RETURN_NONE;
+    return AdInt_FromSsize_t(r);
+}
+
 static AdObject *fileio_readinto(AdObject *self, AdObject *arg)
 {
     io_fileio *f = FIO(self);
@@ -431,11 +442,7 @@ static AdObject *fileio_readinto(AdObject *self, AdObject *arg)
         return NULL;
     Ad_ssize_t r = io_fd_read(f->fd, view.buf, view.len);
     AdBuffer_Release(&view);
-    if (r == -1)
-        return NULL;
-    if (r == -2)
-        Ad_RETURN_NONE;
-    return AdInt_FromSsize_t(r);
+    return count_or_none(r);
 }
 
 static AdObject *fileio_write(AdObject *self, AdObject *arg)
@@ -449,11 +456,7 @@ static AdObject *fileio_write(AdObject *self, AdObject *arg)
         return NULL;
     Ad_ssize_t r = io_fd_write(f->fd, view.buf, view.len);
     AdBuffer_Release(&view);
-    if (r == -1)
-        return NULL;
-    if (r == -2)
-        Ad_RETURN_NONE;
-    return AdInt_FromSsize_t(r);
+    return count_or_none(r);
 }
 
 static AdObject *fileio_seek(AdObject *self, AdObject *const *args, Ad_ssize_t nargs)

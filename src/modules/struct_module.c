@@ -996,16 +996,23 @@ static StructObject *cache_struct(AdObject *fmt)
     return (StructObject *)s;
 }
 
-static AdObject *mod_pack(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
+/* The Struct for args[0] of the module-level pack(fmt, ...) and
+ * pack_into(fmt, ...) (new ref), after their argument checks. */
+static StructObject *format_arg(const char *fname, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
-    (void)m;
-    if (AdArg_NoKeywords("pack", kwnames) < 0)
+    if (AdArg_NoKeywords(fname, kwnames) < 0)
         return NULL;
     if (nargs < 1) {
         AdErr_SetString(AdExc_TypeError, "missing format argument");
         return NULL;
     }
-    StructObject *s = cache_struct(args[0]);
+    return cache_struct(args[0]);
+}
+
+static AdObject *mod_pack(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
+{
+    (void)m;
+    StructObject *s = format_arg("pack", args, nargs, kwnames);
     if (!s)
         return NULL;
     AdObject *res = do_pack(s, args + 1, nargs - 1);
@@ -1016,13 +1023,7 @@ static AdObject *mod_pack(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, 
 static AdObject *mod_pack_into(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
-    if (AdArg_NoKeywords("pack_into", kwnames) < 0)
-        return NULL;
-    if (nargs < 1) {
-        AdErr_SetString(AdExc_TypeError, "missing format argument");
-        return NULL;
-    }
-    StructObject *s = cache_struct(args[0]);
+    StructObject *s = format_arg("pack_into", args, nargs, kwnames);
     if (!s)
         return NULL;
     AdObject *res = do_pack_into(s, args + 1, nargs - 1);
