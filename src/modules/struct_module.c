@@ -1012,7 +1012,7 @@ static StructObject *format_arg(const char *fname, AdObject *const *args, Ad_ssi
 static AdObject *mod_pack(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
-    StructObject *s = format_arg("pack", args, nargs, kwnames);
+    StructObject *s = format_arg("_struct.pack", args, nargs, kwnames);
     if (!s)
         return NULL;
     AdObject *res = do_pack(s, args + 1, nargs - 1);
@@ -1023,7 +1023,7 @@ static AdObject *mod_pack(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, 
 static AdObject *mod_pack_into(AdObject *m, AdObject *const *args, Ad_ssize_t nargs, AdObject *kwnames)
 {
     (void)m;
-    StructObject *s = format_arg("pack_into", args, nargs, kwnames);
+    StructObject *s = format_arg("_struct.pack_into", args, nargs, kwnames);
     if (!s)
         return NULL;
     AdObject *res = do_pack_into(s, args + 1, nargs - 1);
